@@ -1,0 +1,225 @@
+//! Drawing a `ChartSpec` on any plotters backend: canvas in the browser, SVG in native tests.
+
+pub use crate::data::group_digits;
+use crate::data::Date;
+use crate::transform::{decimate, ChartSpec, Mark};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use std::fmt;
+
+/// Why a chart could not be drawn (the backend's message).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DrawError(pub String);
+
+impl fmt::Display for DrawError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "chart could not be drawn: {}", self.0)
+    }
+}
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for DrawError {
+    fn from(e: DrawingAreaErrorKind<E>) -> Self {
+        DrawError(e.to_string())
+    }
+}
+
+/// How numbers on the value axis are written (the browser passes its Intl formatter).
+pub type NumberFormat<'a> = &'a dyn Fn(f64) -> String;
+
+/// The x-axis label of a war day: "Day 26 · 21 Mar 2022".
+pub fn day_label(war_day: i64) -> String {
+    Date::from_war_day(war_day).map_or_else(|| format!("Day {war_day}"), Date::day_label)
+}
+
+/// War days to label on an x axis of `range`, at most `max` of them: the first of each month,
+/// or every week from day 1 when fewer than three month starts fall in the range.
+pub fn day_ticks(range: (i64, i64), max: usize) -> Vec<i64> {
+    let (lo, hi) = range;
+    let mut ticks: Vec<i64> = (lo..=hi)
+        .filter(|d| Date::from_war_day(*d).is_some_and(|date| date.human().starts_with("1 ")))
+        .collect();
+    if ticks.len() < 3 {
+        let step = (((hi - lo + 1) as f64 / max.max(1) as f64 / 7.0).ceil() as i64).max(1) * 7;
+        let first = lo + (1 - lo).rem_euclid(7);
+        ticks = (first..=hi).step_by(step as usize).collect();
+    }
+    let keep_every = ticks.len().div_ceil(max.max(1));
+    ticks.into_iter().step_by(keep_every.max(1)).collect()
+}
+
+/// Splits text into lines of at most `width` characters, at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn rgb(c: (u8, u8, u8)) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+/// Draws the chart on `root`. `scale` is the device pixel ratio: fonts, margins and strokes are
+/// multiplied by it so that a canvas sized in device pixels stays crisp.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    scale: f64,
+    number: NumberFormat<'_>,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let px = |v: f64| (v * scale).round() as i32;
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&WHITE)?;
+
+    // Source line(s) under the plot.
+    let font = px(12.0) as f64;
+    let chars_per_line = ((width as f64 - 2.0 * font) / (font * 0.52)).max(20.0) as usize;
+    let source_lines = wrap(&spec.source_line, chars_per_line);
+    let footer = px(8.0) + (source_lines.len() as i32) * px(16.0);
+    let (plot_area, footer_area) = root.split_vertically(height as i32 - footer);
+    let footer_style = TextStyle::from(("sans-serif", font).into_font()).color(&RGBColor(70, 70, 70));
+    for (i, line) in source_lines.iter().enumerate() {
+        footer_area.draw(&Text::new(
+            line.clone(),
+            (px(10.0), px(4.0) + i as i32 * px(16.0)),
+            footer_style.clone(),
+        ))?;
+    }
+
+    let (x0, x1) = spec.x_range;
+    let x_labels = ((width as f64 / scale) / 150.0).clamp(2.0, 10.0) as usize;
+    let mut chart = ChartBuilder::on(&plot_area)
+        .caption(
+            &spec.title,
+            ("sans-serif", px(17.0) as f64).into_font().style(FontStyle::Bold),
+        )
+        .margin(px(10.0))
+        .x_label_area_size(px(40.0))
+        .y_label_area_size(px(78.0))
+        .build_cartesian_2d(
+            (x0..x1 + 1).with_key_points(day_ticks((x0, x1), x_labels)),
+            0.0..spec.y_max,
+        )?;
+
+    let label_font = ("sans-serif", px(12.0) as f64).into_font();
+    chart
+        .configure_mesh()
+        .y_labels(6)
+        .x_label_formatter(&|d| day_label(*d))
+        .y_label_formatter(&|v| number(*v))
+        .x_desc("War day · date")
+        .y_desc(spec.y_label.as_str())
+        .label_style(label_font.clone())
+        .axis_desc_style(label_font)
+        .light_line_style(RGBColor(238, 238, 238))
+        .bold_line_style(RGBColor(215, 215, 215))
+        .draw()?;
+
+    let stroke = px(2.0).max(1) as u32;
+    let plot_columns = chart.plotting_area().dim_in_pixel().0 as usize;
+    for series in &spec.series {
+        let color = rgb(series.color);
+        let points = decimate(&series.points, spec.x_range, plot_columns.max(1));
+        let legend_color = color;
+        let legend =
+            move |(x, y): (i32, i32)| PathElement::new(vec![(x, y), (x + 18, y)], legend_color.stroke_width(3));
+        match series.mark {
+            Mark::Line => {
+                chart
+                    .draw_series(LineSeries::new(points, color.stroke_width(stroke)))?
+                    .label(series.label.as_str())
+                    .legend(legend);
+            }
+            Mark::DashedLine => {
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        points,
+                        px(6.0) as u32,
+                        px(4.0) as u32,
+                        color.stroke_width(stroke),
+                    ))?
+                    .label(series.label.as_str())
+                    .legend(legend);
+            }
+            Mark::Bars => {
+                chart
+                    .draw_series(
+                        points
+                            .iter()
+                            .map(|&(x, y)| Rectangle::new([(x, 0.0), (x + 1, y)], color.mix(0.85).filled())),
+                    )?
+                    .label(series.label.as_str())
+                    .legend(legend);
+            }
+            Mark::Markers => {
+                let r = px(3.5);
+                chart
+                    .draw_series(points.iter().map(|&(x, y)| Circle::new((x, y), r, color.filled())))?
+                    .label(series.label.as_str())
+                    .legend(move |(x, y)| Circle::new((x + 9, y), 4, legend_color.filled()));
+            }
+        }
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(("sans-serif", px(12.0) as f64).into_font())
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(200, 200, 200))
+        .margin(px(6.0))
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
+
+/// Draws a chart to an SVG string (native; for tests and snapshots).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_svg(spec: &ChartSpec, width: u32, height: u32) -> Result<String, DrawError> {
+    let mut svg = String::new();
+    {
+        let root = plotters_svg::SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        draw(&root, spec, 1.0, &group_digits)?;
+    }
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(wrap("aa bb cc dd", 5), ["aa bb", "cc dd"]);
+        assert_eq!(wrap("", 5), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ticks_on_month_starts_or_weeks() {
+        // Days 1..=95 (24 Feb to 29 May 2022): 1 Mar = day 6, 1 Apr = 37, 1 May = 67.
+        assert_eq!(day_ticks((1, 95), 6), [6, 37, 67]);
+        assert_eq!(day_ticks((1, 95), 2), [6, 67]);
+        // Three weeks: weekly ticks from day 1.
+        assert_eq!(day_ticks((1, 21), 6), [1, 8, 15]);
+        assert_eq!(day_ticks((3, 40), 3), [8, 22, 36]);
+    }
+
+    #[test]
+    fn day_labels() {
+        assert_eq!(day_label(26), "Day 26 · 21 Mar 2022");
+        assert_eq!(day_label(1), "Day 1 · 24 Feb 2022");
+    }
+}

@@ -1,0 +1,119 @@
+//! Calendar dates and the war-day convention, computed in one place.
+//!
+//! `war_day = (date - 2022-02-24) + 1`: 2022-02-24 is day 1, 2022-03-21 is day 26.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use time::macros::{date, format_description};
+
+/// First day of the full-scale invasion (war day 1).
+pub const WAR_START: Date = Date(date!(2022 - 02 - 24));
+
+/// A calendar date, written and read as ISO `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(time::Date);
+
+impl Date {
+    /// Parses a strict ISO date (`2022-03-21`).
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let format = format_description!("[year]-[month]-[day]");
+        time::Date::parse(text, &format).ok().map(Date)
+    }
+
+    /// The war day of this date (day 1 = 2022-02-24; days before are 0 or negative).
+    pub fn war_day(self) -> i64 {
+        (self.0 - WAR_START.0).whole_days() + 1
+    }
+
+    /// The date of a war day.
+    pub fn from_war_day(day: i64) -> Option<Date> {
+        WAR_START.0.checked_add(time::Duration::days(day - 1)).map(Date)
+    }
+
+    /// ISO form, `2022-03-21`.
+    pub fn iso(self) -> String {
+        let format = format_description!("[year]-[month]-[day]");
+        self.0.format(&format).unwrap_or_default()
+    }
+
+    /// Short human form, `21 Mar 2022`.
+    pub fn human(self) -> String {
+        let format = format_description!("[day padding:none] [month repr:short] [year]");
+        self.0.format(&format).unwrap_or_default()
+    }
+
+    /// Axis form with war day: `Day 26 · 21 Mar 2022`.
+    pub fn day_label(self) -> String {
+        format!("Day {} · {}", self.war_day(), self.human())
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse_iso(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not an ISO date (YYYY-MM-DD)")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        Date::parse_iso(text).unwrap()
+    }
+
+    #[test]
+    fn war_day_convention() {
+        assert_eq!(d("2022-02-24").war_day(), 1);
+        assert_eq!(d("2022-02-25").war_day(), 2);
+        assert_eq!(d("2022-03-21").war_day(), 26);
+        assert_eq!(d("2022-03-01").war_day(), 6);
+        assert_eq!(d("2023-03-31").war_day(), 401);
+        assert_eq!(d("2022-02-23").war_day(), 0);
+    }
+
+    #[test]
+    fn war_day_round_trip() {
+        for day in [-3, 0, 1, 26, 95, 401, 1626] {
+            assert_eq!(Date::from_war_day(day).unwrap().war_day(), day);
+        }
+        assert_eq!(Date::from_war_day(26).unwrap(), d("2022-03-21"));
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(d("2022-03-21").day_label(), "Day 26 · 21 Mar 2022");
+        assert_eq!(d("2022-03-05").human(), "5 Mar 2022");
+        assert_eq!(d("2022-03-05").iso(), "2022-03-05");
+    }
+
+    #[test]
+    fn rejects_bad_dates() {
+        for bad in ["2022-02-30", "2022-3-1", "21/03/2022", "", "2022-03-21T00:00"] {
+            assert!(Date::parse_iso(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let json = serde_json::to_string(&d("2022-03-21")).unwrap();
+        assert_eq!(json, "\"2022-03-21\"");
+        let back: Date = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, d("2022-03-21"));
+        assert!(serde_json::from_str::<Date>("\"2022-13-01\"").is_err());
+    }
+}

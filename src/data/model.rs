@@ -1,0 +1,227 @@
+//! The bundled dataset: one set of types, written by the builder and read by the app.
+
+use super::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// The schema this code reads and writes. Anything else is rejected with a clear message.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub schema_version: u32,
+    /// Content-derived: the first 16 hex digits of the SHA-256 of the dataset without this field.
+    pub dataset_version: String,
+    pub war_start: Date,
+    pub first_date: Date,
+    pub last_date: Date,
+    pub sources: Vec<Source>,
+    pub countries: Vec<Country>,
+    pub refugees: Refugees,
+    pub casualties: Casualties,
+    pub idps: Idps,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+}
+
+/// A source record: who published a figure, in which document, with what caveats.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    /// The original document, where the material gives one.
+    pub url: Option<String>,
+    /// Where the figures were taken from when the original URL is not known.
+    pub via: Option<String>,
+    pub via_url: Option<String>,
+    pub as_of: Option<String>,
+    pub licence: Option<String>,
+    /// The unit of the figures, in words (e.g. "border crossings (not unique people)").
+    pub unit: Option<String>,
+    pub caveats: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub name: String,
+    pub iso3: String,
+    pub population: u64,
+    pub population_year: i32,
+    pub source: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeriesKind {
+    /// All receiving countries (UNHCR's total).
+    AllCountries,
+    ArrivalsFromUkraine,
+    /// Romania's arrivals from Moldova: people who had already left Ukraine. Never summed.
+    ArrivalsFromMoldova,
+}
+
+/// A remark about a series, optionally tied to one date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caveat {
+    pub date: Option<Date>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Refugees {
+    pub total: RefugeeSeries,
+    pub by_country: Vec<RefugeeSeries>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefugeeSeries {
+    pub id: String,
+    pub label: String,
+    pub country: Option<String>,
+    pub iso3: Option<String>,
+    pub kind: SeriesKind,
+    /// How the cumulative column was made (`as_in_source`, `running_sum_of_daily`).
+    pub cumulative_basis: String,
+    pub source: String,
+    pub source_path: Option<String>,
+    /// Whether the source gives daily figures (false: cumulative only).
+    pub has_daily: bool,
+    pub caveats: Vec<Caveat>,
+    pub points: Vec<RefugeePoint>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefugeePoint {
+    pub date: Date,
+    pub war_day: i64,
+    pub cumulative: u64,
+    pub daily: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Casualties {
+    pub source: String,
+    pub caveats: Vec<Caveat>,
+    pub points: Vec<CasualtyPoint>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CasualtyPoint {
+    pub date: Date,
+    pub war_day: i64,
+    pub killed: Option<u64>,
+    pub injured: Option<u64>,
+    pub total: Option<u64>,
+    /// `cutoff_24h` (data to 24:00 on `date`) or `report_date`.
+    pub date_basis: String,
+    pub published: Option<Date>,
+    pub source_type: String,
+    pub source_url: String,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Idps {
+    pub caveats: Vec<Caveat>,
+    pub rounds: Vec<IdpRound>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdpRound {
+    pub round: u32,
+    /// End of the survey period.
+    pub date: Date,
+    pub war_day: i64,
+    pub survey_period: String,
+    pub total: u64,
+    /// `as_in_source`, `derived_sum_of_macro_regions`, `rounded_in_source`.
+    pub value_basis: String,
+    pub source: String,
+    pub source_url: Option<String>,
+    pub repo_source_path: Option<String>,
+    pub note: Option<String>,
+    pub regions: Vec<IdpRegion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdpRegion {
+    pub region: String,
+    pub current_location: u64,
+    pub by_region_of_origin: Option<u64>,
+    pub source: String,
+    pub source_url: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub date: Date,
+    pub war_day: i64,
+    pub title: String,
+    pub source: String,
+    pub source_url: String,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub speaker: String,
+    pub role: String,
+    pub date: Date,
+    pub war_day: i64,
+    pub text: String,
+    pub context: String,
+    pub source: String,
+    pub source_url: String,
+    pub original_source_url: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Dataset {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Quotes in date order (stable: equal dates keep dataset order).
+    pub fn quotes_by_date(&self) -> Vec<&Quote> {
+        let mut quotes: Vec<&Quote> = self.quotes.iter().collect();
+        quotes.sort_by_key(|q| q.date);
+        quotes
+    }
+}
+
+/// The host name of a URL, for "outlet" labels (`https://www.example.org/a` -> `example.org`).
+pub fn outlet(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::outlet;
+
+    #[test]
+    fn outlet_from_url() {
+        assert_eq!(
+            outlet("https://www.republicworld.com/world-news/x.html"),
+            "republicworld.com"
+        );
+        assert_eq!(outlet("https://reliefweb.int/report?x=1"), "reliefweb.int");
+        assert_eq!(outlet("not a url"), "not a url");
+    }
+}

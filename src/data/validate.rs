@@ -1,0 +1,195 @@
+//! Reading the bundled dataset: JSON -> typed `Dataset`, with every inconsistency listed.
+
+use super::date::{Date, WAR_START};
+use super::model::{Dataset, SCHEMA_VERSION};
+use std::fmt;
+
+/// One thing wrong with a dataset, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the dataset, e.g. `refugees.by_country[2].points[14]`.
+    pub at: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+/// Why a dataset could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DatasetError {
+    /// Not JSON, or JSON of the wrong shape (serde's message carries line and column).
+    Malformed(String),
+    /// A schema this version of the app does not understand.
+    UnsupportedSchema { found: Option<u64> },
+    /// Well-formed but inconsistent.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DatasetError::Malformed(message) => {
+                write!(f, "the dataset is not valid JSON of the expected shape: {message}")
+            }
+            DatasetError::UnsupportedSchema { found: Some(v) } => write!(
+                f,
+                "the dataset has schema_version {v}, but this app reads schema_version {SCHEMA_VERSION}"
+            ),
+            DatasetError::UnsupportedSchema { found: None } => {
+                write!(
+                    f,
+                    "the dataset has no numeric schema_version (this app reads {SCHEMA_VERSION})"
+                )
+            }
+            DatasetError::Invalid(problems) => {
+                write!(f, "the dataset has {} problem(s)", problems.len())
+            }
+        }
+    }
+}
+
+impl DatasetError {
+    /// Every message, one per line, for an error panel.
+    pub fn details(&self) -> Vec<String> {
+        match self {
+            DatasetError::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
+            other => vec![other.to_string()],
+        }
+    }
+}
+
+/// Parses and validates dataset JSON.
+pub fn parse_dataset(json: &str) -> Result<Dataset, DatasetError> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| DatasetError::Malformed(e.to_string()))?;
+    let found = value.get("schema_version").and_then(serde_json::Value::as_u64);
+    if found != Some(u64::from(SCHEMA_VERSION)) {
+        return Err(DatasetError::UnsupportedSchema { found });
+    }
+    let dataset: Dataset = serde_json::from_str(json).map_err(|e| DatasetError::Malformed(e.to_string()))?;
+    let problems = check(&dataset);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(DatasetError::Invalid(problems))
+    }
+}
+
+struct Checker<'a> {
+    dataset: &'a Dataset,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, at: String, message: String) {
+        self.problems.push(Problem { at, message });
+    }
+
+    fn war_day(&mut self, at: &str, date: Date, war_day: i64) {
+        if date.war_day() != war_day {
+            self.report(
+                at.to_string(),
+                format!(
+                    "war_day {war_day} disagrees with date {date} (war day {})",
+                    date.war_day()
+                ),
+            );
+        }
+    }
+
+    fn source(&mut self, at: &str, id: &str) {
+        if self.dataset.source(id).is_none() {
+            self.report(at.to_string(), format!("unknown source id \"{id}\""));
+        }
+    }
+
+    fn ascending(&mut self, at: &str, dates: impl Iterator<Item = Date>) {
+        let mut previous: Option<Date> = None;
+        for (i, date) in dates.enumerate() {
+            if let Some(p) = previous {
+                if date <= p {
+                    self.report(format!("{at}[{i}]"), format!("date {date} does not follow {p}"));
+                }
+            }
+            previous = Some(date);
+        }
+    }
+}
+
+/// Every consistency problem of a well-formed dataset (empty when it is valid).
+pub fn check(dataset: &Dataset) -> Vec<Problem> {
+    let mut c = Checker {
+        dataset,
+        problems: Vec::new(),
+    };
+    if dataset.war_start != WAR_START {
+        c.report(
+            "war_start".into(),
+            format!("must be {WAR_START}, found {}", dataset.war_start),
+        );
+    }
+    if dataset.first_date > dataset.last_date {
+        c.report("first_date".into(), "is after last_date".into());
+    }
+    for (i, country) in dataset.countries.iter().enumerate() {
+        c.source(&format!("countries[{i}].source"), &country.source);
+        if country.population == 0 {
+            c.report(format!("countries[{i}].population"), "must be positive".into());
+        }
+    }
+    let series = std::iter::once(("refugees.total".to_string(), &dataset.refugees.total)).chain(
+        dataset
+            .refugees
+            .by_country
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("refugees.by_country[{i}]"), s)),
+    );
+    for (at, s) in series {
+        c.source(&format!("{at}.source"), &s.source);
+        if s.points.is_empty() {
+            c.report(format!("{at}.points"), "has no points".into());
+        }
+        if let Some(iso3) = &s.iso3 {
+            if !dataset.countries.iter().any(|k| &k.iso3 == iso3) {
+                c.report(format!("{at}.iso3"), format!("unknown country code \"{iso3}\""));
+            }
+        }
+        for (j, p) in s.points.iter().enumerate() {
+            c.war_day(&format!("{at}.points[{j}]"), p.date, p.war_day);
+        }
+        c.ascending(&format!("{at}.points"), s.points.iter().map(|p| p.date));
+    }
+    c.source("casualties.source", &dataset.casualties.source);
+    for (i, p) in dataset.casualties.points.iter().enumerate() {
+        let at = format!("casualties.points[{i}]");
+        c.war_day(&at, p.date, p.war_day);
+        if let (Some(k), Some(j), Some(t)) = (p.killed, p.injured, p.total) {
+            if k + j != t {
+                c.report(at, format!("killed {k} + injured {j} is not total {t}"));
+            }
+        }
+    }
+    c.ascending("casualties.points", dataset.casualties.points.iter().map(|p| p.date));
+    for (i, r) in dataset.idps.rounds.iter().enumerate() {
+        let at = format!("idps.rounds[{i}]");
+        c.war_day(&at, r.date, r.war_day);
+        c.source(&format!("{at}.source"), &r.source);
+        for (j, region) in r.regions.iter().enumerate() {
+            c.source(&format!("{at}.regions[{j}].source"), &region.source);
+        }
+    }
+    c.ascending("idps.rounds", dataset.idps.rounds.iter().map(|r| r.date));
+    for (i, e) in dataset.events.iter().enumerate() {
+        c.war_day(&format!("events[{i}]"), e.date, e.war_day);
+        c.source(&format!("events[{i}].source"), &e.source);
+    }
+    for (i, q) in dataset.quotes.iter().enumerate() {
+        c.war_day(&format!("quotes[{i}]"), q.date, q.war_day);
+        c.source(&format!("quotes[{i}].source"), &q.source);
+    }
+    c.problems
+}

@@ -1,0 +1,1 @@
+//! Browser glue (browser only).

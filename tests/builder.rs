@@ -1,0 +1,280 @@
+//! The dataset builder against small fixture CSVs: one mutation per kind of input error, each
+//! reported with its file, line and column; real anomalies kept as caveats; deterministic output.
+
+use displacement_tracker::builder::{self, InputError};
+use displacement_tracker::data::{parse_dataset, SeriesKind};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn fixtures() -> BTreeMap<String, String> {
+    builder::read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small")).unwrap()
+}
+
+/// The fixtures with one line of one file replaced (line numbers are 1-based, header = 1).
+fn with_line(file: &str, line: usize, text: &str) -> BTreeMap<String, String> {
+    let mut files = fixtures();
+    let content = files.get_mut(file).unwrap();
+    let mut lines: Vec<&str> = content.lines().collect();
+    lines[line - 1] = text;
+    *content = lines.join("\n") + "\n";
+    files
+}
+
+fn errors(files: &BTreeMap<String, String>) -> Vec<String> {
+    builder::build(files, builder::SOURCES_CSV)
+        .expect_err("expected the build to fail")
+        .iter()
+        .map(InputError::to_string)
+        .collect()
+}
+
+#[test]
+fn fixtures_build_and_validate() {
+    let dataset = builder::build(&fixtures(), builder::SOURCES_CSV).unwrap();
+    let json = builder::to_json(&dataset);
+    assert_eq!(parse_dataset(&json).unwrap(), dataset);
+    assert_eq!(dataset.refugees.total.points.len(), 4);
+    assert_eq!(dataset.first_date.iso(), "2022-02-24");
+    assert_eq!(dataset.last_date.iso(), "2022-04-17");
+    // Largest first, arrivals from Moldova last and of their own kind.
+    let ids: Vec<&str> = dataset.refugees.by_country.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["pol", "rus", "rou-from-mda"]);
+    assert_eq!(dataset.refugees.by_country[2].kind, SeriesKind::ArrivalsFromMoldova);
+    assert!(!dataset.refugees.by_country[1].has_daily);
+    assert_eq!(dataset.quotes[0].speaker, "Filippo Grandi", "quotes are in date order");
+    assert_eq!(dataset.quotes[1].text, "first it’s necessary to do the homework");
+    assert_eq!(dataset.idps.rounds.len(), 2);
+    assert_eq!(dataset.idps.rounds[0].regions.len(), 2);
+    assert_eq!(dataset.casualties.points[0].injured, None, "an empty cell stays empty");
+    assert_eq!(
+        dataset.source("unhcr-pol").unwrap().unit.as_deref(),
+        Some("border crossings (not unique people)")
+    );
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = builder::to_json(&builder::build(&fixtures(), builder::SOURCES_CSV).unwrap());
+    let b = builder::to_json(&builder::build(&fixtures(), builder::SOURCES_CSV).unwrap());
+    assert_eq!(a, b);
+    // The version follows the content.
+    let changed = with_line("refugees_total.csv", 5, "2022-02-27,4,490434,167674");
+    let c = builder::to_json(&builder::build(&changed, builder::SOURCES_CSV).unwrap());
+    let version = |json: &str| parse_dataset(json).unwrap().dataset_version;
+    assert_ne!(version(&a), version(&c));
+    assert_eq!(version(&a).len(), 16);
+}
+
+#[test]
+fn real_anomalies_become_caveats() {
+    let dataset = builder::build(&fixtures(), builder::SOURCES_CSV).unwrap();
+    let rus = &dataset.refugees.by_country[1];
+    assert_eq!(rus.caveats.len(), 1);
+    assert_eq!(rus.caveats[0].date.unwrap().iso(), "2022-02-27");
+    assert_eq!(
+        rus.caveats[0].text,
+        "The cumulative figure falls from 99,300 (25 Feb 2022) to 97,098 (27 Feb 2022); kept as published."
+    );
+    assert_eq!(rus.points[1].cumulative, 97098, "the dip is kept, not smoothed");
+    let idp_caveats: Vec<&str> = dataset.idps.caveats.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        idp_caveats,
+        [
+            "Round 1: East and Center show exactly the same figure (1,123,237) in the source; kept as is.",
+            "Round 3 total (7,707,000) is the sum of the macro-region figures, not a published headline.",
+        ]
+    );
+}
+
+#[test]
+fn flat_days_and_bad_daily_become_caveats() {
+    let files = with_line("refugees_total.csv", 4, "2022-02-26,3,179525,0");
+    let dataset = builder::build(&files, builder::SOURCES_CSV).unwrap();
+    let texts: Vec<&str> = dataset.refugees.total.caveats.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The cumulative figure is unchanged from 25 Feb 2022 to 26 Feb 2022 (179,525).",
+            "The daily figure 167,673 is not the difference of the cumulative figures (179,525 to 490,433).",
+        ]
+    );
+}
+
+#[test]
+fn not_a_whole_number() {
+    let files = with_line(
+        "refugees_by_country.csv",
+        3,
+        "2022-02-25,2,Poland,POL,arrivals_from_ukraine,12a,48300,as_in_source,Refugee_UNHCR/Refugee leaving Ukraine - Poland.csv",
+    );
+    assert_eq!(
+        errors(&files),
+        ["refugees_by_country.csv:3: individuals_cumulative: \"12a\" is not a whole number"]
+    );
+}
+
+#[test]
+fn negative_count() {
+    let files = with_line(
+        "civilian_casualties.csv",
+        3,
+        "2022-02-27,4,-102,304,406,cutoff_24h,2022-03-01,ohchr_update_text,https://example.org/b,",
+    );
+    assert_eq!(
+        errors(&files),
+        ["civilian_casualties.csv:3: killed: \"-102\" is negative"]
+    );
+}
+
+#[test]
+fn bad_date() {
+    let files = with_line("refugees_total.csv", 3, "2022-02-30,2,179525,100316");
+    assert_eq!(
+        errors(&files),
+        ["refugees_total.csv:3: date: \"2022-02-30\" is not a date (YYYY-MM-DD)"]
+    );
+}
+
+#[test]
+fn war_day_disagrees_with_date() {
+    let files = with_line(
+        "events.csv",
+        3,
+        "2022-03-21,25,Talks by video link,https://example.org/e2,",
+    );
+    assert_eq!(
+        errors(&files),
+        ["events.csv:3: war_day: 25 disagrees with date 2022-03-21, which is war day 26"]
+    );
+    let files = with_line("war_days_reference.csv", 2, "2022-02-25,1,2800,about");
+    assert_eq!(
+        errors(&files),
+        ["war_days_reference.csv:2: day: 1 disagrees with date 2022-02-25, which is war day 2"]
+    );
+}
+
+#[test]
+fn duplicate_date_in_series() {
+    let files = with_line(
+        "refugees_by_country.csv",
+        4,
+        "2022-02-25,2,Poland,POL,arrivals_from_ukraine,156000,78700,as_in_source,Refugee_UNHCR/Refugee leaving Ukraine - Poland.csv",
+    );
+    assert_eq!(
+        errors(&files),
+        ["refugees_by_country.csv:4: date: duplicate date 2022-02-25 in series pol"]
+    );
+    let files = with_line(
+        "civilian_casualties.csv",
+        3,
+        "2022-02-26,3,102,304,406,cutoff_24h,2022-03-01,ohchr_update_text,https://example.org/b,",
+    );
+    assert_eq!(
+        errors(&files),
+        ["civilian_casualties.csv:3: date: duplicate date 2022-02-26 in series casualties"]
+    );
+}
+
+#[test]
+fn unknown_source() {
+    let files = with_line(
+        "refugees_by_country.csv",
+        2,
+        "2022-02-24,1,Poland,POL,arrivals_from_ukraine,29000,29000,as_in_source,somewhere/else.csv",
+    );
+    assert_eq!(
+        errors(&files),
+        ["refugees_by_country.csv:2: source_path: unknown source: \"somewhere/else.csv\" has no entry in the sources register"]
+    );
+    let files = with_line(
+        "idps.csv",
+        2,
+        "2022-03-16,21,1,2022-03-09/2022-03-16,TOTAL,6477723,,as_in_source,Someone,,,",
+    );
+    assert_eq!(
+        errors(&files),
+        ["idps.csv:2: publisher: unknown source: \"Someone\" has no entry in the sources register"]
+    );
+}
+
+#[test]
+fn unknown_country_code() {
+    let files = with_line(
+        "refugees_by_country.csv",
+        5,
+        "2022-02-25,2,Russian Federation,RUX,arrivals_from_ukraine,99300,,as_in_source,Refugee_UNHCR/Refugee leaving Ukraine - Russia.csv",
+    );
+    assert_eq!(
+        errors(&files),
+        ["refugees_by_country.csv:5: iso3: unknown country code \"RUX\" (not in countries.csv)"]
+    );
+}
+
+#[test]
+fn missing_required_column() {
+    let files = with_line(
+        "quotes.csv",
+        1,
+        "speaker,role,date_said,war_day,quote,context,source_link,original_source_url,note",
+    );
+    let found = errors(&files);
+    assert_eq!(found, ["quotes.csv:1: source_url: required column is missing"]);
+}
+
+#[test]
+fn casualty_sum_must_hold() {
+    let files = with_line(
+        "civilian_casualties.csv",
+        3,
+        "2022-02-27,4,102,304,407,cutoff_24h,2022-03-01,ohchr_update_text,https://example.org/b,",
+    );
+    assert_eq!(
+        errors(&files),
+        ["civilian_casualties.csv:3: total: 407 is not killed 102 + injured 304"]
+    );
+}
+
+#[test]
+fn every_problem_is_listed_in_file_order() {
+    let mut files = with_line("refugees_total.csv", 3, "2022-02-25,2,-1,x");
+    files.insert(
+        "events.csv".into(),
+        "date,war_day,title,source_url,note\n2022-03-21,26,,https://example.org/e2,\n".into(),
+    );
+    assert_eq!(
+        errors(&files),
+        [
+            "events.csv:2: title: is empty",
+            "refugees_total.csv:3: daily: \"x\" is not a whole number",
+            "refugees_total.csv:3: individuals_cumulative: \"-1\" is negative",
+        ]
+    );
+}
+
+#[test]
+fn missing_file_is_reported() {
+    let mut files = fixtures();
+    files.remove("idps.csv");
+    assert_eq!(errors(&files), ["idps.csv: file is missing"]);
+    let err = builder::read_dir(Path::new("/nonexistent-dir")).unwrap_err();
+    assert_eq!(err.len(), builder::INPUT_FILES.len());
+    assert!(err[0]
+        .to_string()
+        .starts_with("countries.csv: cannot read /nonexistent-dir/countries.csv"));
+}
+
+/// The committed dataset is exactly what the builder produces from `../shared/data`.
+#[test]
+fn committed_dataset_matches_shared_data() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let committed = std::fs::read_to_string(root.join("assets/data/dataset.json")).unwrap();
+    let shared = root.join("../shared/data");
+    if !shared.is_dir() {
+        eprintln!("../shared/data is not beside the project: only checking that the committed dataset validates");
+        parse_dataset(&committed).unwrap();
+        return;
+    }
+    let files = builder::read_dir(&shared).unwrap();
+    let built = builder::to_json(&builder::build(&files, builder::SOURCES_CSV).unwrap());
+    assert!(built == committed, "assets/data/dataset.json is stale: run `cargo run --bin build-dataset -- ../shared/data assets/data/dataset.json`");
+}
