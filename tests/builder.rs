@@ -1,5 +1,6 @@
 //! The dataset builder against small fixture CSVs: one mutation per kind of input error, each
 //! reported with its file, line and column; real anomalies kept as caveats; deterministic output.
+#![cfg(not(target_arch = "wasm32"))]
 
 use displacement_tracker::builder::{self, InputError};
 use displacement_tracker::data::{parse_dataset, SeriesKind};

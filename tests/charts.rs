@@ -1,4 +1,5 @@
 //! Transforms and chart drawing against the shipped dataset, drawn through plotters' SVG backend.
+#![cfg(not(target_arch = "wasm32"))]
 
 use displacement_tracker::chart::{self, to_svg};
 use displacement_tracker::data::{parse_dataset, Dataset};

@@ -1,4 +1,5 @@
 //! The app-side validation of dataset JSON: what the page says when the dataset is wrong.
+#![cfg(not(target_arch = "wasm32"))]
 
 use displacement_tracker::data::{parse_dataset, DatasetError};
 
@@ -16,7 +17,10 @@ fn shipped_dataset_validates() {
     assert_eq!(d.first_date.iso(), "2022-02-24");
     assert!(d.quotes.iter().any(|q| q.speaker == "Dmitry Peskov" && q.war_day == 26));
     for publisher in ["UNHCR", "OHCHR", "IOM"] {
-        assert!(d.sources.iter().any(|s| s.publisher.starts_with(publisher)), "{publisher}");
+        assert!(
+            d.sources.iter().any(|s| s.publisher.starts_with(publisher)),
+            "{publisher}"
+        );
     }
 }
 
@@ -30,14 +34,20 @@ fn not_json() {
 #[test]
 fn wrong_schema_version() {
     let err = parse_dataset(&edited(|v| v["schema_version"] = 2.into())).unwrap_err();
-    assert_eq!(err.to_string(), "the dataset has schema_version 2, but this app reads schema_version 1");
+    assert_eq!(
+        err.to_string(),
+        "the dataset has schema_version 2, but this app reads schema_version 1"
+    );
     let err = parse_dataset("{}").unwrap_err();
     assert_eq!(err, DatasetError::UnsupportedSchema { found: None });
 }
 
 #[test]
 fn wrong_shape_names_the_field() {
-    let err = parse_dataset(&edited(|v| v["refugees"]["total"]["points"][0]["cumulative"] = "many".into())).unwrap_err();
+    let err = parse_dataset(&edited(|v| {
+        v["refugees"]["total"]["points"][0]["cumulative"] = "many".into()
+    }))
+    .unwrap_err();
     assert!(matches!(err, DatasetError::Malformed(_)));
     assert!(err.to_string().contains("invalid type: string \"many\""), "{err}");
 }

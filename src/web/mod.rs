@@ -1,1 +1,144 @@
-//! Browser glue (browser only).
+//! Browser glue: fetching, canvas sizing, Intl number formatting, performance marks, the panic
+//! hook. No domain rules here.
+
+use js_sys::{Array, Function, Object, Reflect};
+use std::fmt;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlCanvasElement, Response};
+
+/// A failure of a browser call, with what was being done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebError(pub String);
+
+impl fmt::Display for WebError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn js_message(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}
+
+fn window() -> Result<web_sys::Window, WebError> {
+    web_sys::window().ok_or_else(|| WebError("no browser window".into()))
+}
+
+/// Starts the app: panic hook first, then the Yew root.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| show_fatal_error(&info.to_string())));
+    yew::Renderer::<crate::components::App>::new().render();
+}
+
+/// Replaces the page's content with an error panel (used by the panic hook, when Yew can no
+/// longer render).
+pub fn show_fatal_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(message));
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    let Ok(panel) = document.create_element("section") else {
+        return;
+    };
+    panel.set_id("fatal-error");
+    panel.set_class_name("error-panel");
+    panel.set_attribute("role", "alert").ok();
+    let heading = document.create_element("h2").ok();
+    let text = document.create_element("pre").ok();
+    let hint = document.create_element("p").ok();
+    if let (Some(heading), Some(text), Some(hint)) = (heading, text, hint) {
+        heading.set_text_content(Some("The app stopped because of an internal error"));
+        text.set_text_content(Some(message));
+        hint.set_text_content(Some(
+            "Reload the page to try again. If this keeps happening, please report the message above.",
+        ));
+        panel.append_child(&heading).ok();
+        panel.append_child(&text).ok();
+        panel.append_child(&hint).ok();
+    }
+    body.set_text_content(None);
+    body.append_child(&panel).ok();
+}
+
+/// GETs a URL (relative to the page) and returns its text, or what went wrong.
+pub async fn fetch_text(url: &str) -> Result<String, WebError> {
+    let response = JsFuture::from(window()?.fetch_with_str(url))
+        .await
+        .map_err(|e| WebError(format!("could not fetch {url}: {}", js_message(&e))))?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| WebError(format!("could not fetch {url}: not a response")))?;
+    if !response.ok() {
+        return Err(WebError(format!(
+            "could not fetch {}: HTTP {} {}",
+            response.url(),
+            response.status(),
+            response.status_text()
+        )));
+    }
+    let text = response
+        .text()
+        .map_err(|e| WebError(format!("could not read {url}: {}", js_message(&e))))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|e| WebError(format!("could not read {url}: {}", js_message(&e))))?;
+    text.as_string().ok_or_else(|| WebError(format!("{url} is not text")))
+}
+
+/// Sizes a canvas's backing store to its CSS size times devicePixelRatio; returns the ratio.
+pub fn fit_canvas(canvas: &HtmlCanvasElement) -> Result<f64, WebError> {
+    let ratio = window()?.device_pixel_ratio().max(1.0);
+    let css_width = f64::from(canvas.client_width());
+    let css_height = f64::from(canvas.client_height());
+    if css_width < 1.0 || css_height < 1.0 {
+        return Err(WebError("the chart has no room on the page".into()));
+    }
+    canvas.set_width((css_width * ratio).round() as u32);
+    canvas.set_height((css_height * ratio).round() as u32);
+    Ok(ratio)
+}
+
+/// `performance.mark(name)`, ignored where the browser has no User Timing.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        performance.mark(name).ok();
+    }
+}
+
+/// A number formatter from the browser's Intl (compact: "3.4M"), falling back to plain grouping.
+pub struct CompactNumbers {
+    format: Option<Function>,
+}
+
+impl CompactNumbers {
+    pub fn new() -> Self {
+        let options = Object::new();
+        Reflect::set(&options, &"notation".into(), &"compact".into()).ok();
+        Reflect::set(&options, &"maximumSignificantDigits".into(), &JsValue::from(3)).ok();
+        let locales = Array::of1(&"en-GB".into());
+        let formatter = js_sys::Intl::NumberFormat::new(&locales, &options);
+        Self {
+            format: Some(formatter.format()),
+        }
+    }
+
+    pub fn format(&self, value: f64) -> String {
+        self.format
+            .as_ref()
+            .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_f64(value)).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| crate::data::group_digits(value))
+    }
+}
+
+impl Default for CompactNumbers {
+    fn default() -> Self {
+        Self::new()
+    }
+}

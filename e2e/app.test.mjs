@@ -1,0 +1,154 @@
+// End-to-end: the release build in dist/, served locally, in Debian's Chromium driven by
+// playwright-core. Writes test-results/screenshot.png for people to look at.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DIST = ROOT + "dist";
+const SCREENSHOT = ROOT + "test-results/screenshot.png";
+const PESKOV_URL =
+  "https://www.republicworld.com/world-news/russia-ukraine-crisis/russia-ukraine-latest-peace-negotiations-last-for-90-minutes-no-significant-progress-made-articleshow.html";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(DIST);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page that records console errors, page errors and every request. */
+async function open(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => requests.push(r.url()));
+  return { context, page, problems, requests };
+}
+
+async function waitForCharts(page) {
+  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, {
+    timeout: 30_000,
+  });
+}
+
+test("the release build shows every chart, the quotes and the sources, from the page's origin only", async () => {
+  const { context, page, problems, requests } = await open();
+  await page.goto(server.url);
+  await waitForCharts(page);
+
+  // Every chart canvas is drawn: a real share of its pixels is not white.
+  const ink = await page.$$eval("canvas.chart-canvas", (canvases) =>
+    canvases.map((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240) n++;
+      return { id: c.dataset.chart, share: n / (c.width * c.height) };
+    }),
+  );
+  assert.deepEqual(
+    ink.map((c) => c.id),
+    ["refugees-cumulative", "refugees-daily", "casualties", "idps"],
+  );
+  for (const c of ink) assert.ok(c.share > 0.02, `${c.id} is drawn (${c.share})`);
+
+  // The Kremlin spokesperson's 21 March 2022 quote, with its source link.
+  const peskov = page.locator("li.quote", { hasText: "it’s necessary to do the homework" });
+  await assert.doesNotReject(peskov.waitFor());
+  const text = await peskov.innerText();
+  assert.match(text, /Dmitry Peskov/);
+  assert.match(text, /Kremlin spokesperson/);
+  assert.match(text, /21 Mar 2022/);
+  assert.match(text, /day 26/);
+  const link = peskov.locator("a", { hasText: "republicworld.com" });
+  assert.equal(await link.getAttribute("href"), PESKOV_URL);
+  assert.equal(await link.getAttribute("target"), "_blank");
+
+  // The sources section lists UNHCR, OHCHR and IOM.
+  const sources = await page.locator("#sources").innerText();
+  for (const publisher of ["UNHCR", "OHCHR", "IOM Displacement Tracking Matrix"]) {
+    assert.ok(sources.includes(publisher), `sources list ${publisher}`);
+  }
+  // The header states the data's date range.
+  assert.match(await page.locator("header").innerText(), /24 Feb 2022 \(day 1\) to 23 Jun 2022 \(day 120\)/);
+
+  await mkdir(ROOT + "test-results", { recursive: true });
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+  assert.deepEqual(problems, [], "no console errors");
+  const origin = new URL(server.url).origin;
+  const foreign = requests.filter((u) => !u.startsWith("data:") && new URL(u).origin !== origin);
+  assert.deepEqual(foreign, [], "no request leaves the page's origin");
+  assert.ok(requests.some((u) => u.endsWith("/data/dataset.json")), "the bundled dataset was fetched");
+  await context.close();
+});
+
+test("the quote's source link opens its page", async () => {
+  const { context, page } = await open();
+  // The outside world is not reachable here: answer for the source's host so the click can land.
+  await context.route("https://www.republicworld.com/**", (route) =>
+    route.fulfill({ contentType: "text/html", body: "<title>source</title>" }),
+  );
+  await page.goto(server.url);
+  await waitForCharts(page);
+  const link = page.locator("li.quote", { hasText: "do the homework" }).locator("a").first();
+  const [popup] = await Promise.all([context.waitForEvent("page"), link.click()]);
+  await popup.waitForLoadState();
+  assert.equal(popup.url(), PESKOV_URL);
+  await context.close();
+});
+
+test("a broken dataset shows the error panel with its messages", async () => {
+  const real = JSON.parse(await readFile(DIST + "/data/dataset.json", "utf8"));
+  real.refugees.total.points[3].war_day = 7;
+  real.quotes[0].source = "nobody";
+  const { context, page } = await open();
+  await page.route("**/data/dataset.json", (route) =>
+    route.fulfill({ contentType: "application/json", body: JSON.stringify(real) }),
+  );
+  await page.goto(server.url);
+  const panel = page.locator("#load-error");
+  await panel.waitFor({ timeout: 30_000 });
+  const text = await panel.innerText();
+  assert.match(text, /The dataset is not valid: the dataset has 2 problem\(s\)/);
+  assert.match(text, /refugees\.total\.points\[3\]: war_day 7 disagrees with date 2022-02-27 \(war day 4\)/);
+  assert.match(text, /quotes\[0\]\.source: unknown source id "nobody"/);
+  assert.match(text, /data\/dataset\.json/);
+  assert.equal(await page.locator("canvas").count(), 0, "no chart drawn from invalid data");
+  await context.close();
+});
+
+test("a missing dataset says what failed and where", async () => {
+  const { context, page } = await open();
+  await page.route("**/data/dataset.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto(server.url);
+  const panel = page.locator("#load-error");
+  await panel.waitFor({ timeout: 30_000 });
+  const text = await panel.innerText();
+  assert.match(text, /The dataset could not be loaded/);
+  assert.match(text, /HTTP 404/);
+  await context.close();
+});

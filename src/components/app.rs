@@ -1,0 +1,53 @@
+use super::{Dashboard, ErrorPanel, LoadError};
+use crate::data::{parse_dataset, Dataset};
+use crate::web;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where the bundled dataset is, relative to the page (so that sub-path hosting works).
+pub const DATASET_URL: &str = "data/dataset.json";
+
+enum Load {
+    Loading,
+    Ready(Rc<Dataset>),
+    Failed(LoadError),
+}
+
+async fn load(url: &str) -> Load {
+    match web::fetch_text(url).await {
+        Err(e) => Load::Failed(LoadError {
+            what: "The dataset could not be loaded".into(),
+            location: url.into(),
+            details: vec![e.to_string()],
+        }),
+        Ok(text) => match parse_dataset(&text) {
+            Ok(dataset) => Load::Ready(Rc::new(dataset)),
+            Err(e) => Load::Failed(LoadError {
+                what: format!("The dataset is not valid: {e}"),
+                location: url.into(),
+                details: e.details(),
+            }),
+        },
+    }
+}
+
+/// Fetches and validates the dataset, then shows it, or says what failed and where.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_state(|| Load::Loading);
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(load(DATASET_URL).await);
+            });
+        });
+    }
+    match &*state {
+        Load::Loading => html! {
+            <main class="loading" aria-busy="true"><p>{ "Loading the dataset…" }</p></main>
+        },
+        Load::Ready(dataset) => html! { <Dashboard dataset={dataset.clone()} /> },
+        Load::Failed(error) => html! { <main><ErrorPanel error={error.clone()} /></main> },
+    }
+}

@@ -1,0 +1,78 @@
+use crate::chart;
+use crate::transform::ChartSpec;
+use crate::web::{self, CompactNumbers};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartCanvasProps {
+    pub spec: Rc<ChartSpec>,
+    /// Called with the chart's id each time it has been drawn.
+    pub on_drawn: Callback<&'static str>,
+}
+
+fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<(), String> {
+    let ratio = web::fit_canvas(canvas).map_err(|e| e.to_string())?;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
+    let numbers = CompactNumbers::new();
+    chart::draw(&backend.into_drawing_area(), spec, ratio, &|v| numbers.format(v)).map_err(|e| e.to_string())
+}
+
+/// One chart on a canvas sized for the screen's pixel ratio, redrawn when the window is resized.
+#[function_component(ChartCanvas)]
+pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
+    let canvas = use_node_ref();
+    let error = use_state(|| None::<String>);
+    let resized = use_state(|| 0u32);
+    {
+        let resized = resized.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || resized.set(*resized + 1));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref())
+                    .ok();
+            }
+            move || {
+                if let Some(w) = window {
+                    w.remove_event_listener_with_callback("resize", listener.as_ref().unchecked_ref())
+                        .ok();
+                }
+            }
+        });
+    }
+    {
+        let canvas = canvas.clone();
+        let error = error.clone();
+        let on_drawn = props.on_drawn.clone();
+        use_effect_with((props.spec.clone(), *resized), move |(spec, _)| {
+            if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
+                match draw(&element, spec) {
+                    Ok(()) => {
+                        error.set(None);
+                        on_drawn.emit(spec.id);
+                    }
+                    Err(message) => error.set(Some(message)),
+                }
+            }
+        });
+    }
+    let spec = &props.spec;
+    let labels: Vec<String> = spec.series.iter().map(|s| s.label.clone()).collect();
+    html! {
+        <figure class="chart" id={format!("chart-{}", spec.id)}>
+            <canvas ref={canvas} class="chart-canvas" data-chart={spec.id} role="img"
+                aria-label={format!("{}. Series: {}. {}", spec.title, labels.join(", "), spec.source_line)} />
+            if let Some(message) = &*error {
+                <p class="chart-error" role="alert">{ format!("This chart could not be drawn: {message}") }</p>
+            }
+            <figcaption class="source-line">{ &spec.source_line }{ " " }<a href="#sources">{ "Sources and caveats" }</a></figcaption>
+        </figure>
+    }
+}

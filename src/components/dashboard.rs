@@ -1,0 +1,62 @@
+use super::{ChartCanvas, QuotePanel, SourceList};
+use crate::data::Dataset;
+use crate::transform;
+use crate::web;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DashboardProps {
+    pub dataset: Rc<Dataset>,
+}
+
+/// The first view: header, the four charts, the quote panel and the sources.
+#[function_component(Dashboard)]
+pub fn dashboard(props: &DashboardProps) -> Html {
+    let d = &props.dataset;
+    let specs = use_memo(d.clone(), |d| {
+        transform::first_view(d).into_iter().map(Rc::new).collect::<Vec<_>>()
+    });
+    // Marks `first-chart` once every chart of the first view has been drawn.
+    let drawn = use_mut_ref(|| (BTreeSet::<&'static str>::new(), false));
+    let on_drawn = {
+        let drawn: Rc<RefCell<(BTreeSet<&'static str>, bool)>> = drawn.clone();
+        let expected = specs.len();
+        Callback::from(move |id: &'static str| {
+            let mut drawn = drawn.borrow_mut();
+            drawn.0.insert(id);
+            if drawn.0.len() == expected && !drawn.1 {
+                drawn.1 = true;
+                web::mark("first-chart");
+            }
+        })
+    };
+    let first = d.first_date;
+    let last = d.last_date;
+    html! {
+        <>
+        <header class="page-header">
+            <h1>{ "What the full-scale invasion of Ukraine did to people, day by day" }</h1>
+            <p class="lede">
+                { "Refugees leaving Ukraine by receiving country, civilians killed and injured, and people displaced inside Ukraine, counted in war days from 24 February 2022 (day 1), beside what leaders said. " }
+                { format!("The data runs from {} (day {}) to {} (day {}). ", first.human(), first.war_day(), last.human(), last.war_day()) }
+                { "Every figure names its source; the units differ and are not interchangeable." }
+            </p>
+        </header>
+        <div class="layout">
+            <main class="charts">
+                { for specs.iter().map(|spec| html! {
+                    <ChartCanvas key={spec.id} spec={spec.clone()} on_drawn={on_drawn.clone()} />
+                }) }
+                <SourceList dataset={d.clone()} />
+            </main>
+            <QuotePanel dataset={d.clone()} />
+        </div>
+        <footer class="page-footer">
+            <p>{ format!("Dataset version {} (schema {}), built from the project's sourced CSVs.", d.dataset_version, d.schema_version) }</p>
+        </footer>
+        </>
+    }
+}

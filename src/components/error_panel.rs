@@ -1,0 +1,29 @@
+use yew::prelude::*;
+
+/// What failed, where, and every message that explains it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadError {
+    pub what: String,
+    pub location: String,
+    pub details: Vec<String>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorPanelProps {
+    pub error: LoadError,
+}
+
+#[function_component(ErrorPanel)]
+pub fn error_panel(props: &ErrorPanelProps) -> Html {
+    let e = &props.error;
+    html! {
+        <section id="load-error" class="error-panel" role="alert">
+            <h2>{ &e.what }</h2>
+            <p>{ "Where: " }<code>{ &e.location }</code></p>
+            <ul class="error-details">
+                { for e.details.iter().map(|d| html! { <li><code>{ d }</code></li> }) }
+            </ul>
+            <p>{ "Nothing is shown rather than figures that may be wrong. Rebuild the dataset with the project's build-dataset command, or reload the page." }</p>
+        </section>
+    }
+}

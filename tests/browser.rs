@@ -1,0 +1,182 @@
+//! In headless Chromium (wasm-bindgen-test): the app's components mount, the charts' canvases
+//! get drawn, the quote panel and the error panel render what they are given.
+#![cfg(target_arch = "wasm32")]
+
+use displacement_tracker::components::{
+    Dashboard, DashboardProps, ErrorPanel, ErrorPanelProps, LoadError, QuotePanel, QuotePanelProps,
+};
+use displacement_tracker::data::{parse_dataset, Dataset};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn dataset() -> Dataset {
+    parse_dataset(include_str!("../assets/data/dataset.json")).unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the body, with the page's chart size (the test page has no stylesheet).
+fn mount_point() -> Element {
+    let doc = document();
+    if doc.get_element_by_id("test-style").is_none() {
+        let style = doc.create_element("style").unwrap();
+        style.set_id("test-style");
+        style.set_text_content(Some(".chart-canvas { display: block; width: 800px; height: 400px; }"));
+        doc.head().unwrap().append_child(&style).unwrap();
+    }
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (up to 5 s) until `ready` holds.
+async fn until(mut ready: impl FnMut() -> bool) -> bool {
+    for _ in 0..100 {
+        if ready() {
+            return true;
+        }
+        sleep(50).await;
+    }
+    ready()
+}
+
+/// Share of pixels that are not white.
+fn ink(canvas: &HtmlCanvasElement) -> f64 {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let (w, h) = (canvas.width(), canvas.height());
+    let data = ctx.get_image_data(0.0, 0.0, w as f64, h as f64).unwrap().data();
+    let inked = data
+        .chunks(4)
+        .filter(|p| p[0] < 240 || p[1] < 240 || p[2] < 240)
+        .count();
+    inked as f64 / (w * h) as f64
+}
+
+fn canvases(root: &Element) -> Vec<HtmlCanvasElement> {
+    let list = root.query_selector_all("canvas.chart-canvas").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn dashboard_draws_every_chart() {
+    let root = mount_point();
+    yew::Renderer::<Dashboard>::with_root_and_props(
+        root.clone(),
+        DashboardProps {
+            dataset: Rc::new(dataset()),
+        },
+    )
+    .render();
+    assert!(until(|| canvases(&root).len() == 4).await, "four chart canvases");
+    assert!(
+        until(|| canvases(&root).iter().all(|c| ink(c) > 0.01)).await,
+        "every canvas is drawn"
+    );
+    let ratio = web_sys::window().unwrap().device_pixel_ratio();
+    for canvas in canvases(&root) {
+        assert_eq!(
+            canvas.width(),
+            (800.0 * ratio).round() as u32,
+            "backing store follows devicePixelRatio"
+        );
+        let blank = ink(&canvas);
+        assert!(blank < 0.6, "a chart, not a filled rectangle: {blank}");
+    }
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Sources and caveats"));
+    assert!(text.contains("24 Feb 2022 (day 1)"), "the header states the date range");
+    assert!(
+        root.query_selector(".chart-error").unwrap().is_none(),
+        "no chart reported an error"
+    );
+    let marks = web_sys::window()
+        .unwrap()
+        .performance()
+        .unwrap()
+        .get_entries_by_name_with_entry_type("first-chart", "mark");
+    assert_eq!(marks.length(), 1, "first-chart is marked once");
+}
+
+#[wasm_bindgen_test]
+async fn quote_panel_renders_a_small_dataset() {
+    let mut d = dataset();
+    d.quotes
+        .retain(|q| q.speaker == "Dmitry Peskov" || q.speaker == "Volodymyr Zelenskyy");
+    d.quotes.truncate(2);
+    d.quotes.reverse();
+    let root = mount_point();
+    yew::Renderer::<QuotePanel>::with_root_and_props(
+        root.clone(),
+        QuotePanelProps {
+            dataset: Rc::new(d.clone()),
+        },
+    )
+    .render();
+    assert!(until(|| root.query_selector_all("li.quote").unwrap().length() == 2).await);
+    let items = root.query_selector_all("li.quote").unwrap();
+    let first = items.item(0).unwrap().text_content().unwrap();
+    let second = items.item(1).unwrap().text_content().unwrap();
+    // In date order whatever the dataset order: Zelenskyy (20 Mar) before Peskov (21 Mar).
+    assert!(
+        first.contains("Volodymyr Zelenskyy") && first.contains("20 Mar 2022") && first.contains("day 25"),
+        "{first}"
+    );
+    assert!(
+        second.contains("Dmitry Peskov") && second.contains("day 26"),
+        "{second}"
+    );
+    assert!(first.contains("condenses the answer"), "the quote's note is shown");
+    let links = root.query_selector_all("li.quote a").unwrap();
+    assert_eq!(links.length(), 3, "two sources and one original");
+    let href = links
+        .item(1)
+        .unwrap()
+        .dyn_into::<Element>()
+        .unwrap()
+        .get_attribute("href")
+        .unwrap();
+    assert_eq!(
+        href,
+        "https://transcripts.cnn.com/show/fzgps/date/2022-03-20/segment/02"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_lists_every_problem() {
+    let json =
+        include_str!("../assets/data/dataset.json").replacen("\"schema_version\": 1", "\"schema_version\": 9", 1);
+    let err = parse_dataset(&json).unwrap_err();
+    let error = LoadError {
+        what: format!("The dataset is not valid: {err}"),
+        location: "data/dataset.json".into(),
+        details: err.details(),
+    };
+    let root = mount_point();
+    yew::Renderer::<ErrorPanel>::with_root_and_props(root.clone(), ErrorPanelProps { error }).render();
+    assert!(until(|| root.query_selector("[role=alert]").unwrap().is_some()).await);
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("schema_version 9, but this app reads schema_version 1"),
+        "{text}"
+    );
+    assert!(text.contains("data/dataset.json"));
+}
