@@ -78,7 +78,7 @@ test("the release build shows every chart, the quotes and the sources, from the 
   // The Kremlin spokesperson's 21 March 2022 quote, with its source link.
   const peskov = page.locator("li.quote", { hasText: "it’s necessary to do the homework" });
   await assert.doesNotReject(peskov.waitFor());
-  const text = await peskov.innerText();
+  const text = await peskov.textContent();
   assert.match(text, /Dmitry Peskov/);
   assert.match(text, /Kremlin spokesperson/);
   assert.match(text, /21 Mar 2022/);
@@ -151,4 +151,26 @@ test("a missing dataset says what failed and where", async () => {
   assert.match(text, /The dataset could not be loaded/);
   assert.match(text, /HTTP 404/);
   await context.close();
+});
+
+test("a build for a sub-path works there (trunk build --public-url /tracker/)", async (t) => {
+  const dir = ROOT + "target/dist-subpath";
+  try {
+    await readFile(dir + "/index.html");
+  } catch {
+    t.skip("no sub-path build in target/dist-subpath (scripts/test.sh makes one)");
+    return;
+  }
+  const sub = await serve(dir, "/tracker/");
+  try {
+    const { context, page, problems, requests } = await open();
+    await page.goto(sub.url);
+    await waitForCharts(page);
+    assert.equal(await page.locator("canvas.chart-canvas").count(), 4);
+    assert.deepEqual(problems, [], "no console errors");
+    assert.ok(requests.every((u) => u.startsWith("data:") || new URL(u).pathname.startsWith("/tracker/")), "every request stays under /tracker/");
+    await context.close();
+  } finally {
+    await sub.close();
+  }
 });

@@ -17,9 +17,15 @@ const TYPES = {
   ".png": "image/png",
 };
 
-export async function serve(root) {
+/** Serves `root` at `prefix` (e.g. "/tracker/" for sub-path hosting); anything else is a 404. */
+export async function serve(root, prefix = "/") {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    const full = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    if (!full.startsWith(prefix)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    const path = "/" + full.slice(prefix.length);
     const file = normalize(join(root, path.endsWith("/") ? path + "index.html" : path));
     if (!file.startsWith(normalize(root))) {
       res.writeHead(403).end();
@@ -38,5 +44,5 @@ export async function serve(root) {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
 }

@@ -17,8 +17,9 @@ cargo fmt --check
 cargo clippy --offline --all-targets -q -- -D warnings
 cargo clippy --offline --all-targets -q --target wasm32-unknown-unknown -- -D warnings
 
-step "release build (trunk build --release --offline)"
+step "release build (trunk build --release --offline), also for a sub-path"
 trunk build --release --offline
+trunk build --release --offline --public-url /tracker/ --dist target/dist-subpath
 
 step "end-to-end tests (Playwright, headless Chromium, release build from dist/)"
 node --test --test-reporter=spec e2e/

@@ -180,3 +180,22 @@ async fn error_panel_lists_every_problem() {
     );
     assert!(text.contains("data/dataset.json"));
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_shows_an_error_panel() {
+    displacement_tracker::web::install_panic_hook();
+    let panic_later = wasm_bindgen::closure::Closure::once_into_js(|| -> () { panic!("chart state is broken (test)") });
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(panic_later.unchecked_ref(), 0)
+        .unwrap();
+    assert!(
+        until(|| document().get_element_by_id("fatal-error").is_some()).await,
+        "the panel appears"
+    );
+    let panel = document().get_element_by_id("fatal-error").unwrap();
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("The app stopped because of an internal error"), "{text}");
+    assert!(text.contains("chart state is broken (test)"), "{text}");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+}

@@ -72,7 +72,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             if let Some(message) = &*error {
                 <p class="chart-error" role="alert">{ format!("This chart could not be drawn: {message}") }</p>
             }
-            <figcaption class="source-line">{ &spec.source_line }{ " " }<a href="#sources">{ "Sources and caveats" }</a></figcaption>
+            <figcaption class="source-line"><a href="#sources">{ "Sources, units and caveats of this chart" }</a></figcaption>
         </figure>
     }
 }

@@ -4,10 +4,14 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
-use time::macros::{date, format_description};
+use time::macros::date;
 
 /// First day of the full-scale invasion (war day 1).
 pub const WAR_START: Date = Date(date!(2022 - 02 - 24));
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// A calendar date, written and read as ISO `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -16,8 +20,16 @@ pub struct Date(time::Date);
 impl Date {
     /// Parses a strict ISO date (`2022-03-21`).
     pub fn parse_iso(text: &str) -> Option<Date> {
-        let format = format_description!("[year]-[month]-[day]");
-        time::Date::parse(text, &format).ok().map(Date)
+        let mut parts = text.split('-');
+        let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if parts.next().is_some() || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
+            return None;
+        }
+        let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
+        time::Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?)
+            .ok()
+            .map(Date)
     }
 
     /// The war day of this date (day 1 = 2022-02-24; days before are 0 or negative).
@@ -32,14 +44,18 @@ impl Date {
 
     /// ISO form, `2022-03-21`.
     pub fn iso(self) -> String {
-        let format = format_description!("[year]-[month]-[day]");
-        self.0.format(&format).unwrap_or_default()
+        format!(
+            "{:04}-{:02}-{:02}",
+            self.0.year(),
+            u8::from(self.0.month()),
+            self.0.day()
+        )
     }
 
     /// Short human form, `21 Mar 2022`.
     pub fn human(self) -> String {
-        let format = format_description!("[day padding:none] [month repr:short] [year]");
-        self.0.format(&format).unwrap_or_default()
+        let month = MONTHS[usize::from(u8::from(self.0.month())) - 1];
+        format!("{} {month} {}", self.0.day(), self.0.year())
     }
 
     /// Axis form with war day: `Day 26 · 21 Mar 2022`.
@@ -99,11 +115,22 @@ mod tests {
         assert_eq!(d("2022-03-21").day_label(), "Day 26 · 21 Mar 2022");
         assert_eq!(d("2022-03-05").human(), "5 Mar 2022");
         assert_eq!(d("2022-03-05").iso(), "2022-03-05");
+        assert_eq!(d("2023-12-31").human(), "31 Dec 2023");
+        assert_eq!(d("2024-02-29").iso(), "2024-02-29");
     }
 
     #[test]
     fn rejects_bad_dates() {
-        for bad in ["2022-02-30", "2022-3-1", "21/03/2022", "", "2022-03-21T00:00"] {
+        for bad in [
+            "2022-02-30",
+            "2022-3-1",
+            "21/03/2022",
+            "",
+            "2022-03-21T00:00",
+            "2022-03-21-01",
+            "+022-03-21",
+            "2022-13-01",
+        ] {
             assert!(Date::parse_iso(bad).is_none(), "{bad}");
         }
     }

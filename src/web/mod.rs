@@ -29,20 +29,37 @@ fn window() -> Result<web_sys::Window, WebError> {
     web_sys::window().ok_or_else(|| WebError("no browser window".into()))
 }
 
+/// The element the app renders into (index.html has it; without it the app renders into body).
+const ROOT_ID: &str = "app";
+
 /// Starts the app: panic hook first, then the Yew root.
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| show_fatal_error(&info.to_string())));
-    yew::Renderer::<crate::components::App>::new().render();
+    install_panic_hook();
+    match web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(ROOT_ID))
+    {
+        Some(root) => yew::Renderer::<crate::components::App>::with_root(root).render(),
+        None => yew::Renderer::<crate::components::App>::new().render(),
+    };
 }
 
-/// Replaces the page's content with an error panel (used by the panic hook, when Yew can no
-/// longer render).
+/// Makes a Rust panic show an error panel instead of leaving a frozen page.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| show_fatal_error(&info.to_string())));
+}
+
+/// Shows an error panel in place of the app (used by the panic hook, when Yew can no longer
+/// render): it replaces the content of `#app`, or goes first in the body when there is none.
 pub fn show_fatal_error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(message));
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     let Some(body) = document.body() else { return };
+    if document.get_element_by_id("fatal-error").is_some() {
+        return;
+    }
     let Ok(panel) = document.create_element("section") else {
         return;
     };
@@ -62,8 +79,15 @@ pub fn show_fatal_error(message: &str) {
         panel.append_child(&text).ok();
         panel.append_child(&hint).ok();
     }
-    body.set_text_content(None);
-    body.append_child(&panel).ok();
+    match document.get_element_by_id(ROOT_ID) {
+        Some(root) => {
+            root.set_text_content(None);
+            root.append_child(&panel).ok();
+        }
+        None => {
+            body.prepend_with_node_1(&panel).ok();
+        }
+    }
 }
 
 /// GETs a URL (relative to the page) and returns its text, or what went wrong.
