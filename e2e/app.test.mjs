@@ -106,6 +106,31 @@ test("the release build shows every chart, the quotes and the sources, from the 
   await context.close();
 });
 
+test("charts are sized for high-DPI screens and redrawn when the window is resized", async () => {
+  const { context, page, problems } = await open({ deviceScaleFactor: 2 });
+  await page.goto(server.url);
+  await waitForCharts(page);
+  const sizes = () =>
+    page.$$eval("canvas.chart-canvas", (cs) =>
+      cs.map((c) => {
+        const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240) n++;
+        return { css: c.clientWidth, backing: c.width, share: n / (c.width * c.height) };
+      }),
+    );
+  for (const s of await sizes()) assert.equal(s.backing, Math.round(s.css * 2), "backing store = CSS width x 2");
+  const before = (await sizes())[0].css;
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.waitForFunction(
+    (w) => [...document.querySelectorAll("canvas.chart-canvas")].every((c) => c.clientWidth !== w && c.width === Math.round(c.clientWidth * 2)),
+    before,
+  );
+  for (const s of await sizes()) assert.ok(s.share > 0.02, "redrawn after the resize");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the quote's source link opens its page", async () => {
   const { context, page } = await open();
   // The outside world is not reachable here: answer for the source's host so the click can land.

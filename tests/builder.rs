@@ -32,7 +32,7 @@ fn errors(files: &BTreeMap<String, String>) -> Vec<String> {
 #[test]
 fn fixtures_build_and_validate() {
     let dataset = builder::build(&fixtures(), builder::SOURCES_CSV).unwrap();
-    let json = builder::to_json(&dataset);
+    let json = builder::to_json(&dataset).unwrap();
     assert_eq!(parse_dataset(&json).unwrap(), dataset);
     assert_eq!(dataset.refugees.total.points.len(), 4);
     assert_eq!(dataset.first_date.iso(), "2022-02-24");
@@ -55,12 +55,12 @@ fn fixtures_build_and_validate() {
 
 #[test]
 fn output_is_deterministic() {
-    let a = builder::to_json(&builder::build(&fixtures(), builder::SOURCES_CSV).unwrap());
-    let b = builder::to_json(&builder::build(&fixtures(), builder::SOURCES_CSV).unwrap());
+    let a = builder::to_json(&builder::build(&fixtures(), builder::SOURCES_CSV).unwrap()).unwrap();
+    let b = builder::to_json(&builder::build(&fixtures(), builder::SOURCES_CSV).unwrap()).unwrap();
     assert_eq!(a, b);
     // The version follows the content.
     let changed = with_line("refugees_total.csv", 5, "2022-02-27,4,490434,167674");
-    let c = builder::to_json(&builder::build(&changed, builder::SOURCES_CSV).unwrap());
+    let c = builder::to_json(&builder::build(&changed, builder::SOURCES_CSV).unwrap()).unwrap();
     let version = |json: &str| parse_dataset(json).unwrap().dataset_version;
     assert_ne!(version(&a), version(&c));
     assert_eq!(version(&a).len(), 16);
@@ -276,6 +276,6 @@ fn committed_dataset_matches_shared_data() {
         return;
     }
     let files = builder::read_dir(&shared).unwrap();
-    let built = builder::to_json(&builder::build(&files, builder::SOURCES_CSV).unwrap());
+    let built = builder::to_json(&builder::build(&files, builder::SOURCES_CSV).unwrap()).unwrap();
     assert!(built == committed, "assets/data/dataset.json is stale: run `cargo run --bin build-dataset -- ../shared/data assets/data/dataset.json`");
 }

@@ -15,7 +15,13 @@ fn main() -> std::process::ExitCode {
         builder::read_dir(std::path::Path::new(dir)).and_then(|files| builder::build(&files, builder::SOURCES_CSV));
     match result {
         Ok(dataset) => {
-            let json = builder::to_json(&dataset);
+            let json = match builder::to_json(&dataset) {
+                Ok(json) => json,
+                Err(e) => {
+                    eprintln!("cannot serialise the dataset: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
             if let Err(e) = std::fs::write(out, &json) {
                 eprintln!("cannot write {out}: {e}");
                 return ExitCode::FAILURE;

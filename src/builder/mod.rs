@@ -195,7 +195,13 @@ pub fn build(files: &BTreeMap<String, String>, sources_csv: &str) -> Result<Data
         events,
         quotes,
     };
-    dataset.dataset_version = content_version(&dataset);
+    dataset.dataset_version = match content_version(&dataset) {
+        Ok(version) => version,
+        Err(e) => {
+            p.file("dataset.json", format!("cannot serialise the dataset: {e}"));
+            return Err(sorted(p));
+        }
+    };
     // The builder's output must pass the same validation the app applies.
     let problems = validate::check(&dataset);
     if !problems.is_empty() {
@@ -208,18 +214,18 @@ pub fn build(files: &BTreeMap<String, String>, sources_csv: &str) -> Result<Data
 }
 
 /// The dataset as the bytes that are committed: pretty JSON with a final newline.
-pub fn to_json(dataset: &Dataset) -> String {
-    let mut json = serde_json::to_string_pretty(dataset).unwrap_or_default();
+pub fn to_json(dataset: &Dataset) -> Result<String, serde_json::Error> {
+    let mut json = serde_json::to_string_pretty(dataset)?;
     json.push('\n');
-    json
+    Ok(json)
 }
 
 /// First 16 hex digits of the SHA-256 of the dataset serialised with an empty version.
-pub fn content_version(dataset: &Dataset) -> String {
+pub fn content_version(dataset: &Dataset) -> Result<String, serde_json::Error> {
     let mut unversioned = dataset.clone();
     unversioned.dataset_version = String::new();
-    let digest = Sha256::digest(serde_json::to_vec(&unversioned).unwrap_or_default());
-    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+    let digest = Sha256::digest(serde_json::to_vec(&unversioned)?);
+    Ok(digest.iter().take(8).map(|b| format!("{b:02x}")).collect())
 }
 
 fn sorted(mut p: Problems) -> Vec<InputError> {
