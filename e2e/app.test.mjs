@@ -49,6 +49,18 @@ async function open(options = {}) {
   return { context, page, problems, requests };
 }
 
+/** Every chart canvas: its id, CSS and backing-store width, and the share of non-white pixels. */
+function canvases(page) {
+  return page.$$eval("canvas.chart-canvas", (list) =>
+    list.map((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240) n++;
+      return { id: c.dataset.chart, css: c.clientWidth, backing: c.width, share: n / (c.width * c.height) };
+    }),
+  );
+}
+
 async function waitForCharts(page) {
   await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, {
     timeout: 30_000,
@@ -61,14 +73,7 @@ test("the release build shows every chart, the quotes and the sources, from the 
   await waitForCharts(page);
 
   // Every chart canvas is drawn: a real share of its pixels is not white.
-  const ink = await page.$$eval("canvas.chart-canvas", (canvases) =>
-    canvases.map((c) => {
-      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240) n++;
-      return { id: c.dataset.chart, share: n / (c.width * c.height) };
-    }),
-  );
+  const ink = await canvases(page);
   assert.deepEqual(
     ink.map((c) => c.id),
     ["refugees-cumulative", "refugees-daily", "casualties", "idps"],
@@ -110,15 +115,7 @@ test("charts are sized for high-DPI screens and redrawn when the window is resiz
   const { context, page, problems } = await open({ deviceScaleFactor: 2 });
   await page.goto(server.url);
   await waitForCharts(page);
-  const sizes = () =>
-    page.$$eval("canvas.chart-canvas", (cs) =>
-      cs.map((c) => {
-        const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4) if (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240) n++;
-        return { css: c.clientWidth, backing: c.width, share: n / (c.width * c.height) };
-      }),
-    );
+  const sizes = () => canvases(page);
   for (const s of await sizes()) assert.equal(s.backing, Math.round(s.css * 2), "backing store = CSS width x 2");
   const before = (await sizes())[0].css;
   await page.setViewportSize({ width: 800, height: 900 });
