@@ -76,7 +76,7 @@ test("the release build shows every chart, the quotes and the sources, from the 
   const ink = await canvases(page);
   assert.deepEqual(
     ink.map((c) => c.id),
-    ["refugees-cumulative", "refugees-daily", "casualties", "idps"],
+    ["refugees", "refugees-daily", "casualties", "idps"],
   );
   for (const c of ink) assert.ok(c.share > 0.02, `${c.id} is drawn (${c.share})`);
 

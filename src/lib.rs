@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod data;
+pub mod state;
 pub mod transform;
 
 #[cfg(not(target_arch = "wasm32"))]

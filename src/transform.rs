@@ -1,7 +1,8 @@
 //! Dataset -> chart specifications: which series, in which units, with which source line.
 //! No pixels and no browser here.
 
-use crate::data::{outlet, Dataset, SeriesKind};
+use crate::data::{group_digits, outlet, CasualtyPoint, Dataset, RefugeePoint, SeriesKind};
+use crate::state::{Bounds, Measure, Mode, Scale, ViewState};
 
 /// How a series is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,13 +15,49 @@ pub enum Mark {
     Markers,
 }
 
+/// Where a figure comes from: a label (publisher and document, or outlet) and a link if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceRef {
+    pub label: String,
+    pub url: Option<String>,
+}
+
+/// One figure of a series on one war day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    pub day: i64,
+    pub value: f64,
+    /// What the value is computed from, when it is not the published figure itself
+    /// (e.g. "2,144,244 of 3,401,677").
+    pub detail: Option<String>,
+    /// The point's own source, where it differs from the series' (casualty reports, IDP rounds).
+    pub source: Option<SourceRef>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeriesSpec {
+    /// Stable id (the dataset's series id, or the chart's own).
+    pub id: String,
     pub label: String,
     pub color: (u8, u8, u8),
     pub mark: Mark,
-    /// (war day, value), in date order.
-    pub points: Vec<(i64, f64)>,
+    pub source: SourceRef,
+    /// In date order, inside the chart's x range.
+    pub points: Vec<Point>,
+}
+
+impl SeriesSpec {
+    /// The series' figure on exactly this day, if it has one (never interpolated).
+    pub fn at(&self, day: i64) -> Option<&Point> {
+        self.points
+            .binary_search_by_key(&day, |p| p.day)
+            .ok()
+            .map(|i| &self.points[i])
+    }
+
+    pub fn xy(&self) -> Vec<(i64, f64)> {
+        self.points.iter().map(|p| (p.day, p.value)).collect()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -28,12 +65,23 @@ pub struct ChartSpec {
     /// Stable id, used for the canvas element and tests.
     pub id: &'static str,
     pub title: String,
-    /// The unit, shown on the y axis.
+    /// The unit, shown on the y axis and in tooltips.
     pub y_label: String,
-    /// War days shown, inclusive.
+    /// Decimal places of the values (0 for counts).
+    pub decimals: u8,
+    /// War days shown, inclusive (the same for every chart of a view).
     pub x_range: (i64, i64),
+    /// Lower end of the value axis (0, or the smallest positive value on a log scale).
+    pub y_min: f64,
     pub y_max: f64,
+    pub log_scale: bool,
     pub series: Vec<SeriesSpec>,
+    /// What the view leaves out or changes, in words (e.g. series without daily figures).
+    pub notes: Vec<String>,
+    /// Quote markers on the time axis: (war day, speakers).
+    pub quote_days: Vec<(i64, String)>,
+    /// The day the reader selected, marked on the chart.
+    pub selected: Option<i64>,
     /// "Source: ..." line drawn under the chart.
     pub source_line: String,
 }
@@ -51,44 +99,35 @@ const PALETTE: [(u8, u8, u8); 8] = [
 ];
 const INK: (u8, u8, u8) = (20, 20, 20);
 
-fn x_range(dataset: &Dataset, series: &[SeriesSpec]) -> (i64, i64) {
-    let days = series.iter().flat_map(|s| s.points.iter().map(|p| p.0));
-    let (lo, hi) = days.fold((i64::MAX, i64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
-    if lo > hi {
-        (1, dataset.last_date.war_day().max(2))
-    } else {
-        (lo.min(1), hi.max(lo + 1))
+/// The war days and refugee series a view can choose from.
+pub fn bounds(dataset: &Dataset) -> Bounds {
+    Bounds {
+        first_day: 1,
+        last_day: dataset.last_date.war_day().max(2),
+        series: dataset.refugees.by_country.iter().map(|s| s.id.clone()).collect(),
     }
 }
 
-fn y_max(series: &[SeriesSpec]) -> f64 {
-    let max = series
+/// The colour of a refugee series (stable whatever is shown).
+pub fn series_color(dataset: &Dataset, id: &str) -> (u8, u8, u8) {
+    dataset
+        .refugees
+        .by_country
         .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.1))
-        .fold(0.0, f64::max);
-    if max > 0.0 {
-        max * 1.05
-    } else {
-        1.0
-    }
+        .position(|s| s.id == id)
+        .map_or(INK, |i| PALETTE[i % PALETTE.len()])
 }
 
-fn spec(
-    dataset: &Dataset,
-    id: &'static str,
-    title: &str,
-    y_label: &str,
-    series: Vec<SeriesSpec>,
-    source_line: String,
-) -> ChartSpec {
-    ChartSpec {
-        id,
-        title: title.into(),
-        y_label: y_label.into(),
-        x_range: x_range(dataset, &series),
-        y_max: y_max(&series),
-        series,
-        source_line,
+fn source_of(dataset: &Dataset, id: &str) -> SourceRef {
+    match dataset.source(id) {
+        Some(s) => SourceRef {
+            label: format!("{}, {}", s.publisher, s.title),
+            url: s.url.clone().or_else(|| s.via_url.clone()),
+        },
+        None => SourceRef {
+            label: id.to_string(),
+            url: None,
+        },
     }
 }
 
@@ -98,69 +137,319 @@ fn publisher(dataset: &Dataset, id: &str) -> String {
         .map_or_else(|| id.to_string(), |s| s.publisher.clone())
 }
 
-/// Cumulative border crossings out of Ukraine: UNHCR's total and each receiving country.
-pub fn refugees_cumulative(dataset: &Dataset) -> ChartSpec {
-    let r = &dataset.refugees;
-    let mut series = vec![SeriesSpec {
-        label: "All countries (UNHCR total)".into(),
-        color: INK,
-        mark: Mark::Line,
-        points: r
-            .total
-            .points
-            .iter()
-            .map(|p| (p.war_day, p.cumulative as f64))
-            .collect(),
-    }];
-    for (i, s) in r.by_country.iter().enumerate() {
-        let moldova_route = s.kind == SeriesKind::ArrivalsFromMoldova;
+fn point(day: i64, value: f64) -> Point {
+    Point {
+        day,
+        value,
+        detail: None,
+        source: None,
+    }
+}
+
+struct Frame<'a> {
+    dataset: &'a Dataset,
+    state: &'a ViewState,
+    range: (i64, i64),
+}
+
+impl Frame<'_> {
+    fn visible(&self, day: i64) -> bool {
+        (self.range.0..=self.range.1).contains(&day)
+    }
+
+    fn spec(
+        &self,
+        id: &'static str,
+        title: String,
+        y_label: &str,
+        series: Vec<SeriesSpec>,
+        source_line: String,
+    ) -> ChartSpec {
+        let mut series: Vec<SeriesSpec> = series
+            .into_iter()
+            .map(|mut s| {
+                s.points.retain(|p| self.visible(p.day));
+                s
+            })
+            .collect();
+        let log_scale = id == "refugees" && self.state.scale == Scale::Log;
+        if log_scale {
+            for s in &mut series {
+                s.points.retain(|p| p.value > 0.0);
+            }
+        }
+        let values = || series.iter().flat_map(|s| s.points.iter().map(|p| p.value));
+        let max = values().fold(0.0, f64::max);
+        let (y_min, y_max) = if log_scale {
+            let min = values().fold(f64::INFINITY, f64::min);
+            if min.is_finite() {
+                (min / 1.5, (max * 1.5).max(min * 10.0))
+            } else {
+                (1.0, 10.0)
+            }
+        } else {
+            (0.0, if max > 0.0 { max * 1.05 } else { 1.0 })
+        };
+        let mut quote_days: Vec<(i64, String)> = Vec::new();
+        for q in self.dataset.quotes_by_date() {
+            if !self.visible(q.war_day) {
+                continue;
+            }
+            match quote_days.last_mut() {
+                Some((day, who)) if *day == q.war_day => {
+                    if !who.split(", ").any(|w| w == q.speaker) {
+                        who.push_str(", ");
+                        who.push_str(&q.speaker);
+                    }
+                }
+                _ => quote_days.push((q.war_day, q.speaker.clone())),
+            }
+        }
+        ChartSpec {
+            id,
+            title,
+            y_label: y_label.into(),
+            decimals: 0,
+            x_range: self.range,
+            y_min,
+            y_max,
+            log_scale,
+            series,
+            notes: Vec::new(),
+            quote_days,
+            selected: self.state.selected.filter(|d| self.visible(*d)),
+            source_line,
+        }
+    }
+}
+
+/// The chosen figure of a refugee point: cumulative or daily.
+fn figure(state: &ViewState, p: &RefugeePoint) -> Option<u64> {
+    match state.mode {
+        Mode::Cumulative => Some(p.cumulative),
+        Mode::Daily => p.daily,
+    }
+}
+
+fn names(list: &[&str]) -> String {
+    list.join(", ")
+}
+
+/// Refugees by receiving country, as the reader chose: cumulative or daily; absolute, per 1,000
+/// residents of the receiving country, or share of UNHCR's all-country total.
+fn refugees(f: &Frame<'_>) -> ChartSpec {
+    let d = f.dataset;
+    let r = &d.refugees;
+    let state = f.state;
+    let mut notes = Vec::new();
+    let mut series = Vec::new();
+    let daily = state.mode == Mode::Daily;
+    if state.measure == Measure::Absolute {
         series.push(SeriesSpec {
-            label: if moldova_route {
+            id: "total".into(),
+            label: "All countries (UNHCR total)".into(),
+            color: INK,
+            mark: Mark::Line,
+            source: source_of(d, &r.total.source),
+            points: r
+                .total
+                .points
+                .iter()
+                .filter_map(|p| figure(state, p).map(|v| point(p.war_day, v as f64)))
+                .collect(),
+        });
+    }
+    let mut no_daily: Vec<&str> = Vec::new();
+    let mut not_in_total: Vec<&str> = Vec::new();
+    let mut no_population: Vec<&str> = Vec::new();
+    for s in r.by_country.iter().filter(|s| state.is_shown(&s.id)) {
+        let moldova_route = s.kind == SeriesKind::ArrivalsFromMoldova;
+        if daily && !s.has_daily {
+            no_daily.push(&s.label);
+            continue;
+        }
+        if state.measure == Measure::Share && moldova_route {
+            not_in_total.push(&s.label);
+            continue;
+        }
+        let population = s
+            .iso3
+            .as_ref()
+            .and_then(|iso| d.countries.iter().find(|c| &c.iso3 == iso))
+            .map(|c| c.population);
+        let points: Vec<Point> = match state.measure {
+            Measure::Absolute => s
+                .points
+                .iter()
+                .filter_map(|p| figure(state, p).map(|v| point(p.war_day, v as f64)))
+                .collect(),
+            Measure::PerThousand => match population {
+                Some(pop) => s
+                    .points
+                    .iter()
+                    .filter_map(|p| {
+                        figure(state, p).map(|v| Point {
+                            day: p.war_day,
+                            value: per_thousand(v, pop),
+                            detail: Some(format!(
+                                "{} of {} residents",
+                                group_digits(v as f64),
+                                group_digits(pop as f64)
+                            )),
+                            source: None,
+                        })
+                    })
+                    .collect(),
+                None => {
+                    no_population.push(&s.label);
+                    continue;
+                }
+            },
+            Measure::Share => s
+                .points
+                .iter()
+                .filter_map(|p| {
+                    let total = r
+                        .total
+                        .points
+                        .binary_search_by_key(&p.date, |t| t.date)
+                        .ok()
+                        .map(|i| &r.total.points[i]);
+                    let (v, t) = (figure(state, p)?, total.and_then(|t| figure(state, t))?);
+                    share(v, t).map(|value| Point {
+                        day: p.war_day,
+                        value,
+                        detail: Some(format!("{} of {}", group_digits(v as f64), group_digits(t as f64))),
+                        source: None,
+                    })
+                })
+                .collect(),
+        };
+        series.push(SeriesSpec {
+            id: s.id.clone(),
+            label: if moldova_route && state.measure == Measure::Absolute {
                 format!("{} — not part of the total", s.label)
             } else {
                 s.label.clone()
             },
-            color: PALETTE[i % PALETTE.len()],
+            color: series_color(d, &s.id),
             mark: if moldova_route { Mark::DashedLine } else { Mark::Line },
-            points: s.points.iter().map(|p| (p.war_day, p.cumulative as f64)).collect(),
+            source: source_of(d, &s.source),
+            points,
         });
     }
-    let source = format!(
+    if !no_daily.is_empty() {
+        notes.push(format!(
+            "No daily figures are published for {}: choose cumulative to see them.",
+            names(&no_daily)
+        ));
+    }
+    if !not_in_total.is_empty() {
+        notes.push(format!(
+            "{} are not part of UNHCR's total, so they have no share of it.",
+            names(&not_in_total)
+        ));
+    }
+    if !no_population.is_empty() {
+        notes.push(format!("No population figure for {}.", names(&no_population)));
+    }
+    let hidden = r.by_country.iter().filter(|s| !state.is_shown(&s.id)).count();
+    if hidden > 0 {
+        notes.push(format!(
+            "{hidden} of {} receiving-country series hidden.",
+            r.by_country.len()
+        ));
+    }
+    let (what, unit, decimals) = match (state.measure, daily) {
+        (Measure::Absolute, false) => ("cumulative", "border crossings", 0),
+        (Measure::Absolute, true) => ("per day", "border crossings per day", 0),
+        (Measure::PerThousand, false) => (
+            "cumulative, per 1,000 residents of the receiving country",
+            "per 1,000 residents",
+            2,
+        ),
+        (Measure::PerThousand, true) => (
+            "per day, per 1,000 residents of the receiving country",
+            "per 1,000 residents per day",
+            3,
+        ),
+        (Measure::Share, false) => (
+            "cumulative, as a share of UNHCR's all-country total",
+            "% of all-country total",
+            1,
+        ),
+        (Measure::Share, true) => (
+            "per day, as a share of UNHCR's all-country total that day",
+            "% of that day's total",
+            1,
+        ),
+    };
+    if state.measure == Measure::Share {
+        notes.push("Country figures do not add up to UNHCR's total on the same day (different reporting), so shares need not sum to 100%.".into());
+    }
+    if state.measure == Measure::PerThousand {
+        notes.push(format!(
+            "Residents: {}, mid-2021, before the invasion.",
+            d.countries
+                .first()
+                .map_or_else(String::new, |c| publisher(d, &c.source) + " SP.POP.TOTL")
+        ));
+    }
+    if state.scale == Scale::Log {
+        notes.push("Logarithmic scale: equal steps are equal ratios; zero values are not drawn.".into());
+    }
+    let mut source = format!(
         "Source: {}, arrivals by receiving country compiled from national authorities (as of {}). Border crossings, not unique people.",
-        publisher(dataset, &r.total.source),
+        publisher(d, &r.total.source),
         r.total.points.last().map_or_else(String::new, |p| p.date.human())
     );
-    spec(
-        dataset,
-        "refugees-cumulative",
-        "Refugees from Ukraine by receiving country, cumulative",
-        "border crossings",
+    if state.measure == Measure::PerThousand {
+        source.push_str(" Residents: World Bank, 2021.");
+    }
+    let mut spec = f.spec(
+        "refugees",
+        format!("Refugees from Ukraine by receiving country, {what}"),
+        unit,
         series,
         source,
-    )
+    );
+    spec.decimals = decimals;
+    spec.notes = notes;
+    spec
+}
+
+/// Per 1,000 residents: `1000 * count / population`.
+pub fn per_thousand(count: u64, population: u64) -> f64 {
+    1000.0 * count as f64 / population as f64
+}
+
+/// Percentage of a total; none when the total is zero.
+pub fn share(part: u64, total: u64) -> Option<f64> {
+    (total > 0).then(|| 100.0 * part as f64 / total as f64)
 }
 
 /// Daily border crossings out of Ukraine (UNHCR total).
-pub fn refugees_daily(dataset: &Dataset) -> ChartSpec {
-    let total = &dataset.refugees.total;
+fn refugees_daily(f: &Frame<'_>) -> ChartSpec {
+    let total = &f.dataset.refugees.total;
     let series = vec![SeriesSpec {
+        id: "total-daily".into(),
         label: "Border crossings out of Ukraine per day".into(),
         color: PALETTE[0],
         mark: Mark::Bars,
+        source: source_of(f.dataset, &total.source),
         points: total
             .points
             .iter()
-            .filter_map(|p| p.daily.map(|d| (p.war_day, d as f64)))
+            .filter_map(|p| p.daily.map(|d| point(p.war_day, d as f64)))
             .collect(),
     }];
     let source = format!(
         "Source: {}, all receiving countries, daily figures. Border crossings, not unique people; returns not subtracted.",
-        publisher(dataset, &total.source)
+        publisher(f.dataset, &total.source)
     );
-    spec(
-        dataset,
+    f.spec(
         "refugees-daily",
-        "Daily border crossings out of Ukraine",
+        "Daily border crossings out of Ukraine".into(),
         "border crossings per day",
         series,
         source,
@@ -168,82 +457,225 @@ pub fn refugees_daily(dataset: &Dataset) -> ChartSpec {
 }
 
 /// OHCHR's confirmed civilian casualties, cumulative, at each report date.
-pub fn casualties(dataset: &Dataset) -> ChartSpec {
-    let c = &dataset.casualties;
-    let pick = |f: fn(&crate::data::CasualtyPoint) -> Option<u64>| -> Vec<(i64, f64)> {
+fn casualties(f: &Frame<'_>) -> ChartSpec {
+    let c = &f.dataset.casualties;
+    let pick = |pick: fn(&CasualtyPoint) -> Option<u64>| -> Vec<Point> {
         c.points
             .iter()
-            .filter_map(|p| f(p).map(|v| (p.war_day, v as f64)))
+            .filter_map(|p| {
+                pick(p).map(|v| Point {
+                    day: p.war_day,
+                    value: v as f64,
+                    detail: Some(match p.date_basis.as_str() {
+                        "cutoff_24h" => format!("to 24:00 on {}", p.date.human()),
+                        _ => format!("reported {}; cut-off time not stated", p.date.human()),
+                    }),
+                    source: Some(SourceRef {
+                        label: outlet(&p.source_url).to_string(),
+                        url: Some(p.source_url.clone()),
+                    }),
+                })
+            })
             .collect()
     };
+    let source = source_of(f.dataset, &c.source);
     let series = vec![
         SeriesSpec {
+            id: "killed".into(),
             label: "Killed".into(),
             color: INK,
             mark: Mark::Markers,
+            source: source.clone(),
             points: pick(|p| p.killed),
         },
         SeriesSpec {
+            id: "injured".into(),
             label: "Injured".into(),
             color: PALETTE[1],
             mark: Mark::Markers,
+            source,
             points: pick(|p| p.injured),
         },
     ];
     let mut outlets: Vec<&str> = c.points.iter().map(|p| outlet(&p.source_url)).collect();
     outlets.sort_unstable();
     outlets.dedup();
-    let source = format!(
+    let source_line = format!(
         "Source: {}, {} reports ({} outlets, each point links its page). Confirmed minimums; the actual figures are considerably higher.",
-        publisher(dataset, &c.source),
+        publisher(f.dataset, &c.source),
         c.points.len(),
         outlets.len()
     );
-    spec(
-        dataset,
+    f.spec(
         "casualties",
-        "Civilian casualties confirmed by OHCHR, cumulative",
+        "Civilian casualties confirmed by OHCHR, cumulative".into(),
         "civilians (confirmed minimum)",
         series,
-        source,
+        source_line,
     )
 }
 
 /// IOM's estimates of internally displaced people, one point per survey round.
-pub fn idps(dataset: &Dataset) -> ChartSpec {
-    let rounds = &dataset.idps.rounds;
+fn idps(f: &Frame<'_>) -> ChartSpec {
+    let rounds = &f.dataset.idps.rounds;
     let series = vec![SeriesSpec {
+        id: "idps".into(),
         label: "Internally displaced (survey estimate)".into(),
         color: PALETTE[2],
         mark: Mark::Markers,
-        points: rounds.iter().map(|r| (r.war_day, r.total as f64)).collect(),
+        source: rounds.first().map_or(
+            SourceRef {
+                label: String::new(),
+                url: None,
+            },
+            |r| source_of(f.dataset, &r.source),
+        ),
+        points: rounds
+            .iter()
+            .map(|r| Point {
+                day: r.war_day,
+                value: r.total as f64,
+                detail: Some(format!(
+                    "round {}, survey period {}, {}",
+                    r.round,
+                    r.survey_period,
+                    r.value_basis.replace('_', " ")
+                )),
+                source: r.source_url.as_ref().map(|u| SourceRef {
+                    label: outlet(u).to_string(),
+                    url: Some(u.clone()),
+                }),
+            })
+            .collect(),
     }];
     let source = format!(
         "Source: {}, General Population Survey, rounds {}–{}. Phone-survey estimates, not registrations.",
         rounds
             .first()
-            .map_or_else(String::new, |r| publisher(dataset, &r.source)),
+            .map_or_else(String::new, |r| publisher(f.dataset, &r.source)),
         rounds.first().map_or(0, |r| r.round),
         rounds.last().map_or(0, |r| r.round)
     );
-    spec(
-        dataset,
+    f.spec(
         "idps",
-        "People internally displaced within Ukraine",
+        "People internally displaced within Ukraine".into(),
         "people (survey estimate)",
         series,
         source,
     )
 }
 
-/// The charts of the first view, in page order.
+/// The charts of a view, in page order.
+pub fn charts(dataset: &Dataset, state: &ViewState) -> Vec<ChartSpec> {
+    let b = bounds(dataset);
+    let f = Frame {
+        dataset,
+        state,
+        range: state.visible(&b),
+    };
+    vec![refugees(&f), refugees_daily(&f), casualties(&f), idps(&f)]
+}
+
+/// The charts of the default view.
 pub fn first_view(dataset: &Dataset) -> Vec<ChartSpec> {
-    vec![
-        refugees_cumulative(dataset),
-        refugees_daily(dataset),
-        casualties(dataset),
-        idps(dataset),
-    ]
+    charts(dataset, &ViewState::default())
+}
+
+/// What a tooltip shows for one chart on one day: every visible series' exact figure or
+/// "no report that day", its unit and source, and who was quoted that day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tooltip {
+    pub day: i64,
+    pub title: String,
+    pub unit: String,
+    pub decimals: u8,
+    pub rows: Vec<TooltipRow>,
+    pub quoted: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TooltipRow {
+    pub label: String,
+    pub color: (u8, u8, u8),
+    /// None: no report that day.
+    pub value: Option<f64>,
+    pub detail: Option<String>,
+    pub source: SourceRef,
+}
+
+pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
+    Tooltip {
+        day,
+        title: crate::data::Date::from_war_day(day).map_or_else(|| format!("Day {day}"), |d| d.day_label()),
+        unit: spec.y_label.clone(),
+        decimals: spec.decimals,
+        rows: spec
+            .series
+            .iter()
+            .map(|s| {
+                let p = s.at(day);
+                TooltipRow {
+                    label: s.label.clone(),
+                    color: s.color,
+                    value: p.map(|p| p.value),
+                    detail: p.and_then(|p| p.detail.clone()),
+                    source: p.and_then(|p| p.source.clone()).unwrap_or_else(|| s.source.clone()),
+                }
+            })
+            .collect(),
+        quoted: spec
+            .quote_days
+            .iter()
+            .find(|(d, _)| *d == day)
+            .map(|(_, who)| who.clone()),
+    }
+}
+
+/// The selected day and its headline figures in words, for a live region: UNHCR's total that
+/// day, and the latest OHCHR report and IOM round published up to that day (never interpolated).
+pub fn headline(dataset: &Dataset, day: i64) -> String {
+    let Some(date) = crate::data::Date::from_war_day(day) else {
+        return format!("Day {day}.");
+    };
+    let mut parts = vec![format!("Day {day}, {}.", date.human())];
+    let total = &dataset.refugees.total;
+    match total.points.iter().find(|p| p.war_day == day) {
+        Some(p) => parts.push(format!(
+            "{} border crossings out of Ukraine so far (UNHCR){}.",
+            group_digits(p.cumulative as f64),
+            p.daily
+                .map_or_else(String::new, |d| format!(", {} that day", group_digits(d as f64)))
+        )),
+        None => parts.push("No UNHCR refugee figure that day.".into()),
+    }
+    match dataset.casualties.points.iter().rev().find(|p| p.war_day <= day) {
+        Some(p) => {
+            let figures: Vec<String> = [("killed", p.killed), ("injured", p.injured)]
+                .iter()
+                .filter_map(|(what, v)| v.map(|v| format!("{} {what}", group_digits(v as f64))))
+                .collect();
+            let when = if p.war_day == day {
+                "that day".to_string()
+            } else {
+                format!("on {}", p.date.human())
+            };
+            parts.push(format!(
+                "Civilians, OHCHR's latest report {when}: {}.",
+                figures.join(", ")
+            ));
+        }
+        None => parts.push("No OHCHR civilian casualty report yet.".into()),
+    }
+    match dataset.idps.rounds.iter().rev().find(|r| r.war_day <= day) {
+        Some(r) => parts.push(format!(
+            "Internally displaced, IOM round {} ({}): {}.",
+            r.round,
+            r.date.human(),
+            group_digits(r.total as f64)
+        )),
+        None => parts.push("No IOM displacement estimate yet.".into()),
+    }
+    parts.join(" ")
 }
 
 /// Keeps at most two points (minimum and maximum) per pixel column, so that drawing cost follows

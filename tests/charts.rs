@@ -3,7 +3,8 @@
 
 use displacement_tracker::chart::{self, to_svg};
 use displacement_tracker::data::{parse_dataset, Dataset};
-use displacement_tracker::transform::{self, Mark};
+use displacement_tracker::state::{from_query, Measure, Mode, Scale, ViewState};
+use displacement_tracker::transform::{self, ChartSpec, Mark};
 
 fn dataset() -> Dataset {
     let json = include_str!("../assets/data/dataset.json");
@@ -29,6 +30,17 @@ fn texts(svg: &str) -> Vec<String> {
         .collect()
 }
 
+/// The chart `id` of a view given as a URL query.
+fn chart_in(d: &Dataset, query: &str, id: &str) -> ChartSpec {
+    let (state, notices) = from_query(query, &transform::bounds(d));
+    assert!(notices.is_empty(), "{notices:?}");
+    transform::charts(d, &state).into_iter().find(|c| c.id == id).unwrap()
+}
+
+fn chart(d: &Dataset, id: &str) -> ChartSpec {
+    chart_in(d, "", id)
+}
+
 fn write_artifact(name: &str, svg: &str) {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("charts");
     std::fs::create_dir_all(&dir).unwrap();
@@ -38,12 +50,12 @@ fn write_artifact(name: &str, svg: &str) {
 #[test]
 fn cumulative_refugees_spec_uses_the_dataset_figures() {
     let d = dataset();
-    let spec = transform::refugees_cumulative(&d);
+    let spec = chart(&d, "refugees");
     assert_eq!(spec.series.len(), 1 + d.refugees.by_country.len());
     let total = &spec.series[0];
     assert_eq!(total.label, "All countries (UNHCR total)");
     // 2022-03-20 (war day 25): 3,401,677 in UNHCR's total, as published.
-    assert!(total.points.contains(&(25, 3_401_677.0)));
+    assert!(total.xy().contains(&(25, 3_401_677.0)));
     assert_eq!(spec.y_label, "border crossings");
     let moldova = spec
         .series
@@ -54,7 +66,7 @@ fn cumulative_refugees_spec_uses_the_dataset_figures() {
     assert!(moldova.label.ends_with("not part of the total"));
     let russia = spec.series.iter().find(|s| s.label == "Russian Federation").unwrap();
     // The dip from 99,300 to 97,098 is kept.
-    assert!(russia.points.contains(&(13, 99_300.0)) && russia.points.contains(&(14, 97_098.0)));
+    assert!(russia.xy().contains(&(13, 99_300.0)) && russia.xy().contains(&(14, 97_098.0)));
     assert!(spec.source_line.contains("UNHCR") && spec.source_line.contains("not unique people"));
     assert_eq!(spec.x_range.0, 1);
 }
@@ -62,16 +74,16 @@ fn cumulative_refugees_spec_uses_the_dataset_figures() {
 #[test]
 fn daily_spec_has_one_bar_per_reported_day() {
     let d = dataset();
-    let spec = transform::refugees_daily(&d);
+    let spec = chart(&d, "refugees-daily");
     assert_eq!(spec.series[0].mark, Mark::Bars);
     assert_eq!(spec.series[0].points.len(), d.refugees.total.points.len());
-    assert_eq!(spec.series[0].points[0], (1, 79_209.0));
+    assert_eq!(spec.series[0].xy()[0], (1, 79_209.0));
 }
 
 #[test]
 fn casualties_are_markers_at_report_dates_only() {
     let d = dataset();
-    let spec = transform::casualties(&d);
+    let spec = chart(&d, "casualties");
     let killed = &spec.series[0];
     assert_eq!(killed.mark, Mark::Markers);
     assert_eq!(
@@ -88,15 +100,15 @@ fn casualties_are_markers_at_report_dates_only() {
         "rows without an injured figure get no point"
     );
     // 24:00 27 Feb 2022 (day 4): 102 killed, 304 injured.
-    assert!(killed.points.contains(&(4, 102.0)) && injured.points.contains(&(4, 304.0)));
+    assert!(killed.xy().contains(&(4, 102.0)) && injured.xy().contains(&(4, 304.0)));
 }
 
 #[test]
 fn idps_are_one_point_per_round() {
     let d = dataset();
-    let spec = transform::idps(&d);
+    let spec = chart(&d, "idps");
     assert_eq!(
-        spec.series[0].points,
+        spec.series[0].xy(),
         [
             (21, 6_477_723.0),
             (37, 7_138_715.0),
@@ -146,24 +158,24 @@ fn every_chart_draws_title_axes_legend_and_source() {
 #[test]
 fn drawing_marks_match_the_data() {
     let d = dataset();
-    let casualties = to_svg(&transform::casualties(&d), 900, 460).unwrap();
-    let reports = transform::casualties(&d)
+    let casualties = to_svg(&chart(&d, "casualties"), 900, 460).unwrap();
+    let reports = chart(&d, "casualties")
         .series
         .iter()
         .map(|s| s.points.len())
         .sum::<usize>();
     // One circle per report point, plus the two legend markers.
     assert_eq!(casualties.matches("<circle").count(), reports + 2);
-    let daily = to_svg(&transform::refugees_daily(&d), 900, 460).unwrap();
+    let daily = to_svg(&chart(&d, "refugees-daily"), 900, 460).unwrap();
     let bars = d.refugees.total.points.len();
     assert!(daily.matches("<rect").count() >= bars, "one rect per day");
-    let cumulative = to_svg(&transform::refugees_cumulative(&d), 900, 460).unwrap();
+    let cumulative = to_svg(&chart(&d, "refugees"), 900, 460).unwrap();
     assert!(cumulative.matches("<polyline").count() >= 8, "one line per series");
 }
 
 #[test]
 fn hidpi_scales_text() {
-    let spec = transform::idps(&dataset());
+    let spec = chart(&dataset(), "idps");
     let title_size = |svg: &str| -> f64 {
         let at = svg.find("font-weight=\"bold\"").unwrap();
         let before = &svg[..at];
@@ -182,4 +194,183 @@ fn hidpi_scales_text() {
         (ratio - 2.0).abs() < 0.1,
         "title font scales with the device pixel ratio: {ratio}"
     );
+}
+
+#[test]
+fn every_chart_shares_the_view_range() {
+    let d = dataset();
+    let last = d.last_date.war_day();
+    for spec in transform::first_view(&d) {
+        assert_eq!(spec.x_range, (1, last), "{}", spec.id);
+    }
+    for spec in transform::charts(&d, &from_query("from=20&to=40", &transform::bounds(&d)).0) {
+        assert_eq!(spec.x_range, (20, 40));
+        assert!(
+            spec.series
+                .iter()
+                .all(|s| s.points.iter().all(|p| (20..=40).contains(&p.day))),
+            "{}",
+            spec.id
+        );
+    }
+}
+
+#[test]
+fn per_thousand_residents_from_the_real_data() {
+    let d = dataset();
+    let spec = chart_in(&d, "measure=per1000", "refugees");
+    assert!(
+        spec.series.iter().all(|s| s.id != "total"),
+        "the all-country total has no receiving country"
+    );
+    let poland = spec.series.iter().find(|s| s.id == "pol").unwrap();
+    // 21 Mar 2022 (day 26): 2,111,547 arrivals in Poland, 36,981,559 residents (World Bank 2021).
+    let p = poland.at(26).unwrap();
+    assert!((p.value - 57.097_295_438_518_42).abs() < 1e-9, "{}", p.value);
+    assert_eq!(p.detail.as_deref(), Some("2,111,547 of 36,981,559 residents"));
+    assert_eq!(spec.decimals, 2);
+    assert_eq!(spec.y_label, "per 1,000 residents");
+    assert!(spec.source_line.contains("World Bank"));
+    assert_eq!(transform::per_thousand(2_111_547, 36_981_559), p.value);
+}
+
+#[test]
+fn share_of_the_total_from_the_real_data() {
+    let d = dataset();
+    let spec = chart_in(&d, "measure=share", "refugees");
+    let at = |id: &str| {
+        spec.series
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.at(26))
+            .map(|p| p.value)
+    };
+    // Day 26: total 3,460,430; Poland 2,111,547; Russia 252,376.
+    assert!((at("pol").unwrap() - 61.019_786_558_317_9).abs() < 1e-9);
+    assert!((at("rus").unwrap() - 7.293_197_666_185_994_5).abs() < 1e-9);
+    assert_eq!(
+        at("rou-from-mda"),
+        None,
+        "arrivals from Moldova are not part of the total"
+    );
+    assert!(spec.notes.iter().any(|n| n.contains("not part of UNHCR's total")));
+    assert!(spec.notes.iter().any(|n| n.contains("need not sum to 100%")));
+    // Belarus has no figure on day 25 (irregular dates): no share, no interpolation.
+    let blr = spec.series.iter().find(|s| s.id == "blr").unwrap();
+    assert!(blr.at(24).is_none());
+    assert_eq!(transform::share(1, 0), None);
+}
+
+#[test]
+fn daily_mode_keeps_only_series_with_daily_figures() {
+    let d = dataset();
+    let spec = chart_in(&d, "mode=daily", "refugees");
+    let ids: Vec<&str> = spec.series.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["total", "pol", "hun", "rou", "svk", "rou-from-mda"]);
+    assert_eq!(spec.series[1].at(26).unwrap().value, 29_501.0);
+    assert_eq!(
+        spec.notes[0],
+        "No daily figures are published for Russian Federation, Republic of Moldova, Belarus: choose cumulative to see them."
+    );
+}
+
+#[test]
+fn chosen_countries_and_log_scale() {
+    let d = dataset();
+    let spec = chart_in(&d, "countries=pol,rus&scale=log", "refugees");
+    let ids: Vec<&str> = spec.series.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["total", "pol", "rus"]);
+    assert!(spec.log_scale);
+    assert!(spec.y_min > 0.0 && spec.y_min < 79_209.0);
+    assert!(spec
+        .notes
+        .iter()
+        .any(|n| n == "6 of 8 receiving-country series hidden."));
+    assert!(
+        !chart_in(&d, "scale=log", "casualties").log_scale,
+        "the log scale is for the comparison chart"
+    );
+    let svg = to_svg(&spec, 900, 460).unwrap();
+    let t = texts(&svg);
+    assert!(
+        t.iter().any(|x| x == "100,000") && t.iter().any(|x| x == "1,000,000"),
+        "decade ticks on a log scale: {t:?}"
+    );
+}
+
+#[test]
+fn tooltip_gives_exact_figures_or_no_report() {
+    let d = dataset();
+    let refugees = chart(&d, "refugees");
+    let t = transform::tooltip(&refugees, 25);
+    assert_eq!(t.title, "Day 25 · 20 Mar 2022");
+    let row = |label: &str| t.rows.iter().find(|r| r.label == label).unwrap();
+    assert_eq!(row("All countries (UNHCR total)").value, Some(3_401_677.0));
+    assert_eq!(row("Poland").value, Some(2_082_046.0));
+    assert_eq!(row("Russian Federation").value, Some(231_764.0));
+    assert!(row("Poland")
+        .source
+        .label
+        .starts_with("UNHCR (from national authorities), Arrivals from Ukraine: Poland"));
+    let on_24 = transform::tooltip(&refugees, 24);
+    assert_eq!(
+        on_24.rows.iter().find(|r| r.label == "Belarus").unwrap().value,
+        None,
+        "no report that day"
+    );
+    // Casualties: each report has its own source page.
+    let c = transform::tooltip(&chart(&d, "casualties"), 25);
+    assert_eq!(c.rows[0].value, Some(925.0));
+    assert_eq!(c.rows[1].value, Some(1496.0));
+    assert_eq!(c.rows[0].source.label, "reliefweb.int");
+    assert_eq!(c.rows[0].detail.as_deref(), Some("to 24:00 on 20 Mar 2022"));
+    assert!(
+        transform::tooltip(&chart(&d, "casualties"), 26).rows[0].value.is_none(),
+        "no OHCHR report dated 21 Mar 2022"
+    );
+    let idp = transform::tooltip(&chart(&d, "idps"), 21);
+    assert_eq!(idp.rows[0].value, Some(6_477_723.0));
+    assert!(idp.rows[0].source.url.as_deref().unwrap().contains("round-1"));
+    // Quotes of the day.
+    assert_eq!(
+        transform::tooltip(&refugees, 26).quoted.as_deref(),
+        Some("Dmitry Peskov, OHCHR (UN Human Rights Office)")
+    );
+}
+
+#[test]
+fn quote_markers_are_drawn_on_the_time_axis() {
+    let d = dataset();
+    let spec = chart(&d, "idps");
+    let in_range = d
+        .quotes
+        .iter()
+        .filter(|q| q.war_day <= d.last_date.war_day())
+        .map(|q| q.war_day)
+        .collect::<std::collections::BTreeSet<_>>();
+    assert_eq!(spec.quote_days.len(), in_range.len());
+    let svg = to_svg(&spec, 900, 460).unwrap();
+    assert_eq!(svg.matches("<polygon").count(), in_range.len());
+}
+
+#[test]
+fn default_view_state() {
+    let s = ViewState::default();
+    assert_eq!(
+        (s.mode, s.scale, s.measure),
+        (Mode::Cumulative, Scale::Linear, Measure::Absolute)
+    );
+}
+
+#[test]
+fn headline_in_words() {
+    let d = dataset();
+    assert_eq!(
+        transform::headline(&d, 26),
+        "Day 26, 21 Mar 2022. 3,460,430 border crossings out of Ukraine so far (UNHCR), 58,753 that day. \
+         Civilians, OHCHR's latest report on 20 Mar 2022: 925 killed, 1,496 injured. \
+         Internally displaced, IOM round 1 (16 Mar 2022): 6,477,723."
+    );
+    assert!(transform::headline(&d, 1).contains("No OHCHR civilian casualty report yet."));
+    assert!(transform::headline(&d, 120).contains("No UNHCR refugee figure that day."));
 }

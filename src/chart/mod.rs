@@ -3,6 +3,7 @@
 pub use crate::data::group_digits;
 use crate::data::Date;
 use crate::transform::{decimate, ChartSpec, Mark};
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::fmt;
@@ -66,18 +67,102 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Value-axis ticks for `[lo, hi]` in plot space: round steps (1, 2, 2.5, 5 x 10^k) on a linear
+/// axis; powers of ten (and 2x, 5x when there are few) on a log axis, given as log10 values.
+pub fn value_ticks(lo: f64, hi: f64, log: bool) -> Vec<f64> {
+    if log {
+        let (a, b) = (lo.floor() as i32, hi.ceil() as i32);
+        let decades: Vec<f64> = (a..=b).map(f64::from).filter(|t| *t >= lo && *t <= hi).collect();
+        if decades.len() >= 3 {
+            return decades;
+        }
+        return (a..=b)
+            .flat_map(|k| [1.0, 2.0, 5.0].map(|m: f64| f64::from(k) + m.log10()))
+            .filter(|t| *t >= lo && *t <= hi)
+            .collect();
+    }
+    let span = (hi - lo).max(f64::MIN_POSITIVE);
+    let raw = span / 5.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last).map(|i| i as f64 * step).collect()
+}
+
+/// The value axis in plot space, with its own ticks (plotters' f64 axis cannot take key points
+/// and a custom label format together).
+struct ValueAxis {
+    lo: f64,
+    hi: f64,
+    ticks: Vec<f64>,
+}
+
+impl Ranged for ValueAxis {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let t = (value - self.lo) / (self.hi - self.lo).max(f64::MIN_POSITIVE);
+        limit.0 + (t * f64::from(limit.1 - limit.0)).round() as i32
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, _hint: Hint) -> Vec<f64> {
+        self.ticks.clone()
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.lo..self.hi
+    }
+}
+
+/// Where the plot is on the drawing, in device pixels, and which war days it spans: to map a
+/// pointer to a day and a day to a pixel column.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotArea {
+    pub left: i32,
+    pub right: i32,
+    pub top: i32,
+    pub bottom: i32,
+    pub x_range: (i64, i64),
+}
+
+impl PlotArea {
+    fn span(&self) -> f64 {
+        (self.x_range.1 + 1 - self.x_range.0) as f64
+    }
+
+    /// The pixel column of a war day.
+    pub fn x_of(&self, day: i64) -> f64 {
+        f64::from(self.left) + (day - self.x_range.0) as f64 / self.span() * f64::from(self.right - self.left)
+    }
+
+    /// The war day nearest to a pixel column, or none outside the plot.
+    pub fn day_at(&self, x: f64) -> Option<i64> {
+        if x < f64::from(self.left) - 2.0 || x > f64::from(self.right) + 2.0 || self.right <= self.left {
+            return None;
+        }
+        let t = (x - f64::from(self.left)) / f64::from(self.right - self.left) * self.span();
+        Some((self.x_range.0 + t.round() as i64).clamp(self.x_range.0, self.x_range.1))
+    }
+}
+
 fn rgb(c: (u8, u8, u8)) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
 /// Draws the chart on `root`. `scale` is the device pixel ratio: fonts, margins and strokes are
-/// multiplied by it so that a canvas sized in device pixels stays crisp.
+/// multiplied by it so that a canvas sized in device pixels stays crisp. Returns where the plot is.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
     scale: f64,
     number: NumberFormat<'_>,
-) -> Result<(), DrawError>
+) -> Result<PlotArea, DrawError>
 where
     DB::ErrorType: 'static,
 {
@@ -87,7 +172,7 @@ where
 
     // Source line(s) under the plot.
     let font = px(12.0) as f64;
-    let chars_per_line = ((width as f64 - 2.0 * font) / (font * 0.52)).max(20.0) as usize;
+    let chars_per_line = ((width as f64 - 2.0 * font) / (font * 0.5)).max(20.0) as usize;
     let source_lines = wrap(&spec.source_line, chars_per_line);
     let footer = px(8.0) + (source_lines.len() as i32) * px(16.0);
     let (plot_area, footer_area) = root.split_vertically(height as i32 - footer);
@@ -100,6 +185,11 @@ where
         ))?;
     }
 
+    // Values are drawn in plot space: as they are, or as log10 on a log scale.
+    let log = spec.log_scale;
+    let to_plot = |v: f64| if log { v.max(f64::MIN_POSITIVE).log10() } else { v };
+    let from_plot = |v: f64| if log { 10f64.powf(v) } else { v };
+    let (y_lo, y_hi) = (to_plot(spec.y_min), to_plot(spec.y_max));
     let (x0, x1) = spec.x_range;
     let x_labels = ((width as f64 / scale) / 150.0).clamp(2.0, 10.0) as usize;
     let mut chart = ChartBuilder::on(&plot_area)
@@ -112,15 +202,18 @@ where
         .y_label_area_size(px(78.0))
         .build_cartesian_2d(
             (x0..x1 + 1).with_key_points(day_ticks((x0, x1), x_labels)),
-            0.0..spec.y_max,
+            ValueAxis {
+                lo: y_lo,
+                hi: y_hi,
+                ticks: value_ticks(y_lo, y_hi, log),
+            },
         )?;
 
     let label_font = ("sans-serif", px(12.0) as f64).into_font();
     chart
         .configure_mesh()
-        .y_labels(6)
         .x_label_formatter(&|d| day_label(*d))
-        .y_label_formatter(&|v| number(*v))
+        .y_label_formatter(&|v| number(from_plot(*v)))
         .x_desc("War day · date")
         .y_desc(spec.y_label.as_str())
         .label_style(label_font.clone())
@@ -133,7 +226,10 @@ where
     let plot_columns = chart.plotting_area().dim_in_pixel().0 as usize;
     for series in &spec.series {
         let color = rgb(series.color);
-        let points = decimate(&series.points, spec.x_range, plot_columns.max(1));
+        let points: Vec<(i64, f64)> = decimate(&series.xy(), spec.x_range, plot_columns.max(1))
+            .into_iter()
+            .map(|(x, y)| (x, to_plot(y)))
+            .collect();
         let legend_color = color;
         let legend =
             move |(x, y): (i32, i32)| PathElement::new(vec![(x, y), (x + 18, y)], legend_color.stroke_width(3));
@@ -160,7 +256,7 @@ where
                     .draw_series(
                         points
                             .iter()
-                            .map(|&(x, y)| Rectangle::new([(x, 0.0), (x + 1, y)], color.mix(0.85).filled())),
+                            .map(|&(x, y)| Rectangle::new([(x, y_lo), (x + 1, y)], color.mix(0.85).filled())),
                     )?
                     .label(series.label.as_str())
                     .legend(legend);
@@ -174,6 +270,24 @@ where
             }
         }
     }
+    // Quote markers on the time axis: a small triangle above the axis at each day with a quote.
+    let (x_px, y_px) = chart.plotting_area().get_pixel_range();
+    let area = PlotArea {
+        left: x_px.start,
+        right: x_px.end,
+        top: y_px.start,
+        bottom: y_px.end,
+        x_range: spec.x_range,
+    };
+    let quote_color = RGBColor(120, 60, 140);
+    for (day, _) in &spec.quote_days {
+        let x = area.x_of(*day).round() as i32;
+        let b = area.bottom - 1;
+        root.draw(&Polygon::new(
+            vec![(x - px(4.0), b), (x + px(4.0), b), (x, b - px(8.0))],
+            quote_color.filled(),
+        ))?;
+    }
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
@@ -183,7 +297,7 @@ where
         .margin(px(6.0))
         .draw()?;
     root.present()?;
-    Ok(())
+    Ok(area)
 }
 
 /// Draws a chart to an SVG string (native; for tests and snapshots).
@@ -205,6 +319,40 @@ mod tests {
     fn wraps_at_spaces() {
         assert_eq!(wrap("aa bb cc dd", 5), ["aa bb", "cc dd"]);
         assert_eq!(wrap("", 5), Vec::<String>::new());
+    }
+
+    #[test]
+    fn value_ticks_are_round() {
+        assert_eq!(value_ticks(0.0, 7_000_000.0, false), [0.0, 2e6, 4e6, 6e6]);
+        assert_eq!(value_ticks(0.0, 105.0, false), [0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(value_ticks(0.0, 0.9, false), [0.0, 0.2, 0.4, 0.6000000000000001, 0.8]);
+        // Log: 10^2 .. 10^6.8 -> decades 2..6.
+        assert_eq!(value_ticks(2.0, 6.8, true), [2.0, 3.0, 4.0, 5.0, 6.0]);
+        let few = value_ticks(3.1, 4.5, true);
+        assert_eq!(
+            few.iter().map(|t| 10f64.powf(*t).round()).collect::<Vec<_>>(),
+            [2000.0, 5000.0, 10000.0, 20000.0]
+        );
+    }
+
+    #[test]
+    fn plot_area_maps_days_and_pixels() {
+        let area = PlotArea {
+            left: 100,
+            right: 1060,
+            top: 0,
+            bottom: 400,
+            x_range: (1, 96),
+        };
+        // 96 days + 1 slot over 960 px: 10 px a day.
+        assert_eq!(area.x_of(1), 100.0);
+        assert_eq!(area.x_of(26), 350.0);
+        assert_eq!(area.day_at(350.0), Some(26));
+        assert_eq!(area.day_at(354.0), Some(26));
+        assert_eq!(area.day_at(356.0), Some(27));
+        assert_eq!(area.day_at(1060.0), Some(96), "the last slot belongs to the last day");
+        assert_eq!(area.day_at(50.0), None);
+        assert_eq!(area.day_at(1100.0), None);
     }
 
     #[test]

@@ -21,7 +21,9 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<(), String> {
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
     let numbers = CompactNumbers::new();
-    chart::draw(&backend.into_drawing_area(), spec, ratio, &|v| numbers.format(v)).map_err(|e| e.to_string())
+    chart::draw(&backend.into_drawing_area(), spec, ratio, &|v| numbers.format(v))
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// One chart on a canvas sized for the screen's pixel ratio, redrawn when the window is resized.

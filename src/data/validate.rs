@@ -64,8 +64,14 @@ impl DatasetError {
 
 /// Parses and validates dataset JSON.
 pub fn parse_dataset(json: &str) -> Result<Dataset, DatasetError> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| DatasetError::Malformed(e.to_string()))?;
-    let found = value.get("schema_version").and_then(serde_json::Value::as_u64);
+    /// Only the schema version, read first so that another schema gets a clear message.
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        schema_version: Option<u64>,
+    }
+    let found = serde_json::from_str::<Probe>(json)
+        .map_err(|e| DatasetError::Malformed(e.to_string()))?
+        .schema_version;
     if found != Some(u64::from(SCHEMA_VERSION)) {
         return Err(DatasetError::UnsupportedSchema { found });
     }

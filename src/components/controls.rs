@@ -1,0 +1,152 @@
+use crate::data::{Dataset, Date};
+use crate::state::{Action, Bounds, Measure, Mode, Scale, ViewState};
+use crate::transform::series_color;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub dataset: Rc<Dataset>,
+    pub state: ViewState,
+    pub bounds: Bounds,
+    pub dispatch: Callback<Action>,
+    pub on_key: Callback<KeyboardEvent>,
+}
+
+fn day_text(day: i64) -> String {
+    Date::from_war_day(day).map_or_else(|| format!("Day {day}"), Date::day_label)
+}
+
+/// A callback that sends one action, whatever the event.
+fn send<E: 'static>(dispatch: &Callback<Action>, action: Action) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.emit(action.clone()))
+}
+
+fn input_day(e: &Event) -> Option<i64> {
+    e.target_dyn_into::<HtmlInputElement>()
+        .and_then(|i| i.value().parse().ok())
+}
+
+/// A labelled radio group.
+fn choice<T: Copy + PartialEq + 'static>(
+    name: &'static str,
+    legend: &str,
+    options: &[(T, &'static str)],
+    current: T,
+    on: Callback<T>,
+) -> Html {
+    html! {
+        <fieldset class="choice">
+            <legend>{ legend }</legend>
+            { for options.iter().map(|&(value, label)| {
+                let on = on.clone();
+                html! {
+                    <label>
+                        <input type="radio" name={name} checked={value == current}
+                            onchange={Callback::from(move |_| on.emit(value))} />
+                        { label }
+                    </label>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+/// The timeline (select a day, play, zoom) and what to compare (countries, cumulative or daily,
+/// scale, absolute, per 1,000 residents or share).
+#[function_component(Controls)]
+pub fn controls(props: &ControlsProps) -> Html {
+    let s = &props.state;
+    let b = &props.bounds;
+    let dispatch = &props.dispatch;
+    let (lo, hi) = s.visible(b);
+    let selected = s.selected.unwrap_or(lo);
+    let emit = |action: Action| send(dispatch, action);
+    let on_timeline = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(day) = input_day(&e) {
+                dispatch.emit(Action::Select(day));
+            }
+        })
+    };
+    let on_timeline_input = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(day) = input_day(&e) {
+                dispatch.emit(Action::Select(day));
+            }
+        })
+    };
+    let on_from = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(day) = input_day(&e) {
+                dispatch.emit(Action::Zoom(day, hi));
+            }
+        })
+    };
+    let on_to = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(day) = input_day(&e) {
+                dispatch.emit(Action::Zoom(lo, day));
+            }
+        })
+    };
+    let d = &props.dataset;
+    html! {
+        <section class="controls" aria-label="Explore by war day">
+            <div class="timeline">
+                <button type="button" class="play" aria-pressed={s.playing.to_string()} onclick={emit(Action::TogglePlay)}>
+                    { if s.playing { "Pause" } else { "Play" } }
+                </button>
+                <button type="button" aria-label="Previous day" onclick={emit(Action::Step(-1))}>{ "◀" }</button>
+                <label class="timeline-label">
+                    <span class="visually-hidden">{ "Selected war day" }</span>
+                    <input id="timeline" type="range" min={lo.to_string()} max={hi.to_string()} step="1"
+                        value={selected.to_string()} aria-valuetext={day_text(selected)}
+                        onchange={on_timeline} oninput={on_timeline_input} onkeydown={props.on_key.clone()} />
+                </label>
+                <button type="button" aria-label="Next day" onclick={emit(Action::Step(1))}>{ "▶" }</button>
+                <output class="selected-day" for="timeline">
+                    { s.selected.map_or_else(|| "No day selected: use the timeline, the arrow keys or click a chart".to_string(), day_text) }
+                </output>
+            </div>
+            <div class="zoom">
+                <label>{ "From " }
+                    <input id="zoom-from" type="range" min={b.first_day.to_string()} max={(b.last_day - 1).to_string()} value={lo.to_string()}
+                        aria-valuetext={day_text(lo)} onchange={on_from} />
+                    <span class="zoom-day">{ day_text(lo) }</span>
+                </label>
+                <label>{ "to " }
+                    <input id="zoom-to" type="range" min={(b.first_day + 1).to_string()} max={b.last_day.to_string()} value={hi.to_string()}
+                        aria-valuetext={day_text(hi)} onchange={on_to} />
+                    <span class="zoom-day">{ day_text(hi) }</span>
+                </label>
+                <button type="button" disabled={s.range.is_none()} onclick={emit(Action::ResetZoom)}>{ "Show all days" }</button>
+            </div>
+            <fieldset class="countries">
+                <legend>{ "Receiving countries" }</legend>
+                { for d.refugees.by_country.iter().map(|series| {
+                    let (r, g, bl) = series_color(d, &series.id);
+                    let id = series.id.clone();
+                    html! {
+                        <label class="country">
+                            <input type="checkbox" checked={s.is_shown(&series.id)} data-series={series.id.clone()}
+                                onchange={send::<Event>(dispatch, Action::ToggleSeries(id))} />
+                            <span class="swatch" style={format!("background: rgb({r}, {g}, {bl})")}></span>
+                            { &series.label }
+                        </label>
+                    }
+                }) }
+                <button type="button" disabled={s.hidden.is_empty()} onclick={emit(Action::ShowAllSeries)}>{ "All" }</button>
+            </fieldset>
+            { choice("mode", "Figures", &[(Mode::Cumulative, "Cumulative"), (Mode::Daily, "Daily")], s.mode, dispatch.reform(Action::SetMode)) }
+            { choice("measure", "Measure", &[(Measure::Absolute, "Absolute"), (Measure::PerThousand, "Per 1,000 residents"), (Measure::Share, "Share of total")], s.measure, dispatch.reform(Action::SetMeasure)) }
+            { choice("scale", "Scale of the country chart", &[(Scale::Linear, "Linear"), (Scale::Log, "Logarithmic")], s.scale, dispatch.reform(Action::SetScale)) }
+        </section>
+    }
+}
