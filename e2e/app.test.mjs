@@ -163,6 +163,20 @@ test("a broken dataset shows the error panel with its messages", async () => {
   await context.close();
 });
 
+test("a dataset that is not JSON gets the browser's message with the position", async () => {
+  const { context, page } = await open();
+  await page.route("**/data/dataset.json", (route) =>
+    route.fulfill({ contentType: "application/json", body: '{"schema_version": 1, "sources": [}' }),
+  );
+  await page.goto(server.url);
+  const panel = page.locator("#load-error");
+  await panel.waitFor({ timeout: 30_000 });
+  const text = await panel.innerText();
+  assert.match(text, /the text is not valid JSON/);
+  assert.match(text, /JSON syntax: Unexpected token '}', \.\.\."ources": \[}"/);
+  await context.close();
+});
+
 test("a missing dataset says what failed and where", async () => {
   const { context, page } = await open();
   await page.route("**/data/dataset.json", (route) => route.fulfill({ status: 404, body: "not found" }));

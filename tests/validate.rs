@@ -28,7 +28,10 @@ fn shipped_dataset_validates() {
 fn not_json() {
     let err = parse_dataset("<html>404</html>").unwrap_err();
     assert!(matches!(err, DatasetError::Malformed(_)));
-    assert!(err.to_string().contains("line 1 column 1"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "the dataset cannot be read: the text is not valid JSON"
+    );
 }
 
 #[test]
@@ -43,13 +46,52 @@ fn wrong_schema_version() {
 }
 
 #[test]
-fn wrong_shape_names_the_field() {
+fn wrong_shape_names_the_record() {
     let err = parse_dataset(&edited(|v| {
         v["refugees"]["total"]["points"][0]["cumulative"] = "many".into()
     }))
     .unwrap_err();
     assert!(matches!(err, DatasetError::Malformed(_)));
-    assert!(err.to_string().contains("invalid type: string \"many\""), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "the dataset cannot be read: refugees.total.points[0] is not of the expected shape: \
+         {\"cumulative\":\"many\",\"daily\":79209,\"date\":\"2022-02-24\",\"war_day\":1}"
+    );
+    let err = parse_dataset(&edited(|v| {
+        v["idps"]["rounds"][1]["regions"][2]
+            .as_object_mut()
+            .unwrap()
+            .remove("current_location");
+    }))
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains(": idps.rounds[1].regions[2] is not of the expected shape: {"),
+        "{err}"
+    );
+    let err = parse_dataset(&edited(|v| v["quotes"][3]["date"] = "21 March 2022".into())).unwrap_err();
+    assert!(
+        err.to_string().contains(": quotes[3] is not of the expected shape: "),
+        "{err}"
+    );
+    let err = parse_dataset(&edited(|v| {
+        v["refugees"]["by_country"][1]["kind"] = "arrivals_from_mars".into()
+    }))
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains(": refugees.by_country[1] is not of the expected shape: "),
+        "{err}"
+    );
+    let err = parse_dataset(&edited(|v| {
+        v.as_object_mut().unwrap().remove("events");
+    }))
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("a required part of the dataset is missing or of the wrong type"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -22,11 +22,18 @@ async fn load(url: &str) -> Load {
         }),
         Ok(text) => match parse_dataset(&text) {
             Ok(dataset) => Load::Ready(Rc::new(dataset)),
-            Err(e) => Load::Failed(LoadError {
-                what: format!("The dataset is not valid: {e}"),
-                location: url.into(),
-                details: e.details(),
-            }),
+            Err(e) => {
+                let mut details = e.details();
+                // The browser's own parser says where a syntax error is.
+                if let Some(syntax) = web::json_syntax_error(&text) {
+                    details.push(syntax);
+                }
+                Load::Failed(LoadError {
+                    what: format!("The dataset is not valid: {e}"),
+                    location: url.into(),
+                    details,
+                })
+            }
         },
     }
 }

@@ -1,13 +1,14 @@
-//! The bundled dataset: one set of types, written by the builder and read by the app.
+//! The bundled dataset: one set of types, written by the builder (serde, native only) and read
+//! by the app (miniserde, whose deserialiser is far smaller in the wasm bundle than serde's).
 
 use super::date::Date;
-use serde::{Deserialize, Serialize};
+use miniserde::Deserialize;
 
 /// The schema this code reads and writes. Anything else is rejected with a clear message.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Dataset {
     pub schema_version: u32,
     /// Content-derived: the first 16 hex digits of the SHA-256 of the dataset without this field.
@@ -25,8 +26,8 @@ pub struct Dataset {
 }
 
 /// A source record: who published a figure, in which document, with what caveats.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Source {
     pub id: String,
     pub publisher: String,
@@ -43,8 +44,8 @@ pub struct Source {
     pub caveats: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Country {
     pub name: String,
     pub iso3: String,
@@ -53,33 +54,36 @@ pub struct Country {
     pub source: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub enum SeriesKind {
     /// All receiving countries (UNHCR's total).
+    #[serde(rename = "all_countries")]
     AllCountries,
+    #[serde(rename = "arrivals_from_ukraine")]
     ArrivalsFromUkraine,
     /// Romania's arrivals from Moldova: people who had already left Ukraine. Never summed.
+    #[serde(rename = "arrivals_from_moldova")]
     ArrivalsFromMoldova,
 }
 
 /// A remark about a series, optionally tied to one date.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Caveat {
     pub date: Option<Date>,
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Refugees {
     pub total: RefugeeSeries,
     pub by_country: Vec<RefugeeSeries>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct RefugeeSeries {
     pub id: String,
     pub label: String,
@@ -96,8 +100,8 @@ pub struct RefugeeSeries {
     pub points: Vec<RefugeePoint>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct RefugeePoint {
     pub date: Date,
     pub war_day: i64,
@@ -105,16 +109,16 @@ pub struct RefugeePoint {
     pub daily: Option<u64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Casualties {
     pub source: String,
     pub caveats: Vec<Caveat>,
     pub points: Vec<CasualtyPoint>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct CasualtyPoint {
     pub date: Date,
     pub war_day: i64,
@@ -129,15 +133,15 @@ pub struct CasualtyPoint {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Idps {
     pub caveats: Vec<Caveat>,
     pub rounds: Vec<IdpRound>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct IdpRound {
     pub round: u32,
     /// End of the survey period.
@@ -154,8 +158,8 @@ pub struct IdpRound {
     pub regions: Vec<IdpRegion>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct IdpRegion {
     pub region: String,
     pub current_location: u64,
@@ -165,8 +169,8 @@ pub struct IdpRegion {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Event {
     pub date: Date,
     pub war_day: i64,
@@ -176,8 +180,8 @@ pub struct Event {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Quote {
     pub speaker: String,
     pub role: String,

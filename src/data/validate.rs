@@ -1,7 +1,12 @@
 //! Reading the bundled dataset: JSON -> typed `Dataset`, with every inconsistency listed.
 
 use super::date::{Date, WAR_START};
-use super::model::{Dataset, SCHEMA_VERSION};
+use super::model::{
+    Casualties, CasualtyPoint, Country, Dataset, Event, IdpRegion, IdpRound, Idps, Quote, RefugeePoint, RefugeeSeries,
+    Refugees, Source, SCHEMA_VERSION,
+};
+use miniserde::json::{self, Number, Value};
+use miniserde::Deserialize;
 use std::fmt;
 
 /// One thing wrong with a dataset, with where it is.
@@ -33,7 +38,7 @@ impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DatasetError::Malformed(message) => {
-                write!(f, "the dataset is not valid JSON of the expected shape: {message}")
+                write!(f, "the dataset cannot be read: {message}")
             }
             DatasetError::UnsupportedSchema { found: Some(v) } => write!(
                 f,
@@ -64,24 +69,105 @@ impl DatasetError {
 
 /// Parses and validates dataset JSON.
 pub fn parse_dataset(json: &str) -> Result<Dataset, DatasetError> {
-    /// Only the schema version, read first so that another schema gets a clear message.
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        schema_version: Option<u64>,
-    }
-    let found = serde_json::from_str::<Probe>(json)
-        .map_err(|e| DatasetError::Malformed(e.to_string()))?
-        .schema_version;
+    let Ok(value) = json::from_str::<Value>(json) else {
+        return Err(DatasetError::Malformed("the text is not valid JSON".into()));
+    };
+    let found = match &value {
+        Value::Object(root) => match root.get("schema_version") {
+            Some(Value::Number(Number::U64(v))) => Some(*v),
+            _ => None,
+        },
+        _ => None,
+    };
     if found != Some(u64::from(SCHEMA_VERSION)) {
         return Err(DatasetError::UnsupportedSchema { found });
     }
-    let dataset: Dataset = serde_json::from_str(json).map_err(|e| DatasetError::Malformed(e.to_string()))?;
+    let dataset: Dataset = json::from_str(json).map_err(|_| DatasetError::Malformed(locate_shape_error(&value)))?;
     let problems = check(&dataset);
     if problems.is_empty() {
         Ok(dataset)
     } else {
         Err(DatasetError::Invalid(problems))
     }
+}
+
+/// Whether a JSON value does not read as `T`.
+fn fails<T: Deserialize>(value: &Value) -> bool {
+    json::from_str::<T>(&json::to_string(value)).is_err()
+}
+
+/// The first element of an array that does not read as `T`, with its index.
+fn first_bad<T: Deserialize>(value: Option<&Value>) -> Option<(usize, &Value)> {
+    match value {
+        Some(Value::Array(items)) => items.iter().enumerate().find(|(_, v)| fails::<T>(v)),
+        _ => None,
+    }
+}
+
+fn field<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+    match value {
+        Value::Object(map) => map.get(key),
+        _ => None,
+    }
+}
+
+/// Says where a dataset that is JSON but not of the expected shape goes wrong: the path of the
+/// innermost record that does not read, and that record's text.
+fn locate_shape_error(root: &Value) -> String {
+    let at = |path: String, value: &Value| {
+        let mut text = json::to_string(value);
+        if text.chars().count() > 200 {
+            text = text.chars().take(200).collect::<String>() + "…";
+        }
+        format!("{path} is not of the expected shape: {text}")
+    };
+    let series = |path: String, s: &Value| match first_bad::<RefugeePoint>(field(s, "points")) {
+        Some((i, p)) => at(format!("{path}.points[{i}]"), p),
+        None => at(path, s),
+    };
+    let get = |key: &str| field(root, key);
+    for key in ["dataset_version", "war_start", "first_date", "last_date"] {
+        if get(key).is_none_or(fails::<String>) {
+            return format!("{key} is missing or not text");
+        }
+    }
+    if let Some((i, v)) = first_bad::<Source>(get("sources")) {
+        return at(format!("sources[{i}]"), v);
+    }
+    if let Some((i, v)) = first_bad::<Country>(get("countries")) {
+        return at(format!("countries[{i}]"), v);
+    }
+    if let Some(refugees) = get("refugees").filter(|v| fails::<Refugees>(v)) {
+        if let Some(total) = field(refugees, "total").filter(|v| fails::<RefugeeSeries>(v)) {
+            return series("refugees.total".into(), total);
+        }
+        if let Some((i, s)) = first_bad::<RefugeeSeries>(field(refugees, "by_country")) {
+            return series(format!("refugees.by_country[{i}]"), s);
+        }
+        return at("refugees".into(), refugees);
+    }
+    if let Some(c) = get("casualties").filter(|v| fails::<Casualties>(v)) {
+        return match first_bad::<CasualtyPoint>(field(c, "points")) {
+            Some((i, p)) => at(format!("casualties.points[{i}]"), p),
+            None => at("casualties".into(), c),
+        };
+    }
+    if let Some(idps) = get("idps").filter(|v| fails::<Idps>(v)) {
+        return match first_bad::<IdpRound>(field(idps, "rounds")) {
+            Some((i, r)) => match first_bad::<IdpRegion>(field(r, "regions")) {
+                Some((j, region)) => at(format!("idps.rounds[{i}].regions[{j}]"), region),
+                None => at(format!("idps.rounds[{i}]"), r),
+            },
+            None => at("idps".into(), idps),
+        };
+    }
+    if let Some((i, v)) = first_bad::<Event>(get("events")) {
+        return at(format!("events[{i}]"), v);
+    }
+    if let Some((i, v)) = first_bad::<Quote>(get("quotes")) {
+        return at(format!("quotes[{i}]"), v);
+    }
+    "a required part of the dataset is missing or of the wrong type".into()
 }
 
 struct Checker<'a> {
