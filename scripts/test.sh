@@ -16,6 +16,7 @@ step "format and lints (native and wasm32)"
 cargo fmt --check
 cargo clippy --offline --all-targets -q -- -D warnings
 cargo clippy --offline --all-targets -q --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --offline --lib -q --target wasm32-unknown-unknown --features explore -- -D warnings
 
 step "release build (trunk build --release --offline), also for a sub-path"
 trunk build --release --offline

@@ -1,14 +1,36 @@
 //! Yew components: thin views over the data, transform and chart layers.
+//!
+//! With the `explore` cargo feature, the interactive view (one selected or hovered war day
+//! driving every chart, tooltips, the timeline and the comparison controls, all in one reducer
+//! and the URL) replaces the dashboard, chart and quote components. It is off by default until it
+//! fits the first-load budget (see BENCHMARKS.md).
 
 mod app;
+#[cfg(not(feature = "explore"))]
 mod chart_canvas;
+#[cfg(feature = "explore")]
+#[path = "explore/chart_canvas.rs"]
+mod chart_canvas;
+#[cfg(feature = "explore")]
+#[path = "explore/controls.rs"]
+mod controls;
+#[cfg(not(feature = "explore"))]
+mod dashboard;
+#[cfg(feature = "explore")]
+#[path = "explore/dashboard.rs"]
 mod dashboard;
 mod error_panel;
+#[cfg(not(feature = "explore"))]
+mod quotes;
+#[cfg(feature = "explore")]
+#[path = "explore/quotes.rs"]
 mod quotes;
 mod sources;
 
 pub use app::App;
 pub use chart_canvas::ChartCanvas;
+#[cfg(feature = "explore")]
+pub use controls::Controls;
 pub use dashboard::{Dashboard, DashboardProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps, LoadError};
 pub use quotes::{QuotePanel, QuotePanelProps};

@@ -22,7 +22,7 @@ fn js_message(value: &JsValue) -> String {
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| value.as_string())
-        .unwrap_or_else(|| format!("{value:?}"))
+        .unwrap_or_else(|| "unknown error".to_string())
 }
 
 fn window() -> Result<web_sys::Window, WebError> {
@@ -140,6 +140,69 @@ pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         performance.mark(name).ok();
     }
+}
+
+/// Runs `f` inside `performance.measure(name, ...)`, so harnesses can time it.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}-start");
+    if let Some(p) = &performance {
+        p.mark(&start).ok();
+    }
+    let out = f();
+    if let Some(p) = &performance {
+        p.measure_with_start_mark(name, &start).ok();
+    }
+    out
+}
+
+/// The page's query string (with `?`), or empty.
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Puts a query in the address bar: a new history entry, or in place of the current one.
+pub fn set_query(query: &str, new_entry: bool) {
+    let Some(window) = web_sys::window() else { return };
+    if location_search().trim_start_matches('?') == query {
+        return;
+    }
+    let path = window.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    if let Ok(history) = window.history() {
+        if new_entry {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url)).ok();
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url)).ok();
+        }
+    }
+}
+
+/// Whether the reader asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Full numbers with the browser's Intl: "3,401,677", "57.10".
+pub fn format_number(value: f64, decimals: u8) -> String {
+    let options = Object::new();
+    Reflect::set(&options, &"minimumFractionDigits".into(), &JsValue::from(decimals)).ok();
+    Reflect::set(&options, &"maximumFractionDigits".into(), &JsValue::from(decimals)).ok();
+    let formatter = js_sys::Intl::NumberFormat::new(&Array::of1(&"en-GB".into()), &options);
+    formatter
+        .format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(value))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| crate::data::group_digits(value))
 }
 
 /// A number formatter from the browser's Intl (compact: "3.4M"), falling back to plain grouping.

@@ -1,0 +1,220 @@
+use super::{ChartCanvas, Controls, QuotePanel, SourceList};
+use crate::data::Dataset;
+use crate::state::{from_query, reduce, to_query, Action, Bounds, ViewState};
+use crate::transform;
+use crate::web;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DashboardProps {
+    pub dataset: Rc<Dataset>,
+}
+
+/// The view state with what the reducer needs, for Yew's `use_reducer`.
+#[derive(Clone, PartialEq)]
+pub struct Model {
+    pub state: ViewState,
+    pub bounds: Bounds,
+    /// Whether the last change was deliberate (it gets its own history entry).
+    deliberate: bool,
+}
+
+impl Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let deliberate = action.is_deliberate();
+        let state = reduce(&self.state, action, &self.bounds);
+        if state == self.state {
+            return self;
+        }
+        Rc::new(Model {
+            state,
+            bounds: self.bounds.clone(),
+            deliberate,
+        })
+    }
+}
+
+/// Maps a key to an action: arrows step a day, PageUp/PageDown a week, Home/End the ends,
+/// Escape clears the hover.
+pub fn key_action(key: &str) -> Option<Action> {
+    match key {
+        "ArrowLeft" => Some(Action::Step(-1)),
+        "ArrowRight" => Some(Action::Step(1)),
+        "PageDown" => Some(Action::Step(-7)),
+        "PageUp" => Some(Action::Step(7)),
+        "Home" => Some(Action::First),
+        "End" => Some(Action::Last),
+        "Escape" => Some(Action::ClearHover),
+        _ => None,
+    }
+}
+
+/// The whole view: header, notices, controls, the charts, the quote panel and the sources. The
+/// view state lives in one reducer and in the URL.
+#[function_component(Dashboard)]
+pub fn dashboard(props: &DashboardProps) -> Html {
+    let d = &props.dataset;
+    let (initial, notices) = {
+        let d = d.clone();
+        (*use_memo((), move |_| {
+            let bounds = transform::bounds(&d);
+            let (state, notices) = from_query(&web::location_search(), &bounds);
+            (
+                Model {
+                    state,
+                    bounds,
+                    deliberate: false,
+                },
+                notices,
+            )
+        }))
+        .clone()
+    };
+    let model = use_reducer(move || initial);
+    let dispatch: Callback<Action> = {
+        let model = model.dispatcher();
+        Callback::from(move |action| model.dispatch(action))
+    };
+
+    // The URL follows the state: deliberate changes get their own history entry.
+    {
+        let query = to_query(&model.state, &model.bounds);
+        use_effect_with((query, model.deliberate), |(query, deliberate)| {
+            web::set_query(query, *deliberate)
+        });
+    }
+    // Back and forward restore the view from the URL.
+    {
+        let dispatch = dispatch.clone();
+        let bounds = model.bounds.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || {
+                let (state, _) = from_query(&web::location_search(), &bounds);
+                dispatch.emit(Action::Restore(Box::new(state)));
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref())
+                    .ok();
+            }
+            move || {
+                if let Some(w) = window {
+                    w.remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref())
+                        .ok();
+                }
+            }
+        });
+    }
+    // Play: about ten days a second (two with reduced motion), until the end or a pause.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(model.state.playing, move |playing| {
+            let interval = playing.then(|| {
+                let period = if web::prefers_reduced_motion() { 500 } else { 100 };
+                let tick = Closure::<dyn Fn()>::new(move || dispatch.emit(Action::Tick));
+                let id = web_sys::window().and_then(|w| {
+                    w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), period)
+                        .ok()
+                });
+                (tick, id)
+            });
+            move || {
+                if let (Some((_tick, Some(id))), Some(w)) = (interval, web_sys::window()) {
+                    w.clear_interval_with_handle(id);
+                }
+            }
+        });
+    }
+
+    let specs = {
+        let state = model.state.clone();
+        let d = d.clone();
+        use_memo(
+            (
+                state.range,
+                state.hidden.clone(),
+                state.mode,
+                state.scale,
+                state.measure,
+            ),
+            move |_| {
+                transform::charts(&d, &state)
+                    .into_iter()
+                    .map(Rc::new)
+                    .collect::<Vec<_>>()
+            },
+        )
+    };
+    // Marks `first-chart` once every chart of the first view has been drawn.
+    let drawn = use_mut_ref(|| (BTreeSet::<&'static str>::new(), false));
+    let on_drawn = {
+        let drawn: Rc<RefCell<(BTreeSet<&'static str>, bool)>> = drawn.clone();
+        let expected = specs.len();
+        Callback::from(move |id: &'static str| {
+            let mut drawn = drawn.borrow_mut();
+            drawn.0.insert(id);
+            if drawn.0.len() == expected && !drawn.1 {
+                drawn.1 = true;
+                web::mark("first-chart");
+            }
+        })
+    };
+    let on_hover = dispatch.reform(Action::Hover);
+    let on_select = dispatch.reform(Action::Select);
+    let on_key = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(action) = key_action(&e.key()) {
+                e.prevent_default();
+                dispatch.emit(action);
+            }
+        })
+    };
+    let state = &model.state;
+    let first = d.first_date;
+    let last = d.last_date;
+    let announcement = state
+        .selected
+        .map(|day| transform::headline(d, day))
+        .unwrap_or_default();
+    html! {
+        <>
+        <header class="page-header">
+            <h1>{ "What the full-scale invasion of Ukraine did to people, day by day" }</h1>
+            <p class="lede">
+                { "Refugees leaving Ukraine by receiving country, civilians killed and injured, and people displaced inside Ukraine, counted in war days from 24 February 2022 (day 1), beside what leaders said. " }
+                { format!("The data runs from {} (day {}) to {} (day {}). ", first.human(), first.war_day(), last.human(), last.war_day()) }
+                { "Every figure names its source; the units differ and are not interchangeable." }
+            </p>
+        </header>
+        if !notices.is_empty() {
+            <div class="notices" role="status">
+                <p>{ "Some of the link's settings were not understood and were ignored:" }</p>
+                <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            </div>
+        }
+        <Controls dataset={d.clone()} state={state.clone()} bounds={model.bounds.clone()} dispatch={dispatch.clone()} on_key={on_key.clone()} />
+        <p id="announcer" class="announcer" aria-live="polite">{ announcement }</p>
+        <div class="layout">
+            <main class="charts">
+                { for specs.iter().map(|spec| html! {
+                    <ChartCanvas key={spec.id} spec={spec.clone()} selected={state.selected} hover={state.hover}
+                        on_drawn={on_drawn.clone()} on_hover={on_hover.clone()} on_select={on_select.clone()} on_key={on_key.clone()} />
+                }) }
+                <SourceList dataset={d.clone()} />
+            </main>
+            <QuotePanel dataset={d.clone()} selected={state.selected} hover={state.hover} on_select={on_select.clone()} />
+        </div>
+        <footer class="page-footer">
+            <p>{ format!("Dataset version {} (schema {}), built from the project's sourced CSVs.", d.dataset_version, d.schema_version) }</p>
+        </footer>
+        </>
+    }
+}
