@@ -30,6 +30,38 @@ for (let i = 0; i < runs; i++) {
 await browser.close();
 await server.close();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (xs) => `median ${median(xs).toFixed(0)} ms, min ${Math.min(...xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
+const ms = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
+const fmt = (xs) => `median ${ms(median(xs))} ms, min ${ms(Math.min(...xs))} ms, max ${ms(Math.max(...xs))} ms`;
 console.log(`first-chart (all four charts drawn), ${runs} cold loads from localhost: ${fmt(firstChart)}`);
 console.log(`load event end: ${fmt(loaded)}`);
+
+// The interactive view, when built (target/dist-explore): median of performance.measure('redraw')
+// while the pointer sweeps across a chart (crosshair layer and tooltip) and while the view
+// changes (full chart redraws).
+const exploreDist = fileURLToPath(new URL("../target/dist-explore", import.meta.url));
+try {
+  const explore = await serve(exploreDist);
+  const b = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const page = await b.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(explore.url);
+  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, { timeout: 30_000 });
+  await page.evaluate(() => performance.clearMeasures("redraw"));
+  const box = await page.locator("#chart-refugees canvas.chart-overlay").boundingBox();
+  for (let x = 80; x < box.width - 10; x += 8) await page.mouse.move(box.x + x, box.y + box.height / 2);
+  const hover = await page.evaluate(() => performance.getEntriesByName("redraw").map((e) => e.duration));
+  await page.evaluate(() => performance.clearMeasures("redraw"));
+  for (const m of ["share", "per1000", "absolute"]) {
+    await page.locator(`input[name="measure"]`).nth(["absolute", "per1000", "share"].indexOf(m)).check();
+    await page.waitForTimeout(100);
+  }
+  const full = await page.evaluate(() => performance.getEntriesByName("redraw").map((e) => e.duration));
+  console.log(`explore: hover redraws (crosshair layers, 4 charts): ${hover.length}, ${fmt(hover)}`);
+  console.log(`explore: view-change redraws (whole charts): ${full.length}, ${fmt(full)}`);
+  await b.close();
+  await explore.close();
+} catch (e) {
+  console.log(`explore: not measured (${e.message.split("\n")[0]}); build it with trunk build --release --offline --features explore --dist target/dist-explore`);
+}

@@ -1,0 +1,147 @@
+// End-to-end tests of the interactive view (the `explore` feature), against the release build
+// that scripts/test.sh makes in target/dist-explore. Writes test-results/explore-view.png.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { access, mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DIST = ROOT + "target/dist-explore";
+let server;
+let browser;
+let built = true;
+
+before(async () => {
+  try {
+    await access(DIST + "/index.html");
+  } catch {
+    built = false;
+    return;
+  }
+  server = await serve(DIST);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(t, query = "") {
+  if (!built) {
+    t.skip("no explore build in target/dist-explore (scripts/test.sh makes one)");
+    return null;
+  }
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(server.url + query);
+  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, { timeout: 30_000 });
+  return { context, page, problems };
+}
+
+/** Moves the pointer over a chart at the pixel column of a war day. */
+async function hoverDay(page, chart, day) {
+  const overlay = page.locator(`#chart-${chart} canvas.chart-overlay`);
+  await overlay.scrollIntoViewIfNeeded();
+  const box = await overlay.boundingBox();
+  // Try columns until the tooltip names the wanted day.
+  for (let x = 60; x < box.width - 5; x += 2) {
+    await page.mouse.move(box.x + x, box.y + box.height / 2);
+    const tip = page.locator(`#chart-${chart} .tooltip-day`);
+    if ((await tip.count()) && (await tip.textContent()).startsWith(`Day ${day} `)) return;
+  }
+  throw new Error(`no column for day ${day}`);
+}
+
+test("hovering a chart shows the exact dataset figure of that day with its source", async (t) => {
+  const o = await open(t);
+  if (!o) return;
+  const { context, page, problems } = o;
+  await hoverDay(page, "refugees", 25);
+  const tip = await page.locator("#chart-refugees .tooltip").textContent();
+  assert.match(tip, /Day 25 · 20 Mar 2022/);
+  assert.match(tip, /All countries \(UNHCR total\)3,401,677 border crossings/);
+  assert.match(tip, /Poland2,082,046 border crossings/);
+  assert.match(tip, /UNHCR \(from national authorities\), Arrivals from Ukraine: Poland/);
+  await hoverDay(page, "casualties", 26);
+  const c = await page.locator("#chart-casualties .tooltip").textContent();
+  assert.match(c, /Killedno report that day/);
+  await hoverDay(page, "casualties", 25);
+  const c25 = await page.locator("#chart-casualties .tooltip").textContent();
+  assert.match(c25, /Killed925 civilians \(confirmed minimum\) \(to 24:00 on 20 Mar 2022\)reliefweb\.int/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("keyboard stepping changes the announced day and the URL", async (t) => {
+  const o = await open(t, "?day=26");
+  if (!o) return;
+  const { context, page, problems } = o;
+  assert.match(await page.locator("#announcer").textContent(), /^Day 26, 21 Mar 2022\. 3,460,430 border crossings/);
+  await page.locator("#chart-refugees").focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => location.search.includes("day=27"));
+  assert.match(await page.locator("#announcer").textContent(), /^Day 27, 22 Mar 2022\./);
+  await page.keyboard.press("PageUp");
+  await page.waitForFunction(() => location.search.includes("day=34"));
+  await page.keyboard.press("End");
+  await page.waitForFunction(() => location.search.includes("day=120"));
+  await page.keyboard.press("Home");
+  await page.waitForFunction(() => location.search.includes("day=1"));
+  assert.equal(await page.locator("#announcer").getAttribute("aria-live"), "polite");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("clicking a quote's date selects its day in the URL and highlights it", async (t) => {
+  const o = await open(t);
+  if (!o) return;
+  const { context, page, problems } = o;
+  const peskov = page.locator("li.quote", { hasText: "do the homework" });
+  await peskov.locator("button.quote-day").click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("day") === "26");
+  assert.equal(await peskov.getAttribute("aria-current"), "true");
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("day="));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a link with a chosen view reopens that view", async (t) => {
+  const o = await open(t, "?day=26&countries=pol%2Chun&measure=per1000&scale=log&from=10&to=60");
+  if (!o) return;
+  const { context, page, problems } = o;
+  assert.equal(await page.locator('input[data-series="pol"]').isChecked(), true);
+  assert.equal(await page.locator('input[data-series="rus"]').isChecked(), false);
+  assert.equal(await page.locator('input[name="measure"]:checked').evaluate((e) => e.parentElement.textContent), "Per 1,000 residents");
+  assert.equal(await page.locator("#timeline").inputValue(), "26");
+  assert.match(await page.locator(".selected-day").textContent(), /Day 26 · 21 Mar 2022/);
+  await hoverDay(page, "refugees", 26);
+  assert.match(await page.locator("#chart-refugees .tooltip").textContent(), /Poland57\.10 per 1,000 residents \(2,111,547 of 36,981,559 residents\)/);
+  await mkdir(ROOT + "test-results", { recursive: true });
+  await page.screenshot({ path: ROOT + "test-results/explore-view.png" });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a link full of nonsense still loads, with a notice that shows the values as text", async (t) => {
+  const o = await open(t, "?day=abc&scale=%3Cimg%20src%3Dx%3E&zz=1&countries=xx");
+  if (!o) return;
+  const { context, page, problems } = o;
+  const notices = await page.locator(".notices").textContent();
+  assert.match(notices, /Ignored day="abc": not a war day\./);
+  assert.match(notices, /Ignored scale="<img src=x>": use linear or log\./);
+  assert.match(notices, /Ignored unknown parameter "zz"\./);
+  assert.equal(await page.locator(".notices img").count(), 0, "never echoed as HTML");
+  assert.equal(await page.locator("canvas.chart-canvas").count(), 4);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
