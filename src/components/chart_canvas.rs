@@ -4,8 +4,6 @@ use crate::web::{self, CompactNumbers};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -35,18 +33,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     {
         let resized = resized.clone();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || resized.set(*resized + 1));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref())
-                    .ok();
-            }
-            move || {
-                if let Some(w) = window {
-                    w.remove_event_listener_with_callback("resize", listener.as_ref().unchecked_ref())
-                        .ok();
-                }
-            }
+            let listener = web::WindowListener::new("resize", move || resized.set(*resized + 1));
+            move || drop(listener)
         });
     }
     {

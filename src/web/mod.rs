@@ -3,6 +3,7 @@
 
 use js_sys::{Array, Function, Object, Reflect};
 use std::fmt;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlCanvasElement, Response};
@@ -86,6 +87,32 @@ pub fn show_fatal_error(message: &str) {
         }
         None => {
             body.prepend_with_node_1(&panel).ok();
+        }
+    }
+}
+
+/// A listener for a window event (e.g. "resize"), removed when dropped.
+pub struct WindowListener {
+    name: &'static str,
+    callback: Closure<dyn Fn()>,
+}
+
+impl WindowListener {
+    pub fn new(name: &'static str, f: impl Fn() + 'static) -> Self {
+        let callback = Closure::<dyn Fn()>::new(f);
+        if let Some(w) = web_sys::window() {
+            w.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref())
+                .ok();
+        }
+        Self { name, callback }
+    }
+}
+
+impl Drop for WindowListener {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.remove_event_listener_with_callback(self.name, self.callback.as_ref().unchecked_ref())
+                .ok();
         }
     }
 }

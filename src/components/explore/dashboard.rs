@@ -95,21 +95,11 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         let dispatch = dispatch.clone();
         let bounds = model.bounds.clone();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || {
+            let listener = web::WindowListener::new("popstate", move || {
                 let (state, _) = from_query(&web::location_search(), &bounds);
                 dispatch.emit(Action::Restore(Box::new(state)));
             });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref())
-                    .ok();
-            }
-            move || {
-                if let Some(w) = window {
-                    w.remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref())
-                        .ok();
-                }
-            }
+            move || drop(listener)
         });
     }
     // Play: about ten days a second (two with reduced motion), until the end or a pause.
