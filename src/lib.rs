@@ -5,6 +5,7 @@
 //! any plotters backend) are pure Rust; `web` and `components` are the browser side.
 
 pub mod chart;
+pub mod compare;
 pub mod data;
 pub mod state;
 pub mod transform;

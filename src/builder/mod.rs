@@ -19,9 +19,11 @@ use std::path::Path;
 pub const SOURCES_CSV: &str = include_str!("sources.csv");
 
 /// The CSV files the builder reads.
-pub const INPUT_FILES: [&str; 8] = [
+pub const INPUT_FILES: [&str; 10] = [
     "countries.csv",
     "refugees_total.csv",
+    "refugees_total_alt_vintage.csv",
+    "claims.csv",
     "refugees_by_country.csv",
     "civilian_casualties.csv",
     "idps.csv",
@@ -74,12 +76,34 @@ pub fn build(files: &BTreeMap<String, String>, sources_csv: &str) -> Result<Data
     )
     .map(|t| read_countries(&t, &reg, &mut p))
     .unwrap_or_default();
-    let total = table(
-        "refugees_total.csv",
-        &["date", "war_day", "individuals_cumulative", "daily"],
+    let total_columns = ["date", "war_day", "individuals_cumulative", "daily"];
+    let total = table("refugees_total.csv", &total_columns, &mut p)
+        .and_then(|t| read_total(&t, &reg, ("total", "All receiving countries"), &mut p));
+    let earlier_total = table("refugees_total_alt_vintage.csv", &total_columns, &mut p).and_then(|t| {
+        read_total(
+            &t,
+            &reg,
+            ("total-earlier", "All receiving countries, earlier vintage"),
+            &mut p,
+        )
+    });
+    let claims = table(
+        "claims.csv",
+        &[
+            "date_stated",
+            "war_day",
+            "who",
+            "claim_text",
+            "metric",
+            "value",
+            "qualifier",
+            "source_url",
+            "note",
+        ],
         &mut p,
     )
-    .and_then(|t| read_total(&t, &reg, &mut p));
+    .map(|t| read_claims(&t, &reg, &mut p))
+    .unwrap_or_default();
     let by_country = table(
         "refugees_by_country.csv",
         &[
@@ -189,11 +213,16 @@ pub fn build(files: &BTreeMap<String, String>, sources_csv: &str) -> Result<Data
         last_date,
         sources: reg.entries.into_iter().map(|(_, s)| s).collect(),
         countries,
-        refugees: Refugees { total, by_country },
+        refugees: Refugees {
+            total,
+            earlier_total,
+            by_country,
+        },
         casualties,
         idps,
         events,
         quotes,
+        claims,
     };
     dataset.dataset_version = match content_version(&dataset) {
         Ok(version) => version,
@@ -413,13 +442,14 @@ fn no_duplicate_dates(
     }
 }
 
-fn read_total(t: &Table, reg: &Register, p: &mut Problems) -> Option<RefugeeSeries> {
+/// An all-country total (`id`, `label`): the current one or an earlier vintage.
+fn read_total(t: &Table, reg: &Register, (id, label): (&str, &str), p: &mut Problems) -> Option<RefugeeSeries> {
     let source = reg.file_source(t, p);
     let mut seen = BTreeSet::new();
     let mut points = Vec::new();
     for row in t.rows() {
         if let Some(point) = refugee_point(&row, p) {
-            if no_duplicate_dates(&row, &mut seen, "total", point.date, p) {
+            if no_duplicate_dates(&row, &mut seen, id, point.date, p) {
                 points.push(point);
             }
         }
@@ -428,8 +458,8 @@ fn read_total(t: &Table, reg: &Register, p: &mut Problems) -> Option<RefugeeSeri
     let has_daily = points.iter().any(|x| x.daily.is_some());
     let caveats = anomalies::cumulative(&points);
     Some(RefugeeSeries {
-        id: "total".into(),
-        label: "All receiving countries".into(),
+        id: id.into(),
+        label: label.into(),
         country: None,
         iso3: None,
         kind: SeriesKind::AllCountries,
@@ -755,6 +785,71 @@ fn read_quotes(t: &Table, reg: &Register, p: &mut Problems) -> Vec<Quote> {
     }
     quotes.sort_by_key(|q| q.date);
     quotes
+}
+
+fn read_claims(t: &Table, reg: &Register, p: &mut Problems) -> Vec<Claim> {
+    let source = reg.file_source(t, p);
+    let mut claims = Vec::new();
+    for row in t.rows() {
+        let dated = row.dated("date_stated", p);
+        let who = row.text("who", p);
+        let text = row.text("claim_text", p);
+        let value = row.count("value", p);
+        let url = row.text("source_url", p);
+        let metric = match row.text("metric", p).as_deref() {
+            Some("refugees_cumulative") => Some(Metric::RefugeesCumulative),
+            Some("civilians_killed") => Some(Metric::CiviliansKilled),
+            Some("civilians_injured") => Some(Metric::CiviliansInjured),
+            Some("civilian_casualties_total") => Some(Metric::CivilianCasualtiesTotal),
+            Some("idps") => Some(Metric::Idps),
+            Some(other) => {
+                row.report(p, "metric", format!("unknown metric \"{other}\""));
+                None
+            }
+            None => None,
+        };
+        let qualifier = match row.text("qualifier", p).as_deref() {
+            Some("more_than") => Some(Qualifier::MoreThan),
+            Some("at_least") => Some(Qualifier::AtLeast),
+            Some("about") => Some(Qualifier::About),
+            Some("exactly") => Some(Qualifier::Exactly),
+            Some(other) => {
+                row.report(
+                    p,
+                    "qualifier",
+                    format!("unknown qualifier \"{other}\" (expected more_than, at_least, about or exactly)"),
+                );
+                None
+            }
+            None => None,
+        };
+        if let (
+            Some((date, war_day)),
+            Some(who),
+            Some(text),
+            Some(value),
+            Some(source_url),
+            Some(metric),
+            Some(qualifier),
+            Some(source),
+        ) = (dated, who, text, value, url, metric, qualifier, source.clone())
+        {
+            claims.push(Claim {
+                date,
+                war_day,
+                who,
+                text,
+                metric,
+                value,
+                qualifier,
+                source,
+                source_url,
+                note: row.opt_text("note"),
+            });
+        }
+    }
+    claims.sort_by_key(|c| c.date);
+    claims
 }
 
 /// The reference file numbers days the same way: `day` must equal the computed war day.

@@ -23,6 +23,8 @@ pub struct Dataset {
     pub idps: Idps,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
+    /// Figures stated by officials or the press, to compare with the data of their day.
+    pub claims: Vec<Claim>,
 }
 
 /// A source record: who published a figure, in which document, with what caveats.
@@ -79,6 +81,8 @@ pub struct Caveat {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Refugees {
     pub total: RefugeeSeries,
+    /// An earlier vintage of the same total, before UNHCR revised it.
+    pub earlier_total: Option<RefugeeSeries>,
     pub by_country: Vec<RefugeeSeries>,
 }
 
@@ -192,6 +196,57 @@ pub struct Quote {
     pub source: String,
     pub source_url: String,
     pub original_source_url: Option<String>,
+    pub note: Option<String>,
+}
+
+/// What a claim counts, matched to a series of the dataset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+pub enum Metric {
+    #[serde(rename = "refugees_cumulative")]
+    RefugeesCumulative,
+    #[serde(rename = "civilians_killed")]
+    CiviliansKilled,
+    #[serde(rename = "civilians_injured")]
+    CiviliansInjured,
+    #[serde(rename = "civilian_casualties_total")]
+    CivilianCasualtiesTotal,
+    #[serde(rename = "idps")]
+    Idps,
+}
+
+/// How a claim qualifies its figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+pub enum Qualifier {
+    /// "more than", "over", "passed"
+    #[serde(rename = "more_than")]
+    MoreThan,
+    /// "at least", "reached the ... mark"
+    #[serde(rename = "at_least")]
+    AtLeast,
+    /// a rounded figure with no qualifier ("now 4 million")
+    #[serde(rename = "about")]
+    About,
+    /// a full count with no qualifier
+    #[serde(rename = "exactly")]
+    Exactly,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+pub struct Claim {
+    /// When the statement was made or published.
+    pub date: Date,
+    pub war_day: i64,
+    pub who: String,
+    /// The words as printed.
+    pub text: String,
+    pub metric: Metric,
+    pub value: u64,
+    pub qualifier: Qualifier,
+    pub source: String,
+    pub source_url: String,
     pub note: Option<String>,
 }
 

@@ -2,8 +2,8 @@
 
 use super::date::{Date, WAR_START};
 use super::model::{
-    Casualties, CasualtyPoint, Country, Dataset, Event, IdpRegion, IdpRound, Idps, Quote, RefugeePoint, RefugeeSeries,
-    Refugees, Source, SCHEMA_VERSION,
+    Casualties, CasualtyPoint, Claim, Country, Dataset, Event, IdpRegion, IdpRound, Idps, Quote, RefugeePoint,
+    RefugeeSeries, Refugees, Source, SCHEMA_VERSION,
 };
 use miniserde::json::{self, Number, Value};
 use miniserde::Deserialize;
@@ -141,6 +141,9 @@ fn locate_shape_error(root: &Value) -> String {
         if let Some(total) = field(refugees, "total").filter(|v| fails::<RefugeeSeries>(v)) {
             return series("refugees.total".into(), total);
         }
+        if let Some(earlier) = field(refugees, "earlier_total").filter(|v| fails::<Option<RefugeeSeries>>(v)) {
+            return series("refugees.earlier_total".into(), earlier);
+        }
         if let Some((i, s)) = first_bad::<RefugeeSeries>(field(refugees, "by_country")) {
             return series(format!("refugees.by_country[{i}]"), s);
         }
@@ -166,6 +169,9 @@ fn locate_shape_error(root: &Value) -> String {
     }
     if let Some((i, v)) = first_bad::<Quote>(get("quotes")) {
         return at(format!("quotes[{i}]"), v);
+    }
+    if let Some((i, v)) = first_bad::<Claim>(get("claims")) {
+        return at(format!("claims[{i}]"), v);
     }
     "a required part of the dataset is missing or of the wrong type".into()
 }
@@ -232,14 +238,22 @@ pub fn check(dataset: &Dataset) -> Vec<Problem> {
             c.report(format!("countries[{i}].population"), "must be positive".into());
         }
     }
-    let series = std::iter::once(("refugees.total".to_string(), &dataset.refugees.total)).chain(
-        dataset
-            .refugees
-            .by_country
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (format!("refugees.by_country[{i}]"), s)),
-    );
+    let series = std::iter::once(("refugees.total".to_string(), &dataset.refugees.total))
+        .chain(
+            dataset
+                .refugees
+                .earlier_total
+                .iter()
+                .map(|s| ("refugees.earlier_total".to_string(), s)),
+        )
+        .chain(
+            dataset
+                .refugees
+                .by_country
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("refugees.by_country[{i}]"), s)),
+        );
     for (at, s) in series {
         c.source(&format!("{at}.source"), &s.source);
         if s.points.is_empty() {
@@ -278,6 +292,10 @@ pub fn check(dataset: &Dataset) -> Vec<Problem> {
     for (i, e) in dataset.events.iter().enumerate() {
         c.war_day(&format!("events[{i}]"), e.date, e.war_day);
         c.source(&format!("events[{i}].source"), &e.source);
+    }
+    for (i, claim) in dataset.claims.iter().enumerate() {
+        c.war_day(&format!("claims[{i}]"), claim.date, claim.war_day);
+        c.source(&format!("claims[{i}].source"), &claim.source);
     }
     for (i, q) in dataset.quotes.iter().enumerate() {
         c.war_day(&format!("quotes[{i}]"), q.date, q.war_day);
