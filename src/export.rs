@@ -1,0 +1,165 @@
+//! What a view shows, as CSV that carries its sources: a block of `#` comment lines (title, the
+//! view's link, dataset version, every source with its link, the caveats of what is included),
+//! then one row per figure with ISO dates, war days and plain numbers.
+
+use crate::data::{Dataset, Date};
+use crate::state::ViewState;
+use crate::transform::{bounds, charts, ChartSpec};
+use std::collections::BTreeSet;
+
+/// One CSV field, quoted when it holds a comma, a quote or a line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// A comment line; line breaks inside become spaces so the block stays one line per entry.
+fn comment(out: &mut String, text: &str) {
+    out.push_str("# ");
+    out.push_str(&text.replace(['\n', '\r'], " "));
+    out.push('\n');
+}
+
+/// The source ids behind the series of the given charts, in dataset order.
+fn sources_of(dataset: &Dataset, specs: &[ChartSpec]) -> Vec<String> {
+    let mut ids = BTreeSet::new();
+    let r = &dataset.refugees;
+    for spec in specs {
+        for series in spec.series.iter().filter(|s| !s.points.is_empty()) {
+            let id = match (spec.id, series.id.as_str()) {
+                ("refugees" | "refugees-daily", "total" | "total-daily") => Some(r.total.source.as_str()),
+                ("refugees", id) => r.by_country.iter().find(|s| s.id == id).map(|s| s.source.as_str()),
+                ("casualties", _) => Some(dataset.casualties.source.as_str()),
+                ("idps", _) => dataset.idps.rounds.first().map(|r| r.source.as_str()),
+                _ => None,
+            };
+            ids.extend(id.map(str::to_string));
+        }
+    }
+    if specs.iter().any(|s| s.y_label.contains("per 1,000")) {
+        ids.extend(dataset.countries.first().map(|c| c.source.clone()));
+    }
+    dataset
+        .sources
+        .iter()
+        .filter(|s| ids.contains(&s.id))
+        .map(|s| s.id.clone())
+        .collect()
+}
+
+/// The CSV of everything the view shows: every chart's series, in the view's range.
+pub fn view_csv(dataset: &Dataset, state: &ViewState, link: &str) -> String {
+    let specs = charts(dataset, state);
+    let (lo, hi) = state.visible(&bounds(dataset));
+    let day = |d: i64| Date::from_war_day(d).map_or_else(|| d.to_string(), Date::iso);
+    let mut out = String::new();
+    comment(
+        &mut out,
+        "displacement-tracker: what the full-scale invasion of Ukraine did to people, day by day",
+    );
+    comment(&mut out, &format!("View: {link}"));
+    comment(
+        &mut out,
+        &format!(
+            "Charts: {}",
+            specs.iter().map(|s| s.title.as_str()).collect::<Vec<_>>().join("; ")
+        ),
+    );
+    comment(
+        &mut out,
+        &format!(
+            "War days {lo} to {hi} ({} to {}); war day 1 = 2022-02-24",
+            day(lo),
+            day(hi)
+        ),
+    );
+    comment(
+        &mut out,
+        &format!(
+            "Dataset version {} (schema {})",
+            dataset.dataset_version, dataset.schema_version
+        ),
+    );
+    for id in sources_of(dataset, &specs) {
+        let Some(s) = dataset.source(&id) else { continue };
+        let link = s
+            .url
+            .as_deref()
+            .or(s.via_url.as_deref())
+            .or(s.via.as_deref())
+            .unwrap_or("no link given");
+        comment(
+            &mut out,
+            &format!("Source [{}]: {}, {} ({link})", s.id, s.publisher, s.title),
+        );
+        if let Some(unit) = &s.unit {
+            comment(&mut out, &format!("Unit [{}]: {unit}", s.id));
+        }
+        for caveat in &s.caveats {
+            comment(&mut out, &format!("Caveat [{}]: {caveat}", s.id));
+        }
+    }
+    let shown: BTreeSet<&str> = specs
+        .iter()
+        .flat_map(|s| s.series.iter().filter(|x| !x.points.is_empty()).map(|x| x.id.as_str()))
+        .collect();
+    let r = &dataset.refugees;
+    for s in std::iter::once(&r.total)
+        .chain(r.by_country.iter())
+        .filter(|s| shown.contains(s.id.as_str()))
+    {
+        for c in s
+            .caveats
+            .iter()
+            .filter(|c| c.date.is_none_or(|d| (lo..=hi).contains(&d.war_day())))
+        {
+            comment(&mut out, &format!("Caveat [{}]: {}", s.label, c.text));
+        }
+    }
+    for spec in &specs {
+        for note in &spec.notes {
+            comment(&mut out, &format!("Note [{}]: {note}", spec.id));
+        }
+    }
+    out.push_str("chart,series,date,war_day,value,unit,detail,source\n");
+    for spec in &specs {
+        for series in &spec.series {
+            for p in &series.points {
+                let source = p.source.as_ref().unwrap_or(&series.source);
+                let row = [
+                    spec.id.to_string(),
+                    series.label.clone(),
+                    day(p.day),
+                    p.day.to_string(),
+                    p.value.to_string(),
+                    spec.y_label.clone(),
+                    p.detail.clone().unwrap_or_default(),
+                    source.url.clone().unwrap_or_else(|| source.label.clone()),
+                ];
+                let fields: Vec<String> = row.iter().map(|f| field(f)).collect();
+                out.push_str(&fields.join(","));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn quotes_only_what_needs_it() {
+        assert_eq!(field("Poland"), "Poland");
+        assert_eq!(
+            field("Romania (arrivals from Moldova) — not part of the total"),
+            "Romania (arrivals from Moldova) — not part of the total"
+        );
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+}
