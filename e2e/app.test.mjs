@@ -97,6 +97,11 @@ test("the release build shows every chart, the quotes and the sources, from the 
   for (const publisher of ["UNHCR", "OHCHR", "IOM Displacement Tracking Matrix"]) {
     assert.ok(sources.includes(publisher), `sources list ${publisher}`);
   }
+  // The footer gives the dataset version, its date range and changelog.
+  const footer = await page.locator("footer").textContent();
+  assert.match(footer, /Dataset version [0-9a-f]{16} \(schema 1\), figures from 24 Feb 2022 to 23 Jun 2022/);
+  assert.match(footer, /What changed in the dataset/);
+  assert.match(footer, /earlier vintage of UNHCR's total/);
   // The header states the data's date range.
   assert.match(await page.locator("header").innerText(), /24 Feb 2022 \(day 1\) to 23 Jun 2022 \(day 120\)/);
 

@@ -18,6 +18,9 @@ use std::path::Path;
 /// inside it) comes from which publisher and document, with caveats.
 pub const SOURCES_CSV: &str = include_str!("sources.csv");
 
+/// The dataset's changelog (date, change), carried into the dataset.
+pub const CHANGELOG_CSV: &str = include_str!("changelog.csv");
+
 /// The CSV files the builder reads.
 pub const INPUT_FILES: [&str; 10] = [
     "countries.csv",
@@ -65,6 +68,9 @@ pub fn build(files: &BTreeMap<String, String>, sources_csv: &str) -> Result<Data
         }
     };
 
+    let changelog = Table::parse("changelog.csv", CHANGELOG_CSV, &["date", "change"], &mut p)
+        .map(|t| read_changelog(&t, &mut p))
+        .unwrap_or_default();
     let reg = Table::parse("sources.csv", sources_csv, &REGISTRY_COLUMNS, &mut p)
         .map(|t| read_register(&t, &mut p))
         .unwrap_or_default();
@@ -223,6 +229,7 @@ pub fn build(files: &BTreeMap<String, String>, sources_csv: &str) -> Result<Data
         events,
         quotes,
         claims,
+        changelog,
     };
     dataset.dataset_version = match content_version(&dataset) {
         Ok(version) => version,
@@ -785,6 +792,17 @@ fn read_quotes(t: &Table, reg: &Register, p: &mut Problems) -> Vec<Quote> {
     }
     quotes.sort_by_key(|q| q.date);
     quotes
+}
+
+fn read_changelog(t: &Table, p: &mut Problems) -> Vec<ChangelogEntry> {
+    t.rows()
+        .filter_map(|row| {
+            Some(ChangelogEntry {
+                date: row.date("date", p)?,
+                change: row.text("change", p)?,
+            })
+        })
+        .collect()
 }
 
 fn read_claims(t: &Table, reg: &Register, p: &mut Problems) -> Vec<Claim> {

@@ -1,4 +1,4 @@
-use super::{ChartCanvas, QuotePanel, SourceList};
+use super::{ChartCanvas, Footer, QuotePanel, SourceList};
 use crate::data::Dataset;
 use crate::transform;
 use crate::web;
@@ -54,9 +54,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
             </main>
             <QuotePanel dataset={d.clone()} />
         </div>
-        <footer class="page-footer">
-            <p>{ format!("Dataset version {} (schema {}), built from the project's sourced CSVs.", d.dataset_version, d.schema_version) }</p>
-        </footer>
+        <Footer dataset={d.clone()} />
         </>
     }
 }

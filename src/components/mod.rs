@@ -20,6 +20,7 @@ mod dashboard;
 #[path = "explore/dashboard.rs"]
 mod dashboard;
 mod error_panel;
+mod footer;
 #[cfg(not(feature = "explore"))]
 mod quotes;
 #[cfg(feature = "explore")]
@@ -33,6 +34,7 @@ pub use chart_canvas::ChartCanvas;
 pub use controls::Controls;
 pub use dashboard::{Dashboard, DashboardProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps, LoadError};
+pub use footer::Footer;
 pub use quotes::{QuotePanel, QuotePanelProps};
 pub use sources::SourceList;
 

@@ -25,6 +25,15 @@ pub struct Dataset {
     pub quotes: Vec<Quote>,
     /// Figures stated by officials or the press, to compare with the data of their day.
     pub claims: Vec<Claim>,
+    /// What changed in the dataset, oldest first (kept with the builder).
+    pub changelog: Vec<ChangelogEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+pub struct ChangelogEntry {
+    pub date: Date,
+    pub change: String,
 }
 
 /// A source record: who published a figure, in which document, with what caveats.

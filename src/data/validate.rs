@@ -2,8 +2,8 @@
 
 use super::date::{Date, WAR_START};
 use super::model::{
-    Casualties, CasualtyPoint, Claim, Country, Dataset, Event, IdpRegion, IdpRound, Idps, Quote, RefugeePoint,
-    RefugeeSeries, Refugees, Source, SCHEMA_VERSION,
+    Casualties, CasualtyPoint, ChangelogEntry, Claim, Country, Dataset, Event, IdpRegion, IdpRound, Idps, Quote,
+    RefugeePoint, RefugeeSeries, Refugees, Source, SCHEMA_VERSION,
 };
 use miniserde::json::{self, Number, Value};
 use miniserde::Deserialize;
@@ -172,6 +172,9 @@ fn locate_shape_error(root: &Value) -> String {
     }
     if let Some((i, v)) = first_bad::<Claim>(get("claims")) {
         return at(format!("claims[{i}]"), v);
+    }
+    if let Some((i, v)) = first_bad::<ChangelogEntry>(get("changelog")) {
+        return at(format!("changelog[{i}]"), v);
     }
     "a required part of the dataset is missing or of the wrong type".into()
 }

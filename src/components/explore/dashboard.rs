@@ -1,4 +1,4 @@
-use super::{ChartCanvas, Controls, QuotePanel, SourceList};
+use super::{ChartCanvas, Controls, Footer, QuotePanel, SourceList};
 use crate::data::Dataset;
 use crate::state::{from_query, reduce, to_query, Action, Bounds, ViewState};
 use crate::transform;
@@ -202,9 +202,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
             </main>
             <QuotePanel dataset={d.clone()} selected={state.selected} hover={state.hover} on_select={on_select.clone()} />
         </div>
-        <footer class="page-footer">
-            <p>{ format!("Dataset version {} (schema {}), built from the project's sourced CSVs.", d.dataset_version, d.schema_version) }</p>
-        </footer>
+        <Footer dataset={d.clone()} />
         </>
     }
 }
