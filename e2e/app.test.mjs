@@ -97,6 +97,25 @@ test("the release build shows every chart, the quotes and the sources, from the 
   for (const publisher of ["UNHCR", "OHCHR", "IOM Displacement Tracking Matrix"]) {
     assert.ok(sources.includes(publisher), `sources list ${publisher}`);
   }
+  // The seed article's claim appears with the data figure beside it.
+  const seed = page.locator("li.claim", { hasText: "3.38 million" });
+  const claim = await seed.textContent();
+  assert.match(claim, /21 Mar 2022 · day 26/);
+  assert.match(claim, /Claim: more than 3,380,000 refugees/);
+  assert.match(claim, /Data, 21 Mar 2022: 3,460,430 \(difference \+80,430, \+2\.4%\)/);
+  assert.match(claim, /“more than” holds against the data/);
+  // Every source of the dataset is listed with a link, and each chart links to its sources with unit badges.
+  const dataset = JSON.parse(await (await page.request.get(server.url + "data/dataset.json")).text());
+  for (const s of dataset.sources) {
+    const entry = page.locator(`#source-${s.id}`);
+    assert.equal(await entry.count(), 1, `source ${s.id} listed`);
+    if (s.url || s.via_url) assert.ok((await entry.locator("a").count()) > 0, `source ${s.id} has a link`);
+  }
+  const caption = await page.locator("#chart-casualties figcaption").textContent();
+  assert.match(caption, /confirmed minimum \(revised upwards later\)/);
+  assert.equal(await page.locator('#chart-casualties figcaption a[href="#source-ohchr"]').count(), 1);
+  assert.match(await page.locator("#chart-refugees figcaption").textContent(), /border crossings \(not unique people\)/);
+  assert.match(await page.locator("#chart-idps figcaption").textContent(), /survey estimate/);
   // The footer gives the dataset version, its date range and changelog.
   const footer = await page.locator("footer").textContent();
   assert.match(footer, /Dataset version [0-9a-f]{16} \(schema 1\), figures from 24 Feb 2022 to 23 Jun 2022/);

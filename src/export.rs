@@ -23,29 +23,13 @@ fn comment(out: &mut String, text: &str) {
     out.push('\n');
 }
 
-/// The source ids behind the series of the given charts, in dataset order.
+/// The source ids behind the figures of the given charts, in dataset order.
 fn sources_of(dataset: &Dataset, specs: &[ChartSpec]) -> Vec<String> {
-    let mut ids = BTreeSet::new();
-    let r = &dataset.refugees;
-    for spec in specs {
-        for series in spec.series.iter().filter(|s| !s.points.is_empty()) {
-            let id = match (spec.id, series.id.as_str()) {
-                ("refugees" | "refugees-daily", "total" | "total-daily") => Some(r.total.source.as_str()),
-                ("refugees", id) => r.by_country.iter().find(|s| s.id == id).map(|s| s.source.as_str()),
-                ("casualties", _) => Some(dataset.casualties.source.as_str()),
-                ("idps", _) => dataset.idps.rounds.first().map(|r| r.source.as_str()),
-                _ => None,
-            };
-            ids.extend(id.map(str::to_string));
-        }
-    }
-    if specs.iter().any(|s| s.y_label.contains("per 1,000")) {
-        ids.extend(dataset.countries.first().map(|c| c.source.clone()));
-    }
+    let ids: BTreeSet<&str> = specs.iter().flat_map(ChartSpec::source_ids).collect();
     dataset
         .sources
         .iter()
-        .filter(|s| ids.contains(&s.id))
+        .filter(|s| ids.contains(s.id.as_str()))
         .map(|s| s.id.clone())
         .collect()
 }

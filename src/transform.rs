@@ -20,6 +20,8 @@ pub enum Mark {
 pub struct SourceRef {
     pub label: String,
     pub url: Option<String>,
+    /// The dataset's source records behind it (empty for a single page).
+    pub ids: Vec<String>,
 }
 
 /// One figure of a series on one war day.
@@ -44,6 +46,24 @@ pub struct SeriesSpec {
     pub source: SourceRef,
     /// In date order, inside the chart's x range.
     pub points: Vec<Point>,
+}
+
+impl ChartSpec {
+    /// The dataset source records behind the figures this chart shows, without repeats.
+    pub fn source_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for id in self
+            .series
+            .iter()
+            .filter(|s| !s.points.is_empty())
+            .flat_map(|s| s.source.ids.iter())
+        {
+            if !ids.contains(&id.as_str()) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
 }
 
 impl SeriesSpec {
@@ -84,6 +104,17 @@ pub struct ChartSpec {
     pub selected: Option<i64>,
     /// "Source: ..." line drawn under the chart.
     pub source_line: String,
+    /// The source records behind the figures shown, for links and unit badges.
+    pub sources: Vec<ChartSource>,
+}
+
+/// A source record as a chart names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartSource {
+    pub id: String,
+    pub publisher: String,
+    /// E.g. "border crossings (not unique people)".
+    pub unit: Option<String>,
 }
 
 /// Colour-blind-safe categorical palette (Okabe and Ito), then greys.
@@ -123,11 +154,22 @@ fn source_of(dataset: &Dataset, id: &str) -> SourceRef {
         Some(s) => SourceRef {
             label: format!("{}, {}", s.publisher, s.title),
             url: s.url.clone().or_else(|| s.via_url.clone()),
+            ids: vec![id.to_string()],
         },
         None => SourceRef {
             label: id.to_string(),
             url: None,
+            ids: vec![id.to_string()],
         },
+    }
+}
+
+/// A single page as a source (a casualty report, an IDP round).
+fn page(url: &str) -> SourceRef {
+    SourceRef {
+        label: outlet(url).to_string(),
+        url: Some(url.to_string()),
+        ids: Vec::new(),
     }
 }
 
@@ -205,7 +247,7 @@ impl Frame<'_> {
                 _ => quote_days.push((q.war_day, q.speaker.clone())),
             }
         }
-        ChartSpec {
+        let mut spec = ChartSpec {
             id,
             title,
             y_label: y_label.into(),
@@ -219,7 +261,19 @@ impl Frame<'_> {
             quote_days,
             selected: self.state.selected.filter(|d| self.visible(*d)),
             source_line,
-        }
+            sources: Vec::new(),
+        };
+        spec.sources = spec
+            .source_ids()
+            .iter()
+            .filter_map(|id| self.dataset.source(id))
+            .map(|s| ChartSource {
+                id: s.id.clone(),
+                publisher: s.publisher.clone(),
+                unit: s.unit.clone(),
+            })
+            .collect();
+        spec
     }
 }
 
@@ -334,7 +388,13 @@ fn refugees(f: &Frame<'_>) -> ChartSpec {
             },
             color: series_color(d, &s.id),
             mark: if moldova_route { Mark::DashedLine } else { Mark::Line },
-            source: source_of(d, &s.source),
+            source: if state.measure == Measure::PerThousand {
+                let mut source = source_of(d, &s.source);
+                source.ids.extend(d.countries.first().map(|c| c.source.clone()));
+                source
+            } else {
+                source_of(d, &s.source)
+            },
             points,
         });
     }
@@ -470,10 +530,7 @@ fn casualties(f: &Frame<'_>) -> ChartSpec {
                         "cutoff_24h" => format!("to 24:00 on {}", p.date.human()),
                         _ => format!("reported {}; cut-off time not stated", p.date.human()),
                     }),
-                    source: Some(SourceRef {
-                        label: outlet(&p.source_url).to_string(),
-                        url: Some(p.source_url.clone()),
-                    }),
+                    source: Some(page(&p.source_url)),
                 })
             })
             .collect()
@@ -523,13 +580,9 @@ fn idps(f: &Frame<'_>) -> ChartSpec {
         label: "Internally displaced (survey estimate)".into(),
         color: PALETTE[2],
         mark: Mark::Markers,
-        source: rounds.first().map_or(
-            SourceRef {
-                label: String::new(),
-                url: None,
-            },
-            |r| source_of(f.dataset, &r.source),
-        ),
+        source: rounds
+            .first()
+            .map_or_else(|| page(""), |r| source_of(f.dataset, &r.source)),
         points: rounds
             .iter()
             .map(|r| Point {
@@ -541,10 +594,7 @@ fn idps(f: &Frame<'_>) -> ChartSpec {
                     r.survey_period,
                     r.value_basis.replace('_', " ")
                 )),
-                source: r.source_url.as_ref().map(|u| SourceRef {
-                    label: outlet(u).to_string(),
-                    url: Some(u.clone()),
-                }),
+                source: r.source_url.as_deref().map(page),
             })
             .collect(),
     }];

@@ -1,3 +1,4 @@
+use super::source_links;
 use crate::chart;
 use crate::transform::ChartSpec;
 use crate::web::{self, CompactNumbers};
@@ -62,7 +63,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             if let Some(message) = &*error {
                 <p class="chart-error" role="alert">{ format!("This chart could not be drawn: {message}") }</p>
             }
-            <figcaption class="source-line"><a href="#sources">{ "Sources, units and caveats of this chart" }</a></figcaption>
+            <figcaption class="source-line">{ source_links(spec) }</figcaption>
         </figure>
     }
 }

@@ -1,4 +1,4 @@
-use super::{ChartCanvas, Footer, QuotePanel, SourceList};
+use super::{ChartCanvas, ClaimsPanel, Footer, QuotePanel, SourceList};
 use crate::data::Dataset;
 use crate::transform;
 use crate::web;
@@ -50,6 +50,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                 { for specs.iter().map(|spec| html! {
                     <ChartCanvas key={spec.id} spec={spec.clone()} on_drawn={on_drawn.clone()} />
                 }) }
+                <ClaimsPanel dataset={d.clone()} />
                 <SourceList dataset={d.clone()} />
             </main>
             <QuotePanel dataset={d.clone()} />

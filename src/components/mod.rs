@@ -11,6 +11,7 @@ mod chart_canvas;
 #[cfg(feature = "explore")]
 #[path = "explore/chart_canvas.rs"]
 mod chart_canvas;
+mod claims;
 #[cfg(feature = "explore")]
 #[path = "explore/controls.rs"]
 mod controls;
@@ -30,6 +31,7 @@ mod sources;
 
 pub use app::App;
 pub use chart_canvas::ChartCanvas;
+pub use claims::ClaimsPanel;
 #[cfg(feature = "explore")]
 pub use controls::Controls;
 pub use dashboard::{Dashboard, DashboardProps};
@@ -41,4 +43,19 @@ pub use sources::SourceList;
 /// An external link that opens in a new tab without giving the page a handle on this one.
 fn external_link(href: &str, text: &str) -> yew::Html {
     yew::html! { <a href={href.to_string()} target="_blank" rel="noopener noreferrer">{ text }</a> }
+}
+
+/// A chart's unit badges and links to its sources' entries (with their caveats) on the page.
+fn source_links(spec: &crate::transform::ChartSpec) -> yew::Html {
+    let mut units: Vec<&str> = spec.sources.iter().filter_map(|s| s.unit.as_deref()).collect();
+    units.dedup();
+    yew::html! {
+        <span class="chart-sources">
+            { for units.iter().map(|u| yew::html! { <span class="unit-badge">{ *u }</span> }) }
+            { " Sources and caveats: " }
+            { for spec.sources.iter().map(|s| yew::html! {
+                <a href={format!("#source-{}", s.id)}>{ &s.publisher }</a>
+            }) }
+        </span>
+    }
 }

@@ -34,7 +34,7 @@ pub fn source_list(props: &SourceListProps) -> Html {
             <p>{ "War days count from 24 February 2022 (day 1): war day = (date − 24 Feb 2022) + 1." }</p>
             <ul class="source-list">
             { for d.sources.iter().map(|s| html! {
-                <li class="source" data-source={s.id.clone()}>
+                <li class="source" id={format!("source-{}", s.id)} data-source={s.id.clone()}>
                     <p class="source-title"><strong>{ &s.publisher }</strong>{ ": " }
                         if let Some(url) = &s.url { { external_link(url, &s.title) } } else { { &s.title } }
                     </p>

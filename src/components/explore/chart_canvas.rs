@@ -1,3 +1,4 @@
+use super::source_links;
 use crate::chart::{self, PlotArea};
 use crate::transform::{tooltip, ChartSpec};
 use crate::web::{self, CompactNumbers};
@@ -212,7 +213,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             if !spec.notes.is_empty() {
                 <ul class="chart-notes">{ for spec.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             }
-            <figcaption class="source-line"><a href="#sources">{ "Sources, units and caveats of this chart" }</a></figcaption>
+            <figcaption class="source-line">{ source_links(spec) }</figcaption>
         </figure>
     }
 }

@@ -1,4 +1,4 @@
-use super::{ChartCanvas, Controls, Footer, QuotePanel, SourceList};
+use super::{ChartCanvas, ClaimsPanel, Controls, Footer, QuotePanel, SourceList};
 use crate::data::Dataset;
 use crate::state::{from_query, reduce, to_query, Action, Bounds, ViewState};
 use crate::transform;
@@ -198,6 +198,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                     <ChartCanvas key={spec.id} spec={spec.clone()} selected={state.selected} hover={state.hover}
                         on_drawn={on_drawn.clone()} on_hover={on_hover.clone()} on_select={on_select.clone()} on_key={on_key.clone()} />
                 }) }
+                <ClaimsPanel dataset={d.clone()} />
                 <SourceList dataset={d.clone()} />
             </main>
             <QuotePanel dataset={d.clone()} selected={state.selected} hover={state.hover} on_select={on_select.clone()} />
