@@ -100,12 +100,22 @@ pub struct ChartSpec {
     pub notes: Vec<String>,
     /// Quote markers on the time axis: (war day, speakers).
     pub quote_days: Vec<(i64, String)>,
+    /// Events marked on the chart (only when the view asks for them, see `with_events`).
+    pub events: Vec<EventMark>,
     /// The day the reader selected, marked on the chart.
     pub selected: Option<i64>,
     /// "Source: ..." line drawn under the chart.
     pub source_line: String,
     /// The source records behind the figures shown, for links and unit badges.
     pub sources: Vec<ChartSource>,
+}
+
+/// An event on the time axis, with its source page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventMark {
+    pub day: i64,
+    pub title: String,
+    pub source_url: String,
 }
 
 /// A source record as a chart names it.
@@ -259,6 +269,7 @@ impl Frame<'_> {
             series,
             notes: Vec::new(),
             quote_days,
+            events: Vec::new(),
             selected: self.state.selected.filter(|d| self.visible(*d)),
             source_line,
             sources: Vec::new(),
@@ -626,6 +637,24 @@ pub fn charts(dataset: &Dataset, state: &ViewState) -> Vec<ChartSpec> {
     vec![refugees(&f), refugees_daily(&f), casualties(&f), idps(&f)]
 }
 
+/// The charts of a view with the dataset's events marked on each (those inside the range).
+pub fn with_events(dataset: &Dataset, mut specs: Vec<ChartSpec>) -> Vec<ChartSpec> {
+    for spec in &mut specs {
+        let (lo, hi) = spec.x_range;
+        spec.events = dataset
+            .events
+            .iter()
+            .filter(|e| (lo..=hi).contains(&e.war_day))
+            .map(|e| EventMark {
+                day: e.war_day,
+                title: e.title.clone(),
+                source_url: e.source_url.clone(),
+            })
+            .collect();
+    }
+    specs
+}
+
 /// The charts of the default view.
 pub fn first_view(dataset: &Dataset) -> Vec<ChartSpec> {
     charts(dataset, &ViewState::default())
@@ -641,6 +670,8 @@ pub struct Tooltip {
     pub decimals: u8,
     pub rows: Vec<TooltipRow>,
     pub quoted: Option<String>,
+    /// Events of that day, each with its source.
+    pub events: Vec<(String, SourceRef)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -678,6 +709,12 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
             .iter()
             .find(|(d, _)| *d == day)
             .map(|(_, who)| who.clone()),
+        events: spec
+            .events
+            .iter()
+            .filter(|e| e.day == day)
+            .map(|e| (e.title.clone(), page(&e.source_url)))
+            .collect(),
     }
 }
 

@@ -374,3 +374,26 @@ fn headline_in_words() {
     assert!(transform::headline(&d, 1).contains("No OHCHR civilian casualty report yet."));
     assert!(transform::headline(&d, 120).contains("No UNHCR refugee figure that day."));
 }
+
+#[test]
+fn events_are_marked_with_labels_and_in_the_tooltip() {
+    let d = dataset();
+    let specs = transform::with_events(&d, transform::first_view(&d));
+    let idps = specs.iter().find(|s| s.id == "idps").unwrap();
+    assert_eq!(
+        idps.events.len(),
+        d.events.len(),
+        "all events fall inside the default range"
+    );
+    let svg = to_svg(idps, 900, 460).unwrap();
+    let t = texts(&svg);
+    assert!(t.iter().any(|x| x.starts_with("Russia launches full-scale")), "{t:?}");
+    let tip = transform::tooltip(idps, 26);
+    assert_eq!(tip.events.len(), 1);
+    assert!(tip.events[0].0.starts_with("Russia-Ukraine talks by video link"));
+    assert_eq!(tip.events[0].1.label, "republicworld.com");
+    assert!(
+        transform::first_view(&d).iter().all(|s| s.events.is_empty()),
+        "the default view has none"
+    );
+}

@@ -48,6 +48,61 @@ pub fn day_ticks(range: (i64, i64), max: usize) -> Vec<i64> {
     ticks.into_iter().step_by(keep_every.max(1)).collect()
 }
 
+/// An event label placed above the plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventLabel {
+    /// Pixel column of the event (the label starts there).
+    pub x: f64,
+    /// 0 is the top row.
+    pub row: usize,
+    pub text: String,
+}
+
+/// Places event labels in at most `rows` rows so that none overlaps another in its row:
+/// each goes in the first row where it fits after the previous label (plus a gap); one that fits
+/// nowhere is folded into the label before it ("… +1"). Labels are cut to `max_chars`.
+/// `events` are (pixel column, text) in day order; `char_width` is the width of one character.
+pub fn layout_event_labels(
+    events: &[(f64, String)],
+    char_width: f64,
+    rows: usize,
+    max_chars: usize,
+) -> Vec<EventLabel> {
+    let gap = char_width * 2.0;
+    let mut row_end = vec![f64::NEG_INFINITY; rows.max(1)];
+    let mut labels: Vec<EventLabel> = Vec::new();
+    let mut folded: Vec<usize> = Vec::new();
+    for (x, text) in events {
+        let mut short: String = text.chars().take(max_chars).collect();
+        if text.chars().count() > max_chars {
+            short.push('…');
+        }
+        let width = short.chars().count() as f64 * char_width;
+        match row_end.iter().position(|end| *x >= end + gap) {
+            Some(row) => {
+                row_end[row] = x + width;
+                labels.push(EventLabel {
+                    x: *x,
+                    row,
+                    text: short,
+                });
+                folded.push(0);
+            }
+            None => {
+                if let Some(last) = folded.last_mut() {
+                    *last += 1;
+                }
+            }
+        }
+    }
+    for (label, n) in labels.iter_mut().zip(folded) {
+        if n > 0 {
+            label.text.push_str(&format!(" +{n}"));
+        }
+    }
+    labels
+}
+
 /// Splits text into lines of at most `width` characters, at spaces.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -288,6 +343,34 @@ where
             quote_color.filled(),
         ))?;
     }
+    // Events: a thin line at each day, labels in two rows at the top, never overlapping. Only the
+    // interactive view marks events; the default build leaves this code out to stay in budget.
+    #[cfg(any(feature = "explore", not(target_arch = "wasm32")))]
+    if !spec.events.is_empty() {
+        let font = px(11.0) as f64;
+        let events: Vec<(f64, String)> = spec
+            .events
+            .iter()
+            .map(|e| (area.x_of(e.day), e.title.clone()))
+            .collect();
+        let event_color = RGBColor(150, 110, 40);
+        for (x, _) in &events {
+            let x = x.round() as i32;
+            root.draw(&PathElement::new(
+                vec![(x, area.top), (x, area.bottom)],
+                event_color.mix(0.35),
+            ))?;
+        }
+        let style = TextStyle::from(("sans-serif", font).into_font()).color(&event_color);
+        for label in layout_event_labels(&events, font * 0.55, 2, 28) {
+            let y = area.top + px(2.0) + label.row as i32 * px(14.0);
+            root.draw(&Text::new(
+                label.text,
+                (label.x.round() as i32 + px(3.0), y),
+                style.clone(),
+            ))?;
+        }
+    }
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
@@ -333,6 +416,31 @@ mod tests {
             few.iter().map(|t| 10f64.powf(*t).round()).collect::<Vec<_>>(),
             [2000.0, 5000.0, 10000.0, 20000.0]
         );
+    }
+
+    #[test]
+    fn event_labels_never_overlap_and_fold_when_crowded() {
+        let events: Vec<(f64, String)> = [0.0, 10.0, 20.0, 30.0, 200.0]
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (*x, format!("event number {i}")))
+            .collect();
+        let labels = layout_event_labels(&events, 5.0, 2, 40);
+        // Row 0 takes the first, row 1 the second; the third and fourth fold into the second; the
+        // last fits in row 0 again.
+        assert_eq!(labels.len(), 3);
+        assert_eq!((labels[0].row, labels[1].row, labels[2].row), (0, 1, 0));
+        assert_eq!(labels[1].text, "event number 1 +2");
+        for row in 0..2 {
+            let mut in_row: Vec<&EventLabel> = labels.iter().filter(|l| l.row == row).collect();
+            in_row.sort_by(|a, b| a.x.total_cmp(&b.x));
+            for pair in in_row.windows(2) {
+                let end = pair[0].x + pair[0].text.chars().count() as f64 * 5.0;
+                assert!(end <= pair[1].x, "{pair:?}");
+            }
+        }
+        let cut = layout_event_labels(&[(0.0, "a very long event title indeed".into())], 5.0, 2, 10);
+        assert_eq!(cut[0].text, "a very lon…");
     }
 
     #[test]

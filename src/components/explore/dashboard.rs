@@ -135,7 +135,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                 state.measure,
             ),
             move |_| {
-                transform::charts(&d, &state)
+                transform::with_events(&d, transform::charts(&d, &state))
                     .into_iter()
                     .map(Rc::new)
                     .collect::<Vec<_>>()
