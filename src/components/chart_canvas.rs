@@ -1,3 +1,4 @@
+use super::hooks::use_window_resizes;
 use super::source_links;
 use crate::chart;
 use crate::transform::ChartSpec;
@@ -30,19 +31,12 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<(), String> {
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas = use_node_ref();
     let error = use_state(|| None::<String>);
-    let resized = use_state(|| 0u32);
-    {
-        let resized = resized.clone();
-        use_effect_with((), move |_| {
-            let listener = web::WindowListener::new("resize", move || resized.set(*resized + 1));
-            move || drop(listener)
-        });
-    }
+    let resized = use_window_resizes();
     {
         let canvas = canvas.clone();
         let error = error.clone();
         let on_drawn = props.on_drawn.clone();
-        use_effect_with((props.spec.clone(), *resized), move |(spec, _)| {
+        use_effect_with((props.spec.clone(), resized), move |(spec, _)| {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
                 match draw(&element, spec) {
                     Ok(()) => {

@@ -1,9 +1,7 @@
+use super::hooks::use_first_chart_mark;
 use super::{ChartCanvas, ClaimsPanel, Footer, QuotePanel, SourceList};
 use crate::data::Dataset;
 use crate::transform;
-use crate::web;
-use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,19 +18,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         transform::first_view(d).into_iter().map(Rc::new).collect::<Vec<_>>()
     });
     // Marks `first-chart` once every chart of the first view has been drawn.
-    let drawn = use_mut_ref(|| (BTreeSet::<&'static str>::new(), false));
-    let on_drawn = {
-        let drawn: Rc<RefCell<(BTreeSet<&'static str>, bool)>> = drawn.clone();
-        let expected = specs.len();
-        Callback::from(move |id: &'static str| {
-            let mut drawn = drawn.borrow_mut();
-            drawn.0.insert(id);
-            if drawn.0.len() == expected && !drawn.1 {
-                drawn.1 = true;
-                web::mark("first-chart");
-            }
-        })
-    };
+    let on_drawn = use_first_chart_mark(specs.len());
     let first = d.first_date;
     let last = d.last_date;
     html! {

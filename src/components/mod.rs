@@ -22,6 +22,7 @@ mod dashboard;
 mod dashboard;
 mod error_panel;
 mod footer;
+mod hooks;
 #[cfg(not(feature = "explore"))]
 mod quotes;
 #[cfg(feature = "explore")]

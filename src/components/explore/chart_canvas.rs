@@ -1,3 +1,4 @@
+use super::hooks::use_window_resizes;
 use super::source_links;
 use crate::chart::{self, PlotArea};
 use crate::transform::{tooltip, ChartSpec};
@@ -115,24 +116,17 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas = use_node_ref();
     let overlay = use_node_ref();
     let error = use_state(|| None::<String>);
-    let resized = use_state(|| 0u32);
+    let resized = use_window_resizes();
     let area = use_mut_ref(|| None::<(PlotArea, f64)>);
     let drawn = use_state(|| 0u32);
     let pointer_inside = use_state(|| false);
-    {
-        let resized = resized.clone();
-        use_effect_with((), move |_| {
-            let listener = web::WindowListener::new("resize", move || resized.set(*resized + 1));
-            move || drop(listener)
-        });
-    }
     {
         let canvas = canvas.clone();
         let error = error.clone();
         let on_drawn = props.on_drawn.clone();
         let area = area.clone();
         let drawn = drawn.clone();
-        use_effect_with((props.spec.clone(), *resized), move |(spec, _)| {
+        use_effect_with((props.spec.clone(), resized), move |(spec, _)| {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
                 match web::measured("redraw", || draw(&element, spec)) {
                     Ok(geometry) => {

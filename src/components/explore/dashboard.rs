@@ -1,10 +1,9 @@
+use super::hooks::use_first_chart_mark;
 use super::{ChartCanvas, ClaimsPanel, Controls, Footer, QuotePanel, SourceList};
 use crate::data::Dataset;
 use crate::state::{from_query, reduce, to_query, Action, Bounds, ViewState};
 use crate::transform;
 use crate::web;
-use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -143,19 +142,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         )
     };
     // Marks `first-chart` once every chart of the first view has been drawn.
-    let drawn = use_mut_ref(|| (BTreeSet::<&'static str>::new(), false));
-    let on_drawn = {
-        let drawn: Rc<RefCell<(BTreeSet<&'static str>, bool)>> = drawn.clone();
-        let expected = specs.len();
-        Callback::from(move |id: &'static str| {
-            let mut drawn = drawn.borrow_mut();
-            drawn.0.insert(id);
-            if drawn.0.len() == expected && !drawn.1 {
-                drawn.1 = true;
-                web::mark("first-chart");
-            }
-        })
-    };
+    let on_drawn = use_first_chart_mark(specs.len());
     let on_hover = dispatch.reform(Action::Hover);
     let on_select = dispatch.reform(Action::Select);
     let on_key = {

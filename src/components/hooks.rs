@@ -1,0 +1,37 @@
+//! Hooks shared by both views.
+
+use crate::web;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A callback for charts to report "drawn" (with their id); marks `performance.mark('first-chart')`
+/// once all `expected` charts have been drawn, and only once.
+#[hook]
+pub fn use_first_chart_mark(expected: usize) -> Callback<&'static str> {
+    let drawn = use_mut_ref(|| (BTreeSet::<&'static str>::new(), false));
+    let drawn: Rc<RefCell<(BTreeSet<&'static str>, bool)>> = drawn.clone();
+    Callback::from(move |id: &'static str| {
+        let mut drawn = drawn.borrow_mut();
+        drawn.0.insert(id);
+        if drawn.0.len() == expected && !drawn.1 {
+            drawn.1 = true;
+            web::mark("first-chart");
+        }
+    })
+}
+
+/// A counter that changes each time the window is resized (a dependency for redraws).
+#[hook]
+pub fn use_window_resizes() -> u32 {
+    let resized = use_state(|| 0u32);
+    {
+        let resized = resized.clone();
+        use_effect_with((), move |_| {
+            let listener = web::WindowListener::new("resize", move || resized.set(*resized + 1));
+            move || drop(listener)
+        });
+    }
+    *resized
+}
