@@ -1,5 +1,5 @@
 use super::hooks::use_first_chart_mark;
-use super::{ChartCanvas, ClaimsPanel, Footer, QuotePanel, SourceList};
+use super::{page_header, ChartCanvas, ClaimsPanel, Footer, QuotePanel, SourceList};
 use crate::data::Dataset;
 use crate::transform;
 use std::rc::Rc;
@@ -19,18 +19,9 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     });
     // Marks `first-chart` once every chart of the first view has been drawn.
     let on_drawn = use_first_chart_mark(specs.len());
-    let first = d.first_date;
-    let last = d.last_date;
     html! {
         <>
-        <header class="page-header">
-            <h1>{ "What the full-scale invasion of Ukraine did to people, day by day" }</h1>
-            <p class="lede">
-                { "Refugees leaving Ukraine by receiving country, civilians killed and injured, and people displaced inside Ukraine, counted in war days from 24 February 2022 (day 1), beside what leaders said. " }
-                { format!("The data runs from {} (day {}) to {} (day {}). ", first.human(), first.war_day(), last.human(), last.war_day()) }
-                { "Every figure names its source; the units differ and are not interchangeable." }
-            </p>
-        </header>
+        { page_header(d) }
         <div class="layout">
             <main class="charts">
                 { for specs.iter().map(|spec| html! {

@@ -60,3 +60,39 @@ fn source_links(spec: &crate::transform::ChartSpec) -> yew::Html {
         </span>
     }
 }
+
+/// What the page shows and the data's date range, in plain words.
+fn page_header(d: &crate::data::Dataset) -> yew::Html {
+    let (first, last) = (d.first_date, d.last_date);
+    yew::html! {
+        <header class="page-header">
+            <h1>{ "What the full-scale invasion of Ukraine did to people, day by day" }</h1>
+            <p class="lede">
+                { "Refugees leaving Ukraine by receiving country, civilians killed and injured, and people displaced inside Ukraine, counted in war days from 24 February 2022 (day 1), beside what leaders said. " }
+                { format!("The data runs from {} (day {}) to {} (day {}). ", first.human(), first.war_day(), last.human(), last.war_day()) }
+                { "Every figure names its source; the units differ and are not interchangeable." }
+            </p>
+        </header>
+    }
+}
+
+/// A quote's words, speaker and role, context, source links and the data's note about it.
+fn quote_body(q: &crate::data::Quote) -> yew::Html {
+    use crate::data::outlet;
+    yew::html! {
+        <>
+        <blockquote cite={q.source_url.clone()}><p>{ format!("“{}”", q.text) }</p></blockquote>
+        <p class="quote-who"><strong>{ &q.speaker }</strong>{ ", " }{ &q.role }</p>
+        <p class="quote-context">{ &q.context }</p>
+        <p class="quote-source">
+            { "Source: " }{ external_link(&q.source_url, outlet(&q.source_url)) }
+            if let Some(original) = &q.original_source_url {
+                { " · original: " }{ external_link(original, outlet(original)) }
+            }
+        </p>
+        if let Some(note) = &q.note {
+            <p class="quote-note">{ "Note: " }{ note }</p>
+        }
+        </>
+    }
+}

@@ -1,5 +1,5 @@
 use super::hooks::use_first_chart_mark;
-use super::{ChartCanvas, ClaimsPanel, Controls, Footer, QuotePanel, SourceList};
+use super::{page_header, ChartCanvas, ClaimsPanel, Controls, Footer, QuotePanel, SourceList};
 use crate::data::Dataset;
 use crate::state::{from_query, reduce, to_query, Action, Bounds, ViewState};
 use crate::transform;
@@ -155,22 +155,13 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         })
     };
     let state = &model.state;
-    let first = d.first_date;
-    let last = d.last_date;
     let announcement = state
         .selected
         .map(|day| transform::headline(d, day))
         .unwrap_or_default();
     html! {
         <>
-        <header class="page-header">
-            <h1>{ "What the full-scale invasion of Ukraine did to people, day by day" }</h1>
-            <p class="lede">
-                { "Refugees leaving Ukraine by receiving country, civilians killed and injured, and people displaced inside Ukraine, counted in war days from 24 February 2022 (day 1), beside what leaders said. " }
-                { format!("The data runs from {} (day {}) to {} (day {}). ", first.human(), first.war_day(), last.human(), last.war_day()) }
-                { "Every figure names its source; the units differ and are not interchangeable." }
-            </p>
-        </header>
+        { page_header(d) }
         if !notices.is_empty() {
             <div class="notices" role="status">
                 <p>{ "Some of the link's settings were not understood and were ignored:" }</p>

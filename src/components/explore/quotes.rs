@@ -1,5 +1,5 @@
-use super::external_link;
-use crate::data::{outlet, Dataset};
+use super::quote_body;
+use crate::data::Dataset;
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -76,18 +76,7 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
                             { format!(" · day {day}") }
                         </button>
                     </p>
-                    <blockquote cite={q.source_url.clone()}><p>{ format!("“{}”", q.text) }</p></blockquote>
-                    <p class="quote-who"><strong>{ &q.speaker }</strong>{ ", " }{ &q.role }</p>
-                    <p class="quote-context">{ &q.context }</p>
-                    <p class="quote-source">
-                        { "Source: " }{ external_link(&q.source_url, outlet(&q.source_url)) }
-                        if let Some(original) = &q.original_source_url {
-                            { " · original: " }{ external_link(original, outlet(original)) }
-                        }
-                    </p>
-                    if let Some(note) = &q.note {
-                        <p class="quote-note">{ "Note: " }{ note }</p>
-                    }
+                    { quote_body(q) }
                 </li>
             }}) }
             </ol>
