@@ -78,7 +78,7 @@ test("hovering a chart shows the exact dataset figure of that day with its sourc
   const c25 = await page.locator("#chart-casualties .tooltip").textContent();
   await hoverDay(page, "idps", 26);
   assert.match(await page.locator("#chart-idps .tooltip").textContent(), /Event: Russia-Ukraine talks by video link.*\(republicworld\.com\)/);
-  assert.match(c25, /Killed925 civilians \(confirmed minimum\) \(to 24:00 on 20 Mar 2022\)reliefweb\.int/);
+  assert.match(c25, /Killed925 civilians \(confirmed minimum\) \(to 24:00 on 20 Mar 2022\) confirmed minimum \(revised upwards later\)reliefweb\.int/);
   assert.deepEqual(problems, []);
   await context.close();
 });

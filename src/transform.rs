@@ -682,6 +682,8 @@ pub struct TooltipRow {
     pub value: Option<f64>,
     pub detail: Option<String>,
     pub source: SourceRef,
+    /// What the figure counts, from its source (e.g. "confirmed minimum (revised upwards later)").
+    pub unit_badge: Option<String>,
 }
 
 pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
@@ -701,6 +703,11 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
                     value: p.map(|p| p.value),
                     detail: p.and_then(|p| p.detail.clone()),
                     source: p.and_then(|p| p.source.clone()).unwrap_or_else(|| s.source.clone()),
+                    unit_badge: s
+                        .source
+                        .ids
+                        .iter()
+                        .find_map(|id| spec.sources.iter().find(|c| &c.id == id).and_then(|c| c.unit.clone())),
                 }
             })
             .collect(),

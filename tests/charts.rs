@@ -324,6 +324,14 @@ fn tooltip_gives_exact_figures_or_no_report() {
     assert_eq!(c.rows[1].value, Some(1496.0));
     assert_eq!(c.rows[0].source.label, "reliefweb.int");
     assert_eq!(c.rows[0].detail.as_deref(), Some("to 24:00 on 20 Mar 2022"));
+    assert_eq!(
+        c.rows[0].unit_badge.as_deref(),
+        Some("confirmed minimum (revised upwards later)")
+    );
+    assert_eq!(
+        row("Poland").unit_badge.as_deref(),
+        Some("border crossings (not unique people)")
+    );
     assert!(
         transform::tooltip(&chart(&d, "casualties"), 26).rows[0].value.is_none(),
         "no OHCHR report dated 21 Mar 2022"

@@ -95,6 +95,7 @@ fn tooltip_view(spec: &ChartSpec, day: i64, left_pct: f64) -> Html {
                             <th scope="row"><span class="swatch" style={format!("background: rgb({red}, {green}, {blue})")}></span>{ &r.label }</th>
                             <td class="value">{ r.value.map_or_else(|| "no report that day".to_string(), |v| format!("{} {}", web::format_number(v, t.decimals), t.unit)) }
                                 if let Some(detail) = &r.detail { <span class="detail">{ format!(" ({detail})") }</span> }
+                                if let Some(badge) = &r.unit_badge { { " " }<span class="unit-badge">{ badge }</span> }
                             </td>
                             <td class="source">{ &r.source.label }</td>
                         </tr>
