@@ -102,8 +102,6 @@ pub struct ChartSpec {
     pub quote_days: Vec<(i64, String)>,
     /// Events marked on the chart (only when the view asks for them, see `with_events`).
     pub events: Vec<EventMark>,
-    /// The day the reader selected, marked on the chart.
-    pub selected: Option<i64>,
     /// "Source: ..." line drawn under the chart.
     pub source_line: String,
     /// The source records behind the figures shown, for links and unit badges.
@@ -202,6 +200,28 @@ struct Frame<'a> {
     dataset: &'a Dataset,
     state: &'a ViewState,
     range: (i64, i64),
+    /// Days in the range with quotes, and who was quoted (the same for every chart).
+    quote_days: Vec<(i64, String)>,
+}
+
+/// The days in `range` with quotes, each with its speakers (once each, in date order).
+fn quote_days(dataset: &Dataset, range: (i64, i64)) -> Vec<(i64, String)> {
+    let mut days: Vec<(i64, String)> = Vec::new();
+    for q in dataset.quotes_by_date() {
+        if !(range.0..=range.1).contains(&q.war_day) {
+            continue;
+        }
+        match days.last_mut() {
+            Some((day, who)) if *day == q.war_day => {
+                if !who.split(", ").any(|w| w == q.speaker) {
+                    who.push_str(", ");
+                    who.push_str(&q.speaker);
+                }
+            }
+            _ => days.push((q.war_day, q.speaker.clone())),
+        }
+    }
+    days
 }
 
 impl Frame<'_> {
@@ -242,21 +262,6 @@ impl Frame<'_> {
         } else {
             (0.0, if max > 0.0 { max * 1.05 } else { 1.0 })
         };
-        let mut quote_days: Vec<(i64, String)> = Vec::new();
-        for q in self.dataset.quotes_by_date() {
-            if !self.visible(q.war_day) {
-                continue;
-            }
-            match quote_days.last_mut() {
-                Some((day, who)) if *day == q.war_day => {
-                    if !who.split(", ").any(|w| w == q.speaker) {
-                        who.push_str(", ");
-                        who.push_str(&q.speaker);
-                    }
-                }
-                _ => quote_days.push((q.war_day, q.speaker.clone())),
-            }
-        }
         let mut spec = ChartSpec {
             id,
             title,
@@ -268,9 +273,8 @@ impl Frame<'_> {
             log_scale,
             series,
             notes: Vec::new(),
-            quote_days,
+            quote_days: self.quote_days.clone(),
             events: Vec::new(),
-            selected: self.state.selected.filter(|d| self.visible(*d)),
             source_line,
             sources: Vec::new(),
         };
@@ -628,11 +632,12 @@ fn idps(f: &Frame<'_>) -> ChartSpec {
 
 /// The charts of a view, in page order.
 pub fn charts(dataset: &Dataset, state: &ViewState) -> Vec<ChartSpec> {
-    let b = bounds(dataset);
+    let range = state.visible(&bounds(dataset));
     let f = Frame {
         dataset,
         state,
-        range: state.visible(&b),
+        range,
+        quote_days: quote_days(dataset, range),
     };
     vec![refugees(&f), refugees_daily(&f), casualties(&f), idps(&f)]
 }
