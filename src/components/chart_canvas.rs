@@ -2,7 +2,7 @@ use super::hooks::use_window_resizes;
 use super::source_links;
 use crate::chart;
 use crate::transform::ChartSpec;
-use crate::web::{self, CompactNumbers};
+use crate::web::{self, IntlNumbers};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
@@ -20,7 +20,7 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<(), String> {
     let ratio = web::fit_canvas(canvas).map_err(|e| e.to_string())?;
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
-    let numbers = CompactNumbers::new();
+    let numbers = IntlNumbers::compact();
     chart::draw(&backend.into_drawing_area(), spec, ratio, &|v| numbers.format(v))
         .map(|_| ())
         .map_err(|e| e.to_string())

@@ -218,48 +218,45 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Full numbers with the browser's Intl: "3,401,677", "57.10".
-pub fn format_number(value: f64, decimals: u8) -> String {
-    let options = Object::new();
-    Reflect::set(&options, &"minimumFractionDigits".into(), &JsValue::from(decimals)).ok();
-    Reflect::set(&options, &"maximumFractionDigits".into(), &JsValue::from(decimals)).ok();
-    let formatter = js_sys::Intl::NumberFormat::new(&Array::of1(&"en-GB".into()), &options);
-    formatter
-        .format()
-        .call1(&JsValue::NULL, &JsValue::from_f64(value))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| crate::data::group_digits(value))
+/// A number formatter from the browser's Intl (en-GB), falling back to plain grouping. Build one
+/// per drawing or tooltip and reuse it for every number.
+pub struct IntlNumbers {
+    format: Function,
 }
 
-/// A number formatter from the browser's Intl (compact: "3.4M"), falling back to plain grouping.
-pub struct CompactNumbers {
-    format: Option<Function>,
-}
-
-impl CompactNumbers {
-    pub fn new() -> Self {
-        let options = Object::new();
-        Reflect::set(&options, &"notation".into(), &"compact".into()).ok();
-        Reflect::set(&options, &"maximumSignificantDigits".into(), &JsValue::from(3)).ok();
-        let locales = Array::of1(&"en-GB".into());
-        let formatter = js_sys::Intl::NumberFormat::new(&locales, &options);
-        Self {
-            format: Some(formatter.format()),
+impl IntlNumbers {
+    fn with(options: &[(&str, JsValue)]) -> Self {
+        let object = Object::new();
+        for (key, value) in options {
+            Reflect::set(&object, &JsValue::from_str(key), value).ok();
         }
+        let formatter = js_sys::Intl::NumberFormat::new(&Array::of1(&"en-GB".into()), &object);
+        Self {
+            format: formatter.format(),
+        }
+    }
+
+    /// Compact, for axes: "3.4m".
+    pub fn compact() -> Self {
+        Self::with(&[
+            ("notation", "compact".into()),
+            ("maximumSignificantDigits", JsValue::from(3)),
+        ])
+    }
+
+    /// Full figures with a fixed number of decimals: "3,401,677", "57.10".
+    pub fn exact(decimals: u8) -> Self {
+        Self::with(&[
+            ("minimumFractionDigits", JsValue::from(decimals)),
+            ("maximumFractionDigits", JsValue::from(decimals)),
+        ])
     }
 
     pub fn format(&self, value: f64) -> String {
         self.format
-            .as_ref()
-            .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_f64(value)).ok())
+            .call1(&JsValue::NULL, &JsValue::from_f64(value))
+            .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_else(|| crate::data::group_digits(value))
-    }
-}
-
-impl Default for CompactNumbers {
-    fn default() -> Self {
-        Self::new()
     }
 }

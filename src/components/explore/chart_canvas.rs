@@ -2,7 +2,7 @@ use super::hooks::use_window_resizes;
 use super::source_links;
 use crate::chart::{self, PlotArea};
 use crate::transform::{tooltip, ChartSpec};
-use crate::web::{self, CompactNumbers};
+use crate::web::{self, IntlNumbers};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
@@ -26,7 +26,7 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<(PlotArea, f64),
     let ratio = web::fit_canvas(canvas).map_err(|e| e.to_string())?;
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
-    let numbers = CompactNumbers::new();
+    let numbers = IntlNumbers::compact();
     let area =
         chart::draw(&backend.into_drawing_area(), spec, ratio, &|v| numbers.format(v)).map_err(|e| e.to_string())?;
     Ok((area, ratio))
@@ -79,6 +79,7 @@ fn draw_overlay(
 /// The tooltip's rows: exact figures with Intl separators, "no report that day", and sources.
 fn tooltip_view(spec: &ChartSpec, day: i64, left_pct: f64) -> Html {
     let t = tooltip(spec, day);
+    let numbers = IntlNumbers::exact(t.decimals);
     let side = if left_pct > 60.0 {
         format!("right: {}%", (100.0 - left_pct).round() as i32)
     } else {
@@ -93,7 +94,7 @@ fn tooltip_view(spec: &ChartSpec, day: i64, left_pct: f64) -> Html {
                     html! {
                         <tr>
                             <th scope="row"><span class="swatch" style={format!("background: rgb({red}, {green}, {blue})")}></span>{ &r.label }</th>
-                            <td class="value">{ r.value.map_or_else(|| "no report that day".to_string(), |v| format!("{} {}", web::format_number(v, t.decimals), t.unit)) }
+                            <td class="value">{ r.value.map_or_else(|| "no report that day".to_string(), |v| format!("{} {}", numbers.format(v), t.unit)) }
                                 if let Some(detail) = &r.detail { <span class="detail">{ format!(" ({detail})") }</span> }
                                 if let Some(badge) = &r.unit_badge { { " " }<span class="unit-badge">{ badge }</span> }
                             </td>
