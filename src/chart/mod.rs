@@ -6,6 +6,7 @@ use crate::transform::{decimate, ChartSpec, Mark};
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::fmt;
 
 /// Why a chart could not be drawn (the backend's message).
@@ -231,7 +232,7 @@ where
     let source_lines = wrap(&spec.source_line, chars_per_line);
     let footer = px(8.0) + (source_lines.len() as i32) * px(16.0);
     let (plot_area, footer_area) = root.split_vertically(height as i32 - footer);
-    let footer_style = TextStyle::from(("sans-serif", font).into_font()).color(&RGBColor(70, 70, 70));
+    let footer_style = TextStyle::from(sans(font)).color(&RGBColor(70, 70, 70));
     for (i, line) in source_lines.iter().enumerate() {
         footer_area.draw(&Text::new(
             line.clone(),
@@ -250,7 +251,7 @@ where
     let mut chart = ChartBuilder::on(&plot_area)
         .caption(
             &spec.title,
-            ("sans-serif", px(17.0) as f64).into_font().style(FontStyle::Bold),
+            FontDesc::new(FontFamily::SansSerif, px(17.0) as f64, FontStyle::Bold),
         )
         .margin(px(10.0))
         .x_label_area_size(px(40.0))
@@ -264,7 +265,7 @@ where
             },
         )?;
 
-    let label_font = ("sans-serif", px(12.0) as f64).into_font();
+    let label_font = sans(px(12.0) as f64);
     chart
         .configure_mesh()
         .x_label_formatter(&|d| day_label(*d))
@@ -285,43 +286,28 @@ where
             .into_iter()
             .map(|(x, y)| (x, to_plot(y)))
             .collect();
-        let legend_color = color;
-        let legend =
-            move |(x, y): (i32, i32)| PathElement::new(vec![(x, y), (x + 18, y)], legend_color.stroke_width(3));
         match series.mark {
             Mark::Line => {
-                chart
-                    .draw_series(LineSeries::new(points, color.stroke_width(stroke)))?
-                    .label(series.label.as_str())
-                    .legend(legend);
+                chart.draw_series(LineSeries::new(points, color.stroke_width(stroke)))?;
             }
             Mark::DashedLine => {
-                chart
-                    .draw_series(DashedLineSeries::new(
-                        points,
-                        px(6.0) as u32,
-                        px(4.0) as u32,
-                        color.stroke_width(stroke),
-                    ))?
-                    .label(series.label.as_str())
-                    .legend(legend);
+                chart.draw_series(DashedLineSeries::new(
+                    points,
+                    px(6.0) as u32,
+                    px(4.0) as u32,
+                    color.stroke_width(stroke),
+                ))?;
             }
             Mark::Bars => {
-                chart
-                    .draw_series(
-                        points
-                            .iter()
-                            .map(|&(x, y)| Rectangle::new([(x, y_lo), (x + 1, y)], color.mix(0.85).filled())),
-                    )?
-                    .label(series.label.as_str())
-                    .legend(legend);
+                chart.draw_series(
+                    points
+                        .iter()
+                        .map(|&(x, y)| Rectangle::new([(x, y_lo), (x + 1, y)], color.mix(0.85).filled())),
+                )?;
             }
             Mark::Markers => {
                 let r = px(3.5);
-                chart
-                    .draw_series(points.iter().map(|&(x, y)| Circle::new((x, y), r, color.filled())))?
-                    .label(series.label.as_str())
-                    .legend(move |(x, y)| Circle::new((x + 9, y), 4, legend_color.filled()));
+                chart.draw_series(points.iter().map(|&(x, y)| Circle::new((x, y), r, color.filled())))?;
             }
         }
     }
@@ -345,6 +331,8 @@ where
     }
     // Events: a thin line at each day, labels in two rows at the top, never overlapping. Only the
     // interactive view marks events; the default build leaves this code out to stay in budget.
+    #[allow(unused_mut)]
+    let mut legend_top = area.top + px(6.0);
     #[cfg(any(feature = "explore", not(target_arch = "wasm32")))]
     if !spec.events.is_empty() {
         let font = px(11.0) as f64;
@@ -361,7 +349,7 @@ where
                 event_color.mix(0.35),
             ))?;
         }
-        let style = TextStyle::from(("sans-serif", font).into_font()).color(&event_color);
+        let style = TextStyle::from(sans(font)).color(&event_color);
         for label in layout_event_labels(&events, font * 0.55, 2, 28) {
             let y = area.top + px(2.0) + label.row as i32 * px(14.0);
             root.draw(&Text::new(
@@ -370,17 +358,65 @@ where
                 style.clone(),
             ))?;
         }
+        // The key goes under the two rows of event labels, never over them.
+        legend_top = area.top + px(2.0) + 2 * px(14.0) + px(6.0);
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(("sans-serif", px(12.0) as f64).into_font())
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .margin(px(6.0))
-        .draw()?;
+    draw_key(root, spec, area.left + px(8.0), legend_top, scale)?;
     root.present()?;
     Ok(area)
+}
+
+/// The plain sans-serif font at `size` pixels (named by family, never parsed from a string).
+fn sans(size: f64) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::SansSerif, size, FontStyle::Normal)
+}
+
+/// The colour key: one row per series with a swatch in the series' own mark, in a box whose
+/// top-left corner is at (`left`, `top`).
+fn draw_key<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    left: i32,
+    top: i32,
+    scale: f64,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    if spec.series.is_empty() {
+        return Ok(());
+    }
+    let px = |v: f64| (v * scale).round() as i32;
+    let style = TextStyle::from(sans(px(12.0) as f64)).pos(Pos::new(HPos::Left, VPos::Center));
+    let (pad, row, swatch) = (px(6.0), px(17.0), px(18.0));
+    let mut text_width = 0;
+    for series in &spec.series {
+        text_width = text_width.max(root.estimate_text_size(&series.label, &style)?.0 as i32);
+    }
+    let rows = spec.series.len() as i32;
+    let corner = (left + pad + swatch + pad + text_width + pad, top + 2 * pad + rows * row);
+    root.draw(&Rectangle::new([(left, top), corner], WHITE.mix(0.85).filled()))?;
+    root.draw(&Rectangle::new([(left, top), corner], RGBColor(200, 200, 200)))?;
+    for (i, series) in spec.series.iter().enumerate() {
+        let color = rgb(series.color);
+        let (x, y) = (left + pad, top + pad + i as i32 * row + row / 2);
+        let line = color.stroke_width(px(3.0).max(1) as u32);
+        match series.mark {
+            Mark::Line => root.draw(&PathElement::new(vec![(x, y), (x + swatch, y)], line))?,
+            Mark::DashedLine => {
+                let dash = swatch * 2 / 5;
+                root.draw(&PathElement::new(vec![(x, y), (x + dash, y)], line))?;
+                root.draw(&PathElement::new(vec![(x + swatch - dash, y), (x + swatch, y)], line))?;
+            }
+            Mark::Bars => root.draw(&Rectangle::new(
+                [(x + swatch / 4, y - px(5.0)), (x + swatch * 3 / 4, y + px(5.0))],
+                color.mix(0.85).filled(),
+            ))?,
+            Mark::Markers => root.draw(&Circle::new((x + swatch / 2, y), px(4.0), color.filled()))?,
+        }
+        root.draw(&Text::new(series.label.as_str(), (x + swatch + pad, y), style.clone()))?;
+    }
+    Ok(())
 }
 
 /// Draws a chart to an SVG string (native; for tests and snapshots).
