@@ -5,7 +5,6 @@
 use crate::data::{Dataset, Date};
 use crate::state::ViewState;
 use crate::transform::{bounds, charts, ChartSpec};
-use std::collections::BTreeSet;
 
 /// One CSV field, quoted when it holds a comma, a quote or a line break.
 fn field(text: &str) -> String {
@@ -25,11 +24,11 @@ fn comment(out: &mut String, text: &str) {
 
 /// The source ids behind the figures of the given charts, in dataset order.
 fn sources_of(dataset: &Dataset, specs: &[ChartSpec]) -> Vec<String> {
-    let ids: BTreeSet<&str> = specs.iter().flat_map(ChartSpec::source_ids).collect();
+    let ids: Vec<&str> = specs.iter().flat_map(ChartSpec::source_ids).collect();
     dataset
         .sources
         .iter()
-        .filter(|s| ids.contains(s.id.as_str()))
+        .filter(|s| ids.contains(&s.id.as_str()))
         .map(|s| s.id.clone())
         .collect()
 }
@@ -86,14 +85,14 @@ pub fn view_csv(dataset: &Dataset, state: &ViewState, link: &str) -> String {
             comment(&mut out, &format!("Caveat [{}]: {caveat}", s.id));
         }
     }
-    let shown: BTreeSet<&str> = specs
+    let shown: Vec<&str> = specs
         .iter()
         .flat_map(|s| s.series.iter().filter(|x| !x.points.is_empty()).map(|x| x.id.as_str()))
         .collect();
     let r = &dataset.refugees;
     for s in std::iter::once(&r.total)
         .chain(r.by_country.iter())
-        .filter(|s| shown.contains(s.id.as_str()))
+        .filter(|s| shown.contains(&s.id.as_str()))
     {
         for c in s
             .caveats

@@ -1,7 +1,5 @@
 //! The view state: one reducer (pure) and its URL form. No timers, storage or DOM here.
 
-use std::collections::BTreeSet;
-
 /// Cumulative totals or daily figures.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
@@ -35,8 +33,8 @@ pub struct ViewState {
     pub hover: Option<i64>,
     /// Zoomed range of war days, inclusive.
     pub range: Option<(i64, i64)>,
-    /// Refugee series ids that are hidden (none: all shown).
-    pub hidden: BTreeSet<String>,
+    /// Refugee series ids that are hidden (none: all shown), in the dataset's order.
+    pub hidden: Vec<String>,
     pub mode: Mode,
     pub scale: Scale,
     pub measure: Measure,
@@ -98,7 +96,7 @@ impl ViewState {
     }
 
     pub fn is_shown(&self, series: &str) -> bool {
-        !self.hidden.contains(series)
+        !self.hidden.iter().any(|h| h == series)
     }
 }
 
@@ -153,8 +151,14 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
         }
         Action::ResetZoom => next.range = None,
         Action::ToggleSeries(id) => {
-            if bounds.series.contains(&id) && !next.hidden.remove(&id) {
-                next.hidden.insert(id);
+            if bounds.series.contains(&id) {
+                let was_hidden = |s: &String| next.hidden.contains(s);
+                next.hidden = bounds
+                    .series
+                    .iter()
+                    .filter(|s| was_hidden(s) != (**s == id))
+                    .cloned()
+                    .collect();
             }
         }
         Action::ShowAllSeries => next.hidden.clear(),
@@ -241,16 +245,11 @@ pub fn from_query(query: &str, bounds: &Bounds) -> (ViewState, Vec<String>) {
                 for unknown in wanted.iter().filter(|w| !bounds.series.iter().any(|s| s == *w)) {
                     notices.push(format!("Ignored unknown country \"{}\".", short(unknown)));
                 }
-                let known: BTreeSet<&str> = wanted
-                    .iter()
-                    .copied()
-                    .filter(|w| bounds.series.iter().any(|s| s == w))
-                    .collect();
-                if !known.is_empty() {
+                if bounds.series.iter().any(|s| wanted.contains(&s.as_str())) {
                     state.hidden = bounds
                         .series
                         .iter()
-                        .filter(|s| !known.contains(s.as_str()))
+                        .filter(|s| !wanted.contains(&s.as_str()))
                         .cloned()
                         .collect();
                 }

@@ -569,9 +569,13 @@ fn casualties(f: &Frame<'_>) -> ChartSpec {
             points: pick(|p| p.injured),
         },
     ];
-    let mut outlets: Vec<&str> = c.points.iter().map(|p| outlet(&p.source_url)).collect();
-    outlets.sort_unstable();
-    outlets.dedup();
+    let mut outlets: Vec<&str> = Vec::new();
+    for p in &c.points {
+        let o = outlet(&p.source_url);
+        if !outlets.contains(&o) {
+            outlets.push(o);
+        }
+    }
     let source_line = format!(
         "Source: {}, {} reports ({} outlets, each point links its page). Confirmed minimums; the actual figures are considerably higher.",
         publisher(f.dataset, &c.source),

@@ -2,7 +2,6 @@
 
 use crate::web;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -10,11 +9,13 @@ use yew::prelude::*;
 /// once all `expected` charts have been drawn, and only once.
 #[hook]
 pub fn use_first_chart_mark(expected: usize) -> Callback<&'static str> {
-    let drawn = use_mut_ref(|| (BTreeSet::<&'static str>::new(), false));
-    let drawn: Rc<RefCell<(BTreeSet<&'static str>, bool)>> = drawn.clone();
+    let drawn = use_mut_ref(|| (Vec::<&'static str>::new(), false));
+    let drawn: Rc<RefCell<(Vec<&'static str>, bool)>> = drawn.clone();
     Callback::from(move |id: &'static str| {
         let mut drawn = drawn.borrow_mut();
-        drawn.0.insert(id);
+        if !drawn.0.contains(&id) {
+            drawn.0.push(id);
+        }
         if drawn.0.len() == expected && !drawn.1 {
             drawn.1 = true;
             web::mark("first-chart");
