@@ -30,7 +30,7 @@ fn not_json() {
     assert!(matches!(err, DatasetError::Malformed(_)));
     assert_eq!(
         err.to_string(),
-        "the dataset cannot be read: the text is not valid JSON"
+        "the dataset cannot be read: the text is not a JSON object with a numeric schema_version"
     );
 }
 
@@ -43,55 +43,51 @@ fn wrong_schema_version() {
     );
     let err = parse_dataset("{}").unwrap_err();
     assert_eq!(err, DatasetError::UnsupportedSchema { found: None });
+    let err = parse_dataset(&edited(|v| v["schema_version"] = "1".into())).unwrap_err();
+    assert!(matches!(err, DatasetError::Malformed(_)), "{err}");
+}
+
+/// The message for a dataset of the wrong shape, which must name the path of the field.
+fn shape_error(f: impl FnOnce(&mut serde_json::Value)) -> String {
+    let err = parse_dataset(&edited(f)).unwrap_err();
+    assert!(matches!(err, DatasetError::Malformed(_)), "{err}");
+    let text = err.to_string();
+    let prefix = "the dataset cannot be read: it is JSON, but not of the shape of schema_version 1: at ";
+    assert!(text.starts_with(prefix), "{text}");
+    text[prefix.len()..].to_string()
 }
 
 #[test]
-fn wrong_shape_names_the_record() {
-    let err = parse_dataset(&edited(|v| {
-        v["refugees"]["total"]["points"][0]["cumulative"] = "many".into()
-    }))
-    .unwrap_err();
-    assert!(matches!(err, DatasetError::Malformed(_)));
-    assert_eq!(
-        err.to_string(),
-        "the dataset cannot be read: refugees.total.points[0] is not of the expected shape: \
-         {\"cumulative\":\"many\",\"daily\":79209,\"date\":\"2022-02-24\",\"war_day\":1}"
+fn wrong_shape_names_the_field() {
+    let at = shape_error(|v| v["refugees"]["total"]["points"][0]["cumulative"] = "many".into());
+    assert!(
+        at.starts_with("refugees.total.points[0].cumulative: invalid type: string \"many\", expected u64"),
+        "{at}"
     );
-    let err = parse_dataset(&edited(|v| {
+    let at = shape_error(|v| {
         v["idps"]["rounds"][1]["regions"][2]
             .as_object_mut()
             .unwrap()
             .remove("current_location");
-    }))
-    .unwrap_err();
+    });
     assert!(
-        err.to_string()
-            .contains(": idps.rounds[1].regions[2] is not of the expected shape: {"),
-        "{err}"
+        at.starts_with("idps.rounds[1].regions[2]: missing field `current_location`"),
+        "{at}"
     );
-    let err = parse_dataset(&edited(|v| v["quotes"][3]["date"] = "21 March 2022".into())).unwrap_err();
+    let at = shape_error(|v| v["quotes"][3]["date"] = "21 March 2022".into());
     assert!(
-        err.to_string().contains(": quotes[3] is not of the expected shape: "),
-        "{err}"
+        at.starts_with("quotes[3].date: \"21 March 2022\" is not a date (YYYY-MM-DD)"),
+        "{at}"
     );
-    let err = parse_dataset(&edited(|v| {
-        v["refugees"]["by_country"][1]["kind"] = "arrivals_from_mars".into()
-    }))
-    .unwrap_err();
+    let at = shape_error(|v| v["refugees"]["by_country"][1]["kind"] = "arrivals_from_mars".into());
     assert!(
-        err.to_string()
-            .contains(": refugees.by_country[1] is not of the expected shape: "),
-        "{err}"
+        at.starts_with("refugees.by_country[1].kind: unknown variant `arrivals_from_mars`"),
+        "{at}"
     );
-    let err = parse_dataset(&edited(|v| {
+    let at = shape_error(|v| {
         v.as_object_mut().unwrap().remove("events");
-    }))
-    .unwrap_err();
-    assert!(
-        err.to_string()
-            .ends_with("a required part of the dataset is missing or of the wrong type"),
-        "{err}"
-    );
+    });
+    assert!(at.starts_with(".: missing field `events`"), "{at}");
 }
 
 #[test]
@@ -113,5 +109,31 @@ fn inconsistencies_are_listed_with_their_place() {
             "idps.rounds[1]: date 2022-03-16 does not follow 2022-03-16",
             "quotes[0].source: unknown source id \"nobody\"",
         ]
+    );
+}
+
+#[test]
+fn check_command_reads_a_dataset_as_the_app_does() {
+    let run = |path: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_build-dataset"))
+            .arg("--check")
+            .arg(path)
+            .output()
+            .unwrap()
+    };
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/data/dataset.json");
+    let ok = run(&shipped);
+    assert!(ok.status.success());
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("reads and validates"));
+
+    let broken = std::env::temp_dir().join(format!("dataset-check-{}.json", std::process::id()));
+    std::fs::write(&broken, edited(|v| v["quotes"][3]["date"] = "21 March 2022".into())).unwrap();
+    let bad = run(&broken);
+    std::fs::remove_file(&broken).unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.contains("at quotes[3].date: \"21 March 2022\" is not a date"),
+        "{stderr}"
     );
 }

@@ -1,5 +1,8 @@
 //! `cargo run --bin build-dataset -- <csv dir> <out.json>`: validates the CSVs and writes the
 //! bundled dataset, or lists every problem (file:line: column: message) and exits with status 1.
+//!
+//! `cargo run --bin build-dataset -- --check <dataset.json>`: reads a dataset as the app does and
+//! says whether the app would accept it, or exactly what is wrong (with the path of the field).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -7,8 +10,13 @@ fn main() -> std::process::ExitCode {
     use std::process::ExitCode;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, file] = args.as_slice() {
+        if flag == "--check" {
+            return check(file);
+        }
+    }
     let [dir, out] = args.as_slice() else {
-        eprintln!("usage: build-dataset <csv dir> <out.json>");
+        eprintln!("usage: build-dataset <csv dir> <out.json>\n       build-dataset --check <dataset.json>");
         return ExitCode::from(2);
     };
     let result =
@@ -43,6 +51,37 @@ fn main() -> std::process::ExitCode {
             eprintln!("{} problem(s) in {dir}:", problems.len());
             for problem in &problems {
                 eprintln!("  {problem}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads a dataset file as the app does and reports the result.
+#[cfg(not(target_arch = "wasm32"))]
+fn check(file: &str) -> std::process::ExitCode {
+    use displacement_tracker::data::parse_dataset;
+    use std::process::ExitCode;
+
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("cannot read {file}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match parse_dataset(&text) {
+        Ok(dataset) => {
+            println!(
+                "{file}: dataset {} (schema {}) reads and validates",
+                dataset.dataset_version, dataset.schema_version
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            for detail in e.details().iter().filter(|d| **d != e.to_string()) {
+                eprintln!("  {detail}");
             }
             ExitCode::FAILURE
         }

@@ -77,6 +77,14 @@ impl serde::Serialize for Date {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Date::parse_iso(&text).ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a date (YYYY-MM-DD)")))
+    }
+}
+
 miniserde::make_place!(Place);
 
 impl Visitor for Place<Date> {

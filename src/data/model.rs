@@ -1,5 +1,6 @@
 //! The bundled dataset: one set of types, written by the builder (serde, native only) and read
 //! by the app (miniserde, whose deserialiser is far smaller in the wasm bundle than serde's).
+//! Natively serde also reads it, to say exactly where a dataset of the wrong shape goes wrong.
 
 use super::date::Date;
 use miniserde::Deserialize;
@@ -8,7 +9,7 @@ use miniserde::Deserialize;
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Dataset {
     pub schema_version: u32,
     /// Content-derived: the first 16 hex digits of the SHA-256 of the dataset without this field.
@@ -30,7 +31,7 @@ pub struct Dataset {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct ChangelogEntry {
     pub date: Date,
     pub change: String,
@@ -38,7 +39,7 @@ pub struct ChangelogEntry {
 
 /// A source record: who published a figure, in which document, with what caveats.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Source {
     pub id: String,
     pub publisher: String,
@@ -56,7 +57,7 @@ pub struct Source {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Country {
     pub name: String,
     pub iso3: String,
@@ -66,7 +67,7 @@ pub struct Country {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub enum SeriesKind {
     /// All receiving countries (UNHCR's total).
     #[serde(rename = "all_countries")]
@@ -80,14 +81,14 @@ pub enum SeriesKind {
 
 /// A remark about a series, optionally tied to one date.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Caveat {
     pub date: Option<Date>,
     pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Refugees {
     pub total: RefugeeSeries,
     /// An earlier vintage of the same total, before UNHCR revised it.
@@ -96,7 +97,7 @@ pub struct Refugees {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct RefugeeSeries {
     pub id: String,
     pub label: String,
@@ -114,7 +115,7 @@ pub struct RefugeeSeries {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct RefugeePoint {
     pub date: Date,
     pub war_day: i64,
@@ -123,7 +124,7 @@ pub struct RefugeePoint {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Casualties {
     pub source: String,
     pub caveats: Vec<Caveat>,
@@ -131,7 +132,7 @@ pub struct Casualties {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct CasualtyPoint {
     pub date: Date,
     pub war_day: i64,
@@ -147,14 +148,14 @@ pub struct CasualtyPoint {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Idps {
     pub caveats: Vec<Caveat>,
     pub rounds: Vec<IdpRound>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct IdpRound {
     pub round: u32,
     /// End of the survey period.
@@ -172,7 +173,7 @@ pub struct IdpRound {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct IdpRegion {
     pub region: String,
     pub current_location: u64,
@@ -183,7 +184,7 @@ pub struct IdpRegion {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Event {
     pub date: Date,
     pub war_day: i64,
@@ -194,7 +195,7 @@ pub struct Event {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Quote {
     pub speaker: String,
     pub role: String,
@@ -210,7 +211,7 @@ pub struct Quote {
 
 /// What a claim counts, matched to a series of the dataset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub enum Metric {
     #[serde(rename = "refugees_cumulative")]
     RefugeesCumulative,
@@ -226,7 +227,7 @@ pub enum Metric {
 
 /// How a claim qualifies its figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub enum Qualifier {
     /// "more than", "over", "passed"
     #[serde(rename = "more_than")]
@@ -243,7 +244,7 @@ pub enum Qualifier {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Claim {
     /// When the statement was made or published.
     pub date: Date,

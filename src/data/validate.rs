@@ -1,11 +1,8 @@
 //! Reading the bundled dataset: JSON -> typed `Dataset`, with every inconsistency listed.
 
 use super::date::{Date, WAR_START};
-use super::model::{
-    Casualties, CasualtyPoint, ChangelogEntry, Claim, Country, Dataset, Event, IdpRegion, IdpRound, Idps, Quote,
-    RefugeePoint, RefugeeSeries, Refugees, Source, SCHEMA_VERSION,
-};
-use miniserde::json::{self, Number, Value};
+use super::model::{Dataset, SCHEMA_VERSION};
+use miniserde::json;
 use miniserde::Deserialize;
 use std::fmt;
 
@@ -26,7 +23,7 @@ impl fmt::Display for Problem {
 /// Why a dataset could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DatasetError {
-    /// Not JSON, or JSON of the wrong shape (serde's message carries line and column).
+    /// Not JSON, or JSON of the wrong shape.
     Malformed(String),
     /// A schema this version of the app does not understand.
     UnsupportedSchema { found: Option<u64> },
@@ -67,22 +64,25 @@ impl DatasetError {
     }
 }
 
+/// Only the schema version, read before anything else (every other field is ignored).
+#[derive(Deserialize)]
+struct SchemaProbe {
+    schema_version: Option<u64>,
+}
+
 /// Parses and validates dataset JSON.
 pub fn parse_dataset(json: &str) -> Result<Dataset, DatasetError> {
-    let Ok(value) = json::from_str::<Value>(json) else {
-        return Err(DatasetError::Malformed("the text is not valid JSON".into()));
+    let Ok(probe) = json::from_str::<SchemaProbe>(json) else {
+        return Err(DatasetError::Malformed(
+            "the text is not a JSON object with a numeric schema_version".into(),
+        ));
     };
-    let found = match &value {
-        Value::Object(root) => match root.get("schema_version") {
-            Some(Value::Number(Number::U64(v))) => Some(*v),
-            _ => None,
-        },
-        _ => None,
-    };
-    if found != Some(u64::from(SCHEMA_VERSION)) {
-        return Err(DatasetError::UnsupportedSchema { found });
+    if probe.schema_version != Some(u64::from(SCHEMA_VERSION)) {
+        return Err(DatasetError::UnsupportedSchema {
+            found: probe.schema_version,
+        });
     }
-    let dataset: Dataset = json::from_str(json).map_err(|_| DatasetError::Malformed(locate_shape_error(&value)))?;
+    let dataset: Dataset = json::from_str(json).map_err(|_| DatasetError::Malformed(shape_error(json)))?;
     let problems = check(&dataset);
     if problems.is_empty() {
         Ok(dataset)
@@ -91,92 +91,22 @@ pub fn parse_dataset(json: &str) -> Result<Dataset, DatasetError> {
     }
 }
 
-/// Whether a JSON value does not read as `T`.
-fn fails<T: Deserialize>(value: &Value) -> bool {
-    json::from_str::<T>(&json::to_string(value)).is_err()
-}
-
-/// The first element of an array that does not read as `T`, with its index.
-fn first_bad<T: Deserialize>(value: Option<&Value>) -> Option<(usize, &Value)> {
-    match value {
-        Some(Value::Array(items)) => items.iter().enumerate().find(|(_, v)| fails::<T>(v)),
-        _ => None,
+/// Where a dataset that is JSON but not of the expected shape goes wrong. Natively, serde names
+/// the path of the field that differs; the browser build leaves that code out (it would be a large part
+/// of the bundle) and names the command that shows it.
+fn shape_error(json: &str) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Err(e) = serde_path_to_error::deserialize::<_, Dataset>(&mut serde_json::Deserializer::from_str(json)) {
+        return format!(
+            "it is JSON, but not of the shape of schema_version {SCHEMA_VERSION}: at {}: {}",
+            e.path(),
+            e.inner()
+        );
     }
-}
-
-fn field<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
-    match value {
-        Value::Object(map) => map.get(key),
-        _ => None,
-    }
-}
-
-/// Says where a dataset that is JSON but not of the expected shape goes wrong: the path of the
-/// innermost record that does not read, and that record's text.
-fn locate_shape_error(root: &Value) -> String {
-    let at = |path: String, value: &Value| {
-        let mut text = json::to_string(value);
-        if text.chars().count() > 200 {
-            text = text.chars().take(200).collect::<String>() + "…";
-        }
-        format!("{path} is not of the expected shape: {text}")
-    };
-    let series = |path: String, s: &Value| match first_bad::<RefugeePoint>(field(s, "points")) {
-        Some((i, p)) => at(format!("{path}.points[{i}]"), p),
-        None => at(path, s),
-    };
-    let get = |key: &str| field(root, key);
-    for key in ["dataset_version", "war_start", "first_date", "last_date"] {
-        if get(key).is_none_or(fails::<String>) {
-            return format!("{key} is missing or not text");
-        }
-    }
-    if let Some((i, v)) = first_bad::<Source>(get("sources")) {
-        return at(format!("sources[{i}]"), v);
-    }
-    if let Some((i, v)) = first_bad::<Country>(get("countries")) {
-        return at(format!("countries[{i}]"), v);
-    }
-    if let Some(refugees) = get("refugees").filter(|v| fails::<Refugees>(v)) {
-        if let Some(total) = field(refugees, "total").filter(|v| fails::<RefugeeSeries>(v)) {
-            return series("refugees.total".into(), total);
-        }
-        if let Some(earlier) = field(refugees, "earlier_total").filter(|v| fails::<Option<RefugeeSeries>>(v)) {
-            return series("refugees.earlier_total".into(), earlier);
-        }
-        if let Some((i, s)) = first_bad::<RefugeeSeries>(field(refugees, "by_country")) {
-            return series(format!("refugees.by_country[{i}]"), s);
-        }
-        return at("refugees".into(), refugees);
-    }
-    if let Some(c) = get("casualties").filter(|v| fails::<Casualties>(v)) {
-        return match first_bad::<CasualtyPoint>(field(c, "points")) {
-            Some((i, p)) => at(format!("casualties.points[{i}]"), p),
-            None => at("casualties".into(), c),
-        };
-    }
-    if let Some(idps) = get("idps").filter(|v| fails::<Idps>(v)) {
-        return match first_bad::<IdpRound>(field(idps, "rounds")) {
-            Some((i, r)) => match first_bad::<IdpRegion>(field(r, "regions")) {
-                Some((j, region)) => at(format!("idps.rounds[{i}].regions[{j}]"), region),
-                None => at(format!("idps.rounds[{i}]"), r),
-            },
-            None => at("idps".into(), idps),
-        };
-    }
-    if let Some((i, v)) = first_bad::<Event>(get("events")) {
-        return at(format!("events[{i}]"), v);
-    }
-    if let Some((i, v)) = first_bad::<Quote>(get("quotes")) {
-        return at(format!("quotes[{i}]"), v);
-    }
-    if let Some((i, v)) = first_bad::<Claim>(get("claims")) {
-        return at(format!("claims[{i}]"), v);
-    }
-    if let Some((i, v)) = first_bad::<ChangelogEntry>(get("changelog")) {
-        return at(format!("changelog[{i}]"), v);
-    }
-    "a required part of the dataset is missing or of the wrong type".into()
+    let _ = json;
+    format!(
+        "it is JSON, but not of the shape of schema_version {SCHEMA_VERSION} (`cargo run --bin build-dataset -- --check <file>` says where)"
+    )
 }
 
 struct Checker<'a> {
