@@ -1,7 +1,7 @@
+use super::Shared;
 use super::{Dashboard, ErrorPanel, LoadError};
 use crate::data::{parse_dataset, Dataset};
 use crate::web;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Where the bundled dataset is, relative to the page (so that sub-path hosting works).
@@ -9,7 +9,7 @@ pub const DATASET_URL: &str = "data/dataset.json";
 
 enum Load {
     Loading,
-    Ready(Rc<Dataset>),
+    Ready(Shared<Dataset>),
     Failed(LoadError),
 }
 
@@ -21,7 +21,7 @@ async fn load(url: &str) -> Load {
             details: vec![e.to_string()],
         }),
         Ok(text) => match parse_dataset(&text) {
-            Ok(dataset) => Load::Ready(Rc::new(dataset)),
+            Ok(dataset) => Load::Ready(Shared::new(dataset)),
             Err(e) => {
                 let mut details = e.details();
                 // The browser's own parser says where a syntax error is.

@@ -1,17 +1,17 @@
 use super::hooks::use_window_resizes;
 use super::source_links;
+use super::Shared;
 use crate::chart;
 use crate::transform::ChartSpec;
 use crate::web::{self, IntlNumbers};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartCanvasProps {
-    pub spec: Rc<ChartSpec>,
+    pub spec: Shared<ChartSpec>,
     /// Called with the chart's id each time it has been drawn.
     pub on_drawn: Callback<&'static str>,
 }

@@ -1,12 +1,12 @@
 use super::external_link;
+use super::Shared;
 use crate::compare::compare;
 use crate::data::{group_digits, outlet, Dataset, Metric, Qualifier};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ClaimsPanelProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
 }
 
 fn metric_name(metric: Metric) -> &'static str {

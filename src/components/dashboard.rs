@@ -1,13 +1,13 @@
 use super::hooks::use_first_chart_mark;
+use super::Shared;
 use super::{page_header, ChartCanvas, ClaimsPanel, Footer, QuotePanel, SourceList};
 use crate::data::Dataset;
 use crate::transform;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DashboardProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
 }
 
 /// The first view: header, the four charts, the quote panel and the sources.
@@ -15,7 +15,10 @@ pub struct DashboardProps {
 pub fn dashboard(props: &DashboardProps) -> Html {
     let d = &props.dataset;
     let specs = use_memo(d.clone(), |d| {
-        transform::first_view(d).into_iter().map(Rc::new).collect::<Vec<_>>()
+        transform::first_view(d)
+            .into_iter()
+            .map(Shared::new)
+            .collect::<Vec<_>>()
     });
     // Marks `first-chart` once every chart of the first view has been drawn.
     let on_drawn = use_first_chart_mark(specs.len());

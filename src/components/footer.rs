@@ -1,10 +1,10 @@
+use super::Shared;
 use crate::data::Dataset;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FooterProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
 }
 
 /// The dataset's version, date range and changelog.

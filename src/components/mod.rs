@@ -96,3 +96,33 @@ fn quote_body(q: &crate::data::Quote) -> yew::Html {
         </>
     }
 }
+
+/// Immutable data handed down as props. Two are equal when they are the same allocation: the
+/// dataset and the chart specs never change in place, so comparing their contents on every
+/// render would be wasted work (and code).
+pub struct Shared<T>(std::rc::Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(std::rc::Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}

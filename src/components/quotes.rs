@@ -1,11 +1,11 @@
 use super::quote_body;
+use super::Shared;
 use crate::data::Dataset;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuotePanelProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
 }
 
 /// Quotes in date order: speaker, role, date and war day, the words, context, source, notes.

@@ -1,11 +1,11 @@
 use super::external_link;
+use super::Shared;
 use crate::data::Dataset;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SourceListProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
 }
 
 /// Every source of the dataset with its unit and caveats, plus the caveats found in the data.

@@ -1,18 +1,18 @@
 use super::hooks::use_window_resizes;
 use super::source_links;
+use super::Shared;
 use crate::chart::{self, PlotArea};
 use crate::transform::{tooltip, ChartSpec};
 use crate::web::{self, IntlNumbers};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartCanvasProps {
-    pub spec: Rc<ChartSpec>,
+    pub spec: Shared<ChartSpec>,
     pub selected: Option<i64>,
     pub hover: Option<i64>,
     /// Called with the chart's id each time it has been drawn.

@@ -1,13 +1,13 @@
+use super::Shared;
 use crate::data::{Dataset, Date};
 use crate::state::{Action, Bounds, Measure, Mode, Scale, ViewState};
 use crate::transform::series_color;
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     pub state: ViewState,
     pub bounds: Bounds,
     pub dispatch: Callback<Action>,

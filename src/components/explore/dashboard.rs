@@ -1,4 +1,5 @@
 use super::hooks::use_first_chart_mark;
+use super::Shared;
 use super::{page_header, ChartCanvas, ClaimsPanel, Controls, Footer, QuotePanel, SourceList};
 use crate::data::Dataset;
 use crate::state::{from_query, reduce, to_query, Action, Bounds, ViewState};
@@ -11,7 +12,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DashboardProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
 }
 
 /// The view state with what the reducer needs, for Yew's `use_reducer`.
@@ -136,7 +137,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
             move |_| {
                 transform::with_events(&d, transform::charts(&d, &state))
                     .into_iter()
-                    .map(Rc::new)
+                    .map(Shared::new)
                     .collect::<Vec<_>>()
             },
         )

@@ -1,12 +1,12 @@
 use super::quote_body;
+use super::Shared;
 use crate::data::Dataset;
-use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuotePanelProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     #[prop_or_default]
     pub selected: Option<i64>,
     #[prop_or_default]
