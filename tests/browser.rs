@@ -3,10 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use displacement_tracker::components::{
-    Dashboard, DashboardProps, ErrorPanel, ErrorPanelProps, LoadError, QuotePanel, QuotePanelProps,
+    Dashboard, DashboardProps, ErrorPanel, ErrorPanelProps, LoadError, QuotePanel, QuotePanelProps, Shared,
 };
 use displacement_tracker::data::{parse_dataset, Dataset};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
@@ -82,7 +81,7 @@ async fn dashboard_draws_every_chart() {
     yew::Renderer::<Dashboard>::with_root_and_props(
         root.clone(),
         DashboardProps {
-            dataset: Rc::new(dataset()),
+            dataset: Shared::new(dataset()),
         },
     )
     .render();
@@ -127,7 +126,7 @@ async fn quote_panel_renders_a_small_dataset() {
     yew::Renderer::<QuotePanel>::with_root_and_props(
         root.clone(),
         QuotePanelProps {
-            dataset: Rc::new(d.clone()),
+            dataset: Shared::new(d.clone()),
         },
     )
     .render();
