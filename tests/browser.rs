@@ -161,8 +161,7 @@ async fn quote_panel_renders_a_small_dataset() {
 
 #[wasm_bindgen_test]
 async fn error_panel_lists_every_problem() {
-    let json =
-        include_str!("../assets/data/dataset.json").replacen("\"schema_version\":1", "\"schema_version\":9", 1);
+    let json = include_str!("../assets/data/dataset.json").replacen("\"schema_version\":1", "\"schema_version\":9", 1);
     let err = parse_dataset(&json).unwrap_err();
     let error = LoadError {
         what: format!("The dataset is not valid: {err}"),

@@ -137,3 +137,24 @@ fn check_command_reads_a_dataset_as_the_app_does() {
         "{stderr}"
     );
 }
+
+#[test]
+fn quotes_by_date_is_stable() {
+    let mut d = parse_dataset(SHIPPED).unwrap();
+    // Reverse the dataset's order: the result must be in date order, and quotes of one date must
+    // keep their (reversed) dataset order.
+    d.quotes.reverse();
+    let sorted = d.quotes_by_date();
+    assert_eq!(sorted.len(), d.quotes.len());
+    for pair in sorted.windows(2) {
+        assert!(pair[0].date <= pair[1].date);
+        if pair[0].date == pair[1].date {
+            let index = |q: &&displacement_tracker::data::Quote| d.quotes.iter().position(|x| x == *q);
+            assert!(index(&pair[0]) < index(&pair[1]), "equal dates keep dataset order");
+        }
+    }
+    assert!(
+        sorted.windows(2).any(|p| p[0].date == p[1].date),
+        "the shipped quotes have a shared date to test"
+    );
+}

@@ -267,8 +267,13 @@ impl Dataset {
 
     /// Quotes in date order (stable: equal dates keep dataset order).
     pub fn quotes_by_date(&self) -> Vec<&Quote> {
-        let mut quotes: Vec<&Quote> = self.quotes.iter().collect();
-        quotes.sort_by_key(|q| q.date);
+        // Each quote goes after every quote of the same or an earlier date. A handful of quotes:
+        // inserting in place is as quick as a sort, and much less code in the wasm.
+        let mut quotes: Vec<&Quote> = Vec::with_capacity(self.quotes.len());
+        for q in &self.quotes {
+            let at = quotes.partition_point(|p| p.date <= q.date);
+            quotes.insert(at, q);
+        }
         quotes
     }
 }
