@@ -118,7 +118,7 @@ test("the release build shows every chart, the quotes and the sources, from the 
   assert.match(await page.locator("#chart-idps figcaption").textContent(), /survey estimate/);
   // The footer gives the dataset version, its date range and changelog.
   const footer = await page.locator("footer").textContent();
-  assert.match(footer, /Dataset version [0-9a-f]{16} \(schema 1\), figures from 24 Feb 2022 to 23 Jun 2022/);
+  assert.match(footer, /Dataset version [0-9a-f]{16} \(schema 2\), figures from 24 Feb 2022 to 23 Jun 2022/);
   assert.match(footer, /What changed in the dataset/);
   assert.match(footer, /earlier vintage of UNHCR's total/);
   // The header states the data's date range.
@@ -169,7 +169,7 @@ test("the quote's source link opens its page", async () => {
 
 test("a broken dataset shows the error panel with its messages", async () => {
   const real = JSON.parse(await readFile(DIST + "/data/dataset.json", "utf8"));
-  real.refugees.total.points[3].war_day = 7;
+  real.casualties.points[2].total = 1;
   real.quotes[0].source = "nobody";
   const { context, page } = await open();
   await page.route("**/data/dataset.json", (route) =>
@@ -180,7 +180,7 @@ test("a broken dataset shows the error panel with its messages", async () => {
   await panel.waitFor({ timeout: 30_000 });
   const text = await panel.innerText();
   assert.match(text, /The dataset is not valid: the dataset has 2 problem\(s\)/);
-  assert.match(text, /refugees\.total\.points\[3\]: war_day 7 disagrees with date 2022-02-27 \(war day 4\)/);
+  assert.match(text, /casualties\.points\[2\]: killed 102 \+ injured 304 is not total 1/);
   assert.match(text, /quotes\[0\]\.source: unknown source id "nobody"/);
   assert.match(text, /data\/dataset\.json/);
   assert.equal(await page.locator("canvas").count(), 0, "no chart drawn from invalid data");
@@ -190,7 +190,7 @@ test("a broken dataset shows the error panel with its messages", async () => {
 test("a dataset that is not JSON gets the browser's message with the position", async () => {
   const { context, page } = await open();
   await page.route("**/data/dataset.json", (route) =>
-    route.fulfill({ contentType: "application/json", body: '{"schema_version": 1, "sources": [}' }),
+    route.fulfill({ contentType: "application/json", body: '{"schema_version": 2, "sources": [}' }),
   );
   await page.goto(server.url);
   const panel = page.locator("#load-error");

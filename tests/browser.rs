@@ -161,7 +161,7 @@ async fn quote_panel_renders_a_small_dataset() {
 
 #[wasm_bindgen_test]
 async fn error_panel_lists_every_problem() {
-    let json = include_str!("../assets/data/dataset.json").replacen("\"schema_version\":1", "\"schema_version\":9", 1);
+    let json = include_str!("../assets/data/dataset.json").replacen("\"schema_version\":2", "\"schema_version\":9", 1);
     let err = parse_dataset(&json).unwrap_err();
     let error = LoadError {
         what: format!("The dataset is not valid: {err}"),
@@ -173,7 +173,7 @@ async fn error_panel_lists_every_problem() {
     assert!(until(|| root.query_selector("[role=alert]").unwrap().is_some()).await);
     let text = root.text_content().unwrap();
     assert!(
-        text.contains("schema_version 9, but this app reads schema_version 1"),
+        text.contains("schema_version 9, but this app reads schema_version 2"),
         "{text}"
     );
     assert!(text.contains("data/dataset.json"));

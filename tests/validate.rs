@@ -36,10 +36,10 @@ fn not_json() {
 
 #[test]
 fn wrong_schema_version() {
-    let err = parse_dataset(&edited(|v| v["schema_version"] = 2.into())).unwrap_err();
+    let err = parse_dataset(&edited(|v| v["schema_version"] = 1.into())).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "the dataset has schema_version 2, but this app reads schema_version 1"
+        "the dataset has schema_version 1, but this app reads schema_version 2"
     );
     let err = parse_dataset("{}").unwrap_err();
     assert_eq!(err, DatasetError::UnsupportedSchema { found: None });
@@ -52,16 +52,28 @@ fn shape_error(f: impl FnOnce(&mut serde_json::Value)) -> String {
     let err = parse_dataset(&edited(f)).unwrap_err();
     assert!(matches!(err, DatasetError::Malformed(_)), "{err}");
     let text = err.to_string();
-    let prefix = "the dataset cannot be read: it is JSON, but not of the shape of schema_version 1: at ";
+    let prefix = "the dataset cannot be read: it is JSON, but not of the shape of schema_version 2: at ";
     assert!(text.starts_with(prefix), "{text}");
     text[prefix.len()..].to_string()
 }
 
 #[test]
 fn wrong_shape_names_the_field() {
-    let at = shape_error(|v| v["refugees"]["total"]["points"][0]["cumulative"] = "many".into());
+    let at = shape_error(|v| v["refugees"]["total"]["points"]["cumulative"][0] = "many".into());
     assert!(
-        at.starts_with("refugees.total.points[0].cumulative: invalid type: string \"many\", expected u64"),
+        at.starts_with("refugees.total.points.cumulative[0]: invalid type: string \"many\", expected u64"),
+        "{at}"
+    );
+    let at = shape_error(|v| {
+        v["refugees"]["by_country"][2]["points"]["daily"]
+            .as_array_mut()
+            .unwrap()
+            .pop();
+    });
+    assert!(
+        at.starts_with(
+            "refugees.by_country[2].points: the columns differ in length: 95 dates, 95 cumulative, 94 daily"
+        ),
         "{at}"
     );
     let at = shape_error(|v| {
@@ -93,7 +105,7 @@ fn wrong_shape_names_the_field() {
 #[test]
 fn inconsistencies_are_listed_with_their_place() {
     let json = edited(|v| {
-        v["refugees"]["total"]["points"][3]["war_day"] = 7.into();
+        v["refugees"]["total"]["points"]["dates"][3] = "2022-02-26".into();
         v["quotes"][0]["source"] = "nobody".into();
         v["casualties"]["points"][2]["total"] = 1.into();
         let first = v["idps"]["rounds"][0]["date"].clone();
@@ -104,7 +116,7 @@ fn inconsistencies_are_listed_with_their_place() {
     assert_eq!(
         err.details(),
         [
-            "refugees.total.points[3]: war_day 7 disagrees with date 2022-02-27 (war day 4)",
+            "refugees.total.points.dates[3]: date 2022-02-26 does not follow 2022-02-26",
             "casualties.points[2]: killed 102 + injured 304 is not total 1",
             "idps.rounds[1]: date 2022-03-16 does not follow 2022-03-16",
             "quotes[0].source: unknown source id \"nobody\"",

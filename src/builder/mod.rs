@@ -476,7 +476,7 @@ fn read_total(t: &Table, reg: &Register, (id, label): (&str, &str), p: &mut Prob
         source_path: None,
         has_daily,
         caveats,
-        points,
+        points: points.into(),
     })
 }
 
@@ -555,7 +555,7 @@ fn read_by_country(t: &Table, reg: &Register, countries: &[Country], p: &mut Pro
             source_path: Some(path.clone()),
             has_daily: false,
             caveats: Vec::new(),
-            points: Vec::new(),
+            points: RefugeePoints::default(),
         });
         if entry.source != source || entry.cumulative_basis != basis {
             row.report(
@@ -565,12 +565,12 @@ fn read_by_country(t: &Table, reg: &Register, countries: &[Country], p: &mut Pro
             );
             continue;
         }
-        entry.points.push(point);
+        entry.points.0.push(point);
     }
     let mut out: Vec<RefugeeSeries> = series
         .into_values()
         .map(|mut s| {
-            s.points.sort_by_key(|x| x.date);
+            s.points.0.sort_by_key(|x| x.date);
             s.has_daily = s.points.iter().any(|x| x.daily.is_some());
             s.caveats = anomalies::cumulative(&s.points);
             s

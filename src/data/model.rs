@@ -6,7 +6,7 @@ use super::date::Date;
 use miniserde::Deserialize;
 
 /// The schema this code reads and writes. Anything else is rejected with a clear message.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
@@ -111,16 +111,144 @@ pub struct RefugeeSeries {
     /// Whether the source gives daily figures (false: cumulative only).
     pub has_daily: bool,
     pub caveats: Vec<Caveat>,
-    pub points: Vec<RefugeePoint>,
+    pub points: RefugeePoints,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+/// One report of a refugee series.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RefugeePoint {
     pub date: Date,
+    /// Computed from the date (it is not stored in the dataset).
     pub war_day: i64,
     pub cumulative: u64,
     pub daily: Option<u64>,
+}
+
+/// The reports of a refugee series, in date order. In the dataset they are written as columns
+/// (`{"dates": [...], "cumulative": [...], "daily": [...]}`), which is about a tenth of the
+/// gzipped dataset less than one object per report; in memory they are points.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "PointColumns", into = "PointColumns")
+)]
+pub struct RefugeePoints(pub Vec<RefugeePoint>);
+
+impl std::ops::Deref for RefugeePoints {
+    type Target = [RefugeePoint];
+    fn deref(&self) -> &[RefugeePoint] {
+        &self.0
+    }
+}
+
+impl From<Vec<RefugeePoint>> for RefugeePoints {
+    fn from(points: Vec<RefugeePoint>) -> Self {
+        RefugeePoints(points)
+    }
+}
+
+/// The columns of `RefugeePoints` as written in the dataset.
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+pub struct PointColumns {
+    pub dates: Vec<Date>,
+    pub cumulative: Vec<u64>,
+    pub daily: Vec<Option<u64>>,
+}
+
+impl TryFrom<PointColumns> for RefugeePoints {
+    type Error = String;
+    fn try_from(c: PointColumns) -> Result<Self, String> {
+        if c.cumulative.len() != c.dates.len() || c.daily.len() != c.dates.len() {
+            return Err(format!(
+                "the columns differ in length: {} dates, {} cumulative, {} daily",
+                c.dates.len(),
+                c.cumulative.len(),
+                c.daily.len()
+            ));
+        }
+        let rows = c.dates.into_iter().zip(c.cumulative).zip(c.daily);
+        Ok(RefugeePoints(
+            rows.map(|((date, cumulative), daily)| RefugeePoint {
+                date,
+                war_day: date.war_day(),
+                cumulative,
+                daily,
+            })
+            .collect(),
+        ))
+    }
+}
+
+impl From<RefugeePoints> for PointColumns {
+    fn from(points: RefugeePoints) -> Self {
+        PointColumns {
+            dates: points.iter().map(|p| p.date).collect(),
+            cumulative: points.iter().map(|p| p.cumulative).collect(),
+            daily: points.iter().map(|p| p.daily).collect(),
+        }
+    }
+}
+
+/// Reads `RefugeePoints` from their columns with miniserde (what `#[derive(Deserialize)]` would
+/// generate for `PointColumns`, then the conversion).
+mod columns {
+    use super::{PointColumns, RefugeePoints};
+    use crate::data::Date;
+    use miniserde::de::{Map, Visitor};
+    use miniserde::{Deserialize, Error, Result};
+
+    miniserde::make_place!(Place);
+
+    struct Builder<'a> {
+        dates: Option<Vec<Date>>,
+        cumulative: Option<Vec<u64>>,
+        daily: Option<Vec<Option<u64>>>,
+        out: &'a mut Option<RefugeePoints>,
+    }
+
+    impl Visitor for Place<RefugeePoints> {
+        fn map(&mut self) -> Result<Box<dyn Map + '_>> {
+            Ok(Box::new(Builder {
+                dates: None,
+                cumulative: None,
+                daily: None,
+                out: &mut self.out,
+            }))
+        }
+    }
+
+    impl Map for Builder<'_> {
+        fn key(&mut self, k: &str) -> Result<&mut dyn Visitor> {
+            match k {
+                "dates" => Ok(Deserialize::begin(&mut self.dates)),
+                "cumulative" => Ok(Deserialize::begin(&mut self.cumulative)),
+                "daily" => Ok(Deserialize::begin(&mut self.daily)),
+                _ => Ok(<dyn Visitor>::ignore()),
+            }
+        }
+
+        fn finish(&mut self) -> Result<()> {
+            let (Some(dates), Some(cumulative), Some(daily)) =
+                (self.dates.take(), self.cumulative.take(), self.daily.take())
+            else {
+                return Err(Error);
+            };
+            let columns = PointColumns {
+                dates,
+                cumulative,
+                daily,
+            };
+            *self.out = Some(RefugeePoints::try_from(columns).map_err(|_| Error)?);
+            Ok(())
+        }
+    }
+
+    impl Deserialize for RefugeePoints {
+        fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+            Place::new(out)
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
