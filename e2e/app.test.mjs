@@ -196,7 +196,7 @@ test("a dataset that is not JSON gets the browser's message with the position", 
   const panel = page.locator("#load-error");
   await panel.waitFor({ timeout: 30_000 });
   const text = await panel.innerText();
-  assert.match(text, /the text is not valid JSON/);
+  assert.match(text, /The dataset is not valid JSON/);
   assert.match(text, /JSON syntax: Unexpected token '}', \.\.\."ources": \[}"/);
   await context.close();
 });

@@ -35,12 +35,10 @@ const fmt = (xs) => `median ${ms(median(xs))} ms, min ${ms(Math.min(...xs))} ms,
 console.log(`first-chart (all four charts drawn), ${runs} cold loads from localhost: ${fmt(firstChart)}`);
 console.log(`load event end: ${fmt(loaded)}`);
 
-// The interactive view, when built (target/dist-explore): median of performance.measure('redraw')
-// while the pointer sweeps across a chart (crosshair layer and tooltip) and while the view
-// changes (full chart redraws).
-const exploreDist = fileURLToPath(new URL("../target/dist-explore", import.meta.url));
-try {
-  const explore = await serve(exploreDist);
+// Redraws: median of performance.measure('redraw') while the pointer sweeps across a chart
+// (crosshair layer and tooltip) and while the view changes (full chart redraws).
+{
+  const explore = await serve(dist);
   const b = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -58,10 +56,8 @@ try {
     await page.waitForTimeout(100);
   }
   const full = await page.evaluate(() => performance.getEntriesByName("redraw").map((e) => e.duration));
-  console.log(`explore: hover redraws (crosshair layers, 4 charts): ${hover.length}, ${fmt(hover)}`);
-  console.log(`explore: view-change redraws (whole charts): ${full.length}, ${fmt(full)}`);
+  console.log(`hover redraws (crosshair layers, 4 charts): ${hover.length}, ${fmt(hover)}`);
+  console.log(`view-change redraws (whole charts): ${full.length}, ${fmt(full)}`);
   await b.close();
   await explore.close();
-} catch (e) {
-  console.log(`explore: not measured (${e.message.split("\n")[0]}); build it with trunk build --release --offline --features explore --dist target/dist-explore`);
 }

@@ -1,5 +1,5 @@
-// End-to-end tests of the interactive view (the `explore` feature), against the release build
-// that scripts/test.sh makes in target/dist-explore. Writes test-results/explore-view.png.
+// End-to-end tests of the interactive view (selected and hovered day, keyboard, URL state),
+// against the release build in dist/. Writes test-results/explore-view.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { access, mkdir } from "node:fs/promises";
@@ -8,7 +8,7 @@ import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DIST = ROOT + "target/dist-explore";
+const DIST = ROOT + "dist";
 let server;
 let browser;
 let built = true;
@@ -34,7 +34,7 @@ after(async () => {
 
 async function open(t, query = "") {
   if (!built) {
-    t.skip("no explore build in target/dist-explore (scripts/test.sh makes one)");
+    t.skip("no release build in dist/ (scripts/test.sh makes one)");
     return null;
   }
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });

@@ -6,6 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh >/dev/null
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH" NO_COLOR=true
 trunk build --release --offline >/dev/null 2>&1
-trunk build --release --offline --features explore --dist target/dist-explore >/dev/null 2>&1
 bash scripts/sizes.sh
 node e2e/bench.mjs "${1:-10}"

@@ -16,12 +16,10 @@ step "format and lints (native and wasm32)"
 cargo fmt --check
 cargo clippy --offline --all-targets -q -- -D warnings
 cargo clippy --offline --all-targets -q --target wasm32-unknown-unknown -- -D warnings
-cargo clippy --offline --lib -q --target wasm32-unknown-unknown --features explore -- -D warnings
 
 step "release build (trunk build --release --offline), also for a sub-path"
 trunk build --release --offline
 trunk build --release --offline --public-url /tracker/ --dist target/dist-subpath
-trunk build --release --offline --features explore --dist target/dist-explore
 
 step "end-to-end tests (Playwright, headless Chromium, release build from dist/)"
 node --test --test-reporter=spec e2e/

@@ -127,6 +127,9 @@ async fn quote_panel_renders_a_small_dataset() {
         root.clone(),
         QuotePanelProps {
             dataset: Shared::new(d.clone()),
+            selected: Some(26),
+            hover: None,
+            on_select: yew::Callback::noop(),
         },
     )
     .render();
@@ -144,6 +147,14 @@ async fn quote_panel_renders_a_small_dataset() {
         "{second}"
     );
     assert!(first.contains("condenses the answer"), "the quote's note is shown");
+    let current = root.query_selector_all("li.quote.current").unwrap();
+    assert_eq!(current.length(), 1, "the selected day's quote is highlighted");
+    assert!(current
+        .item(0)
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Dmitry Peskov"));
     let links = root.query_selector_all("li.quote a").unwrap();
     assert_eq!(links.length(), 3, "two sources and one original");
     let href = links

@@ -329,11 +329,8 @@ where
             quote_color.filled(),
         ))?;
     }
-    // Events: a thin line at each day, labels in two rows at the top, never overlapping. Only the
-    // interactive view marks events; the default build leaves this code out to stay in budget.
-    #[allow(unused_mut)]
+    // Events: a thin line at each day, labels in two rows at the top, never overlapping.
     let mut legend_top = area.top + px(6.0);
-    #[cfg(any(feature = "explore", not(target_arch = "wasm32")))]
     if !spec.events.is_empty() {
         let font = px(11.0) as f64;
         let events: Vec<(f64, String)> = spec

@@ -22,18 +22,19 @@ async fn load(url: &str) -> Load {
         }),
         Ok(text) => match parse_dataset(&text) {
             Ok(dataset) => Load::Ready(Shared::new(dataset)),
-            Err(e) => {
-                let mut details = e.details();
-                // The browser's own parser says where a syntax error is.
-                if let Some(syntax) = web::json_syntax_error(&text) {
-                    details.push(syntax);
-                }
-                Load::Failed(LoadError {
+            // The browser's own parser says where a syntax error is.
+            Err(e) => Load::Failed(match web::json_syntax_error(&text) {
+                Some(syntax) => LoadError {
+                    what: "The dataset is not valid JSON".into(),
+                    location: url.into(),
+                    details: vec![syntax],
+                },
+                None => LoadError {
                     what: format!("The dataset is not valid: {e}"),
                     location: url.into(),
-                    details,
-                })
-            }
+                    details: e.details(),
+                },
+            }),
         },
     }
 }

@@ -1,46 +1,140 @@
 use super::hooks::use_window_resizes;
 use super::source_links;
 use super::Shared;
-use crate::chart;
-use crate::transform::ChartSpec;
+use crate::chart::{self, PlotArea};
+use crate::transform::{tooltip, ChartSpec};
 use crate::web::{self, IntlNumbers};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartCanvasProps {
     pub spec: Shared<ChartSpec>,
+    pub selected: Option<i64>,
+    pub hover: Option<i64>,
     /// Called with the chart's id each time it has been drawn.
     pub on_drawn: Callback<&'static str>,
+    pub on_hover: Callback<Option<i64>>,
+    pub on_select: Callback<i64>,
+    pub on_key: Callback<KeyboardEvent>,
 }
 
-fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<(), String> {
+fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<(PlotArea, f64), String> {
     let ratio = web::fit_canvas(canvas).map_err(|e| e.to_string())?;
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
     let numbers = IntlNumbers::compact();
-    chart::draw(&backend.into_drawing_area(), spec, ratio, &|v| numbers.format(v))
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    let area =
+        chart::draw(&backend.into_drawing_area(), spec, ratio, &|v| numbers.format(v)).map_err(|e| e.to_string())?;
+    Ok((area, ratio))
 }
 
-/// One chart on a canvas sized for the screen's pixel ratio, redrawn when the window is resized.
+/// The crosshair layer: the selected day (solid) and the hovered day (dashed), over the chart.
+fn draw_overlay(
+    overlay: &HtmlCanvasElement,
+    chart: &HtmlCanvasElement,
+    area: &PlotArea,
+    ratio: f64,
+    selected: Option<i64>,
+    hover: Option<i64>,
+) {
+    overlay.set_width(chart.width());
+    overlay.set_height(chart.height());
+    let Some(ctx) = overlay
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    ctx.clear_rect(0.0, 0.0, f64::from(overlay.width()), f64::from(overlay.height()));
+    let in_range = |d: i64| (area.x_range.0..=area.x_range.1).contains(&d);
+    let line = |day: i64, color: &str, dash: bool| {
+        let x = area.x_of(day).round() + 0.5;
+        ctx.begin_path();
+        ctx.set_stroke_style_str(color);
+        ctx.set_line_width((1.5 * ratio).max(1.0));
+        let pattern = if dash {
+            js_sys::Array::of2(&JsValue::from(4.0 * ratio), &JsValue::from(3.0 * ratio))
+        } else {
+            js_sys::Array::new()
+        };
+        ctx.set_line_dash(&pattern).ok();
+        ctx.move_to(x, f64::from(area.top));
+        ctx.line_to(x, f64::from(area.bottom));
+        ctx.stroke();
+    };
+    if let Some(day) = selected.filter(|d| in_range(*d)) {
+        line(day, "rgba(160, 0, 60, 0.85)", false);
+    }
+    if let Some(day) = hover.filter(|d| in_range(*d) && Some(*d) != selected) {
+        line(day, "rgba(40, 40, 40, 0.75)", true);
+    }
+}
+
+/// The tooltip's rows: exact figures with Intl separators, "no report that day", and sources.
+fn tooltip_view(spec: &ChartSpec, day: i64, left_pct: f64) -> Html {
+    let t = tooltip(spec, day);
+    let numbers = IntlNumbers::exact(t.decimals);
+    let side = if left_pct > 60.0 {
+        format!("right: {}%", (100.0 - left_pct).round() as i32)
+    } else {
+        format!("left: {}%", left_pct.round() as i32)
+    };
+    html! {
+        <div class="tooltip" role="tooltip" style={side}>
+            <p class="tooltip-day">{ &t.title }</p>
+            <table>
+                { for t.rows.iter().map(|r| {
+                    let (red, green, blue) = r.color;
+                    html! {
+                        <tr>
+                            <th scope="row"><span class="swatch" style={format!("background: rgb({red}, {green}, {blue})")}></span>{ &r.label }</th>
+                            <td class="value">{ r.value.map_or_else(|| "no report that day".to_string(), |v| format!("{} {}", numbers.format(v), t.unit)) }
+                                if let Some(detail) = &r.detail { <span class="detail">{ format!(" ({detail})") }</span> }
+                                if let Some(badge) = &r.unit_badge { { " " }<span class="unit-badge">{ badge }</span> }
+                            </td>
+                            <td class="source">{ &r.source.label }</td>
+                        </tr>
+                    }
+                }) }
+            </table>
+            if let Some(who) = &t.quoted { <p class="tooltip-quoted">{ format!("Quoted that day: {who}") }</p> }
+            { for t.events.iter().map(|(title, source)| html! {
+                <p class="tooltip-event">{ format!("Event: {title} ({})", source.label) }</p>
+            }) }
+        </div>
+    }
+}
+
+/// One chart on a canvas sized for the screen's pixel ratio, redrawn when the window is resized,
+/// with a crosshair layer, a tooltip for the hovered day, and keyboard stepping.
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas = use_node_ref();
+    let overlay = use_node_ref();
     let error = use_state(|| None::<String>);
     let resized = use_window_resizes();
+    let area = use_mut_ref(|| None::<(PlotArea, f64)>);
+    let drawn = use_state(|| 0u32);
+    let pointer_inside = use_state(|| false);
     {
         let canvas = canvas.clone();
         let error = error.clone();
         let on_drawn = props.on_drawn.clone();
+        let area = area.clone();
+        let drawn = drawn.clone();
         use_effect_with((props.spec.clone(), resized), move |(spec, _)| {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                match draw(&element, spec) {
-                    Ok(()) => {
+                match web::measured("redraw", || draw(&element, spec)) {
+                    Ok(geometry) => {
+                        *area.borrow_mut() = Some(geometry);
                         error.set(None);
+                        drawn.set(*drawn + 1);
                         on_drawn.emit(spec.id);
                     }
                     Err(message) => error.set(Some(message)),
@@ -48,14 +142,75 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             }
         });
     }
+    {
+        let canvas = canvas.clone();
+        let overlay = overlay.clone();
+        let area = area.clone();
+        use_effect_with((props.selected, props.hover, *drawn), move |(selected, hover, _)| {
+            if let (Some(c), Some(o), Some((a, ratio))) = (
+                canvas.cast::<HtmlCanvasElement>(),
+                overlay.cast::<HtmlCanvasElement>(),
+                *area.borrow(),
+            ) {
+                web::measured("redraw", || draw_overlay(&o, &c, &a, ratio, *selected, *hover));
+            }
+        });
+    }
+    let day_at = {
+        let area = area.clone();
+        move |e: &MouseEvent| -> Option<i64> {
+            let (a, ratio) = (*area.borrow())?;
+            a.day_at(f64::from(e.offset_x()) * ratio)
+        }
+    };
+    let on_move = {
+        let on_hover = props.on_hover.clone();
+        let pointer_inside = pointer_inside.clone();
+        let day_at = day_at.clone();
+        Callback::from(move |e: PointerEvent| {
+            pointer_inside.set(true);
+            on_hover.emit(day_at(&e));
+        })
+    };
+    let on_leave = {
+        let on_hover = props.on_hover.clone();
+        let pointer_inside = pointer_inside.clone();
+        Callback::from(move |_: PointerEvent| {
+            pointer_inside.set(false);
+            on_hover.emit(None);
+        })
+    };
+    let on_click = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(day) = day_at(&e) {
+                on_select.emit(day);
+            }
+        })
+    };
     let spec = &props.spec;
     let labels: Vec<String> = spec.series.iter().map(|s| s.label.clone()).collect();
+    let tip = props.hover.filter(|_| *pointer_inside).and_then(|day| {
+        let (a, ratio) = (*area.borrow())?;
+        let width = f64::from(canvas.cast::<HtmlCanvasElement>()?.width()) / ratio.max(1.0);
+        let left_pct = (a.x_of(day) / ratio / width.max(1.0) * 100.0).clamp(0.0, 100.0);
+        Some(tooltip_view(spec, day, left_pct))
+    });
     html! {
-        <figure class="chart" id={format!("chart-{}", spec.id)}>
-            <canvas ref={canvas} class="chart-canvas" data-chart={spec.id} role="img"
-                aria-label={format!("{}. Series: {}. {}", spec.title, labels.join(", "), spec.source_line)} />
+        <figure class="chart" id={format!("chart-{}", spec.id)} tabindex="0" onkeydown={props.on_key.clone()}
+            aria-label={format!("{}: use the arrow keys to step through the days", spec.title)}>
+            <div class="chart-stack">
+                <canvas ref={canvas} class="chart-canvas" data-chart={spec.id} role="img"
+                    aria-label={format!("{}. Series: {}. {}", spec.title, labels.join(", "), spec.source_line)} />
+                <canvas ref={overlay} class="chart-overlay" aria-hidden="true"
+                    onpointermove={on_move} onpointerleave={on_leave} onclick={on_click} />
+                { tip.unwrap_or_default() }
+            </div>
             if let Some(message) = &*error {
                 <p class="chart-error" role="alert">{ format!("This chart could not be drawn: {message}") }</p>
+            }
+            if !spec.notes.is_empty() {
+                <ul class="chart-notes">{ for spec.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             }
             <figcaption class="source-line">{ source_links(spec) }</figcaption>
         </figure>

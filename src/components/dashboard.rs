@@ -1,8 +1,13 @@
 use super::hooks::use_first_chart_mark;
 use super::Shared;
-use super::{page_header, ChartCanvas, ClaimsPanel, Footer, QuotePanel, SourceList};
+use super::{page_header, ChartCanvas, ClaimsPanel, Controls, Footer, QuotePanel, SourceList};
 use crate::data::Dataset;
+use crate::state::{from_query, reduce, to_query, Action, Bounds, ViewState};
 use crate::transform;
+use crate::web;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,30 +15,172 @@ pub struct DashboardProps {
     pub dataset: Shared<Dataset>,
 }
 
-/// The first view: header, the four charts, the quote panel and the sources.
+/// The view state with what the reducer needs, for Yew's `use_reducer`.
+#[derive(Clone, PartialEq)]
+pub struct Model {
+    pub state: ViewState,
+    pub bounds: Bounds,
+    /// Whether the last change was deliberate (it gets its own history entry).
+    deliberate: bool,
+}
+
+impl Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let deliberate = action.is_deliberate();
+        let state = reduce(&self.state, action, &self.bounds);
+        if state == self.state {
+            return self;
+        }
+        Rc::new(Model {
+            state,
+            bounds: self.bounds.clone(),
+            deliberate,
+        })
+    }
+}
+
+/// Maps a key to an action: arrows step a day, PageUp/PageDown a week, Home/End the ends,
+/// Escape clears the hover.
+pub fn key_action(key: &str) -> Option<Action> {
+    match key {
+        "ArrowLeft" => Some(Action::Step(-1)),
+        "ArrowRight" => Some(Action::Step(1)),
+        "PageDown" => Some(Action::Step(-7)),
+        "PageUp" => Some(Action::Step(7)),
+        "Home" => Some(Action::First),
+        "End" => Some(Action::Last),
+        "Escape" => Some(Action::ClearHover),
+        _ => None,
+    }
+}
+
+/// The whole view: header, notices, controls, the charts, the quote panel and the sources. The
+/// view state lives in one reducer and in the URL.
 #[function_component(Dashboard)]
 pub fn dashboard(props: &DashboardProps) -> Html {
     let d = &props.dataset;
-    let specs = use_memo(d.clone(), |d| {
-        transform::first_view(d)
-            .into_iter()
-            .map(Shared::new)
-            .collect::<Vec<_>>()
-    });
+    let (initial, notices) = {
+        let d = d.clone();
+        (*use_memo((), move |_| {
+            let bounds = transform::bounds(&d);
+            let (state, notices) = from_query(&web::location_search(), &bounds);
+            (
+                Model {
+                    state,
+                    bounds,
+                    deliberate: false,
+                },
+                notices,
+            )
+        }))
+        .clone()
+    };
+    let model = use_reducer(move || initial);
+    let dispatch: Callback<Action> = {
+        let model = model.dispatcher();
+        Callback::from(move |action| model.dispatch(action))
+    };
+
+    // The URL follows the state: deliberate changes get their own history entry.
+    {
+        let query = to_query(&model.state, &model.bounds);
+        use_effect_with((query, model.deliberate), |(query, deliberate)| {
+            web::set_query(query, *deliberate)
+        });
+    }
+    // Back and forward restore the view from the URL.
+    {
+        let dispatch = dispatch.clone();
+        let bounds = model.bounds.clone();
+        use_effect_with((), move |_| {
+            let listener = web::WindowListener::new("popstate", move || {
+                let (state, _) = from_query(&web::location_search(), &bounds);
+                dispatch.emit(Action::Restore(Box::new(state)));
+            });
+            move || drop(listener)
+        });
+    }
+    // Play: about ten days a second (two with reduced motion), until the end or a pause.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(model.state.playing, move |playing| {
+            let interval = playing.then(|| {
+                let period = if web::prefers_reduced_motion() { 500 } else { 100 };
+                let tick = Closure::<dyn Fn()>::new(move || dispatch.emit(Action::Tick));
+                let id = web_sys::window().and_then(|w| {
+                    w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), period)
+                        .ok()
+                });
+                (tick, id)
+            });
+            move || {
+                if let (Some((_tick, Some(id))), Some(w)) = (interval, web_sys::window()) {
+                    w.clear_interval_with_handle(id);
+                }
+            }
+        });
+    }
+
+    let specs = {
+        let state = model.state.clone();
+        let d = d.clone();
+        use_memo(
+            (
+                state.range,
+                state.hidden.clone(),
+                state.mode,
+                state.scale,
+                state.measure,
+            ),
+            move |_| {
+                transform::with_events(&d, transform::charts(&d, &state))
+                    .into_iter()
+                    .map(Shared::new)
+                    .collect::<Vec<_>>()
+            },
+        )
+    };
     // Marks `first-chart` once every chart of the first view has been drawn.
     let on_drawn = use_first_chart_mark(specs.len());
+    let on_hover = dispatch.reform(Action::Hover);
+    let on_select = dispatch.reform(Action::Select);
+    let on_key = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(action) = key_action(&e.key()) {
+                e.prevent_default();
+                dispatch.emit(action);
+            }
+        })
+    };
+    let state = &model.state;
+    let announcement = state
+        .selected
+        .map(|day| transform::headline(d, day))
+        .unwrap_or_default();
     html! {
         <>
         { page_header(d) }
+        if !notices.is_empty() {
+            <div class="notices" role="status">
+                <p>{ "Some of the link's settings were not understood and were ignored:" }</p>
+                <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            </div>
+        }
+        <Controls dataset={d.clone()} state={state.clone()} bounds={model.bounds.clone()} dispatch={dispatch.clone()} on_key={on_key.clone()} />
+        <p id="announcer" class="announcer" aria-live="polite">{ announcement }</p>
         <div class="layout">
             <main class="charts">
                 { for specs.iter().map(|spec| html! {
-                    <ChartCanvas key={spec.id} spec={spec.clone()} on_drawn={on_drawn.clone()} />
+                    <ChartCanvas key={spec.id} spec={spec.clone()} selected={state.selected} hover={state.hover}
+                        on_drawn={on_drawn.clone()} on_hover={on_hover.clone()} on_select={on_select.clone()} on_key={on_key.clone()} />
                 }) }
                 <ClaimsPanel dataset={d.clone()} />
                 <SourceList dataset={d.clone()} />
             </main>
-            <QuotePanel dataset={d.clone()} />
+            <QuotePanel dataset={d.clone()} selected={state.selected} hover={state.hover} on_select={on_select.clone()} />
         </div>
         <Footer dataset={d.clone()} />
         </>

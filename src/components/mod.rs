@@ -1,39 +1,21 @@
-//! Yew components: thin views over the data, transform and chart layers.
-//!
-//! With the `explore` cargo feature, the interactive view (one selected or hovered war day
-//! driving every chart, tooltips, the timeline and the comparison controls, all in one reducer
-//! and the URL) replaces the dashboard, chart and quote components. It is off by default until it
-//! fits the first-load budget (see BENCHMARKS.md).
+//! Yew components: thin views over the data, transform and chart layers. One selected or
+//! hovered war day drives every chart, the tooltips, the timeline and the quote panel; the view
+//! state lives in one reducer (`crate::state`) and in the URL.
 
 mod app;
-#[cfg(not(feature = "explore"))]
-mod chart_canvas;
-#[cfg(feature = "explore")]
-#[path = "explore/chart_canvas.rs"]
 mod chart_canvas;
 mod claims;
-#[cfg(feature = "explore")]
-#[path = "explore/controls.rs"]
 mod controls;
-#[cfg(not(feature = "explore"))]
-mod dashboard;
-#[cfg(feature = "explore")]
-#[path = "explore/dashboard.rs"]
 mod dashboard;
 mod error_panel;
 mod footer;
 mod hooks;
-#[cfg(not(feature = "explore"))]
-mod quotes;
-#[cfg(feature = "explore")]
-#[path = "explore/quotes.rs"]
 mod quotes;
 mod sources;
 
 pub use app::App;
 pub use chart_canvas::ChartCanvas;
 pub use claims::ClaimsPanel;
-#[cfg(feature = "explore")]
 pub use controls::Controls;
 pub use dashboard::{Dashboard, DashboardProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps, LoadError};
