@@ -147,3 +147,33 @@ test("a link full of nonsense still loads, with a notice that shows the values a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("dragging across a chart zooms to the dragged days; a click still selects a day", async (t) => {
+  const o = await open(t);
+  if (!o) return;
+  const { context, page, problems } = o;
+  // Hovering the day of a quote's marker names who was quoted.
+  await hoverDay(page, "refugees", 26);
+  assert.match(await page.locator("#chart-refugees .tooltip").textContent(), /Quoted that day: .*Dmitry Peskov/);
+  const overlay = page.locator("#chart-refugees canvas.chart-overlay");
+  await overlay.scrollIntoViewIfNeeded();
+  const box = await overlay.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.3, y);
+  await page.mouse.down();
+  for (let f = 0.32; f <= 0.6; f += 0.04) await page.mouse.move(box.x + box.width * f, y);
+  await page.mouse.up();
+  await page.waitForFunction(() => new URLSearchParams(location.search).has("from"));
+  const q = new URLSearchParams(new URL(page.url()).search);
+  const [from, to] = [Number(q.get("from")), Number(q.get("to"))];
+  assert.ok(from > 1 && to > from + 10 && to < 120, `zoomed to ${from}..${to}`);
+  assert.equal(q.get("day"), null, "the drag did not also select a day");
+  assert.equal(await page.locator("#zoom-from").inputValue(), String(from));
+  // A plain click selects the clicked day, inside the zoomed range.
+  await page.mouse.click(box.x + box.width / 2, y);
+  await page.waitForFunction(() => new URLSearchParams(location.search).has("day"));
+  const day = Number(new URLSearchParams(new URL(page.url()).search).get("day"));
+  assert.ok(day >= from && day <= to, `selected ${day}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -60,8 +60,8 @@ pub enum Action {
     Hover(Option<i64>),
     ClearHover,
     TogglePlay,
-    /// One animation step while playing.
-    Tick,
+    /// One step of play, by this many days (1; 7 when the reader prefers reduced motion).
+    Tick(i64),
     Zoom(i64, i64),
     ResetZoom,
     ToggleSeries(String),
@@ -79,7 +79,7 @@ impl Action {
     pub fn is_deliberate(&self) -> bool {
         !matches!(
             self,
-            Action::Hover(_) | Action::ClearHover | Action::Tick | Action::Step(_) | Action::Restore(_)
+            Action::Hover(_) | Action::ClearHover | Action::Tick(_) | Action::Step(_) | Action::Restore(_)
         )
     }
 }
@@ -133,9 +133,9 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
                 next.selected = Some(lo);
             }
         }
-        Action::Tick => {
+        Action::Tick(days) => {
             if state.playing {
-                let day = state.selected.map_or(lo, |d| d + 1);
+                let day = state.selected.map_or(lo, |d| d + days.max(1));
                 next.selected = Some(day.min(hi));
                 next.playing = day < hi;
             }
@@ -351,7 +351,7 @@ mod tests {
         let mut s = run([Action::Select(117), Action::TogglePlay]);
         assert!(s.playing);
         for _ in 0..10 {
-            s = reduce(&s, Action::Tick, &bounds());
+            s = reduce(&s, Action::Tick(1), &bounds());
         }
         assert_eq!(s.selected, Some(120));
         assert!(!s.playing, "play stops at the last day");
@@ -360,10 +360,21 @@ mod tests {
         let paused = reduce(&s, Action::TogglePlay, &bounds());
         assert!(!paused.playing);
         assert_eq!(
-            reduce(&paused, Action::Tick, &bounds()).selected,
+            reduce(&paused, Action::Tick(1), &bounds()).selected,
             Some(1),
             "no tick while paused"
         );
+    }
+
+    #[test]
+    fn play_by_weeks_stops_on_the_last_day() {
+        let mut s = run([Action::Select(100), Action::TogglePlay]);
+        let mut days = vec![];
+        while s.playing {
+            s = reduce(&s, Action::Tick(7), &bounds());
+            days.extend(s.selected);
+        }
+        assert_eq!(days, [107, 114, 120], "a week at a time, then the last day");
     }
 
     #[test]
@@ -484,6 +495,6 @@ mod tests {
         assert!(Action::Select(3).is_deliberate());
         assert!(Action::SetScale(Scale::Log).is_deliberate());
         assert!(!Action::Hover(Some(3)).is_deliberate());
-        assert!(!Action::Tick.is_deliberate());
+        assert!(!Action::Tick(1).is_deliberate());
     }
 }

@@ -19,6 +19,8 @@ pub struct ChartCanvasProps {
     pub on_drawn: Callback<&'static str>,
     pub on_hover: Callback<Option<i64>>,
     pub on_select: Callback<i64>,
+    /// Called with the first and last day of a range dragged across the chart.
+    pub on_zoom: Callback<(i64, i64)>,
     pub on_key: Callback<KeyboardEvent>,
 }
 
@@ -32,14 +34,14 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<(PlotArea, f64),
     Ok((area, ratio))
 }
 
-/// The crosshair layer: the selected day (solid) and the hovered day (dashed), over the chart.
+/// The crosshair layer: the selected day (solid), the hovered day (dashed) and a range being
+/// dragged (shaded), over the chart.
 fn draw_overlay(
     overlay: &HtmlCanvasElement,
     chart: &HtmlCanvasElement,
     area: &PlotArea,
     ratio: f64,
-    selected: Option<i64>,
-    hover: Option<i64>,
+    (selected, hover, band): (Option<i64>, Option<i64>, Option<(i64, i64)>),
 ) {
     overlay.set_width(chart.width());
     overlay.set_height(chart.height());
@@ -53,6 +55,11 @@ fn draw_overlay(
     };
     ctx.clear_rect(0.0, 0.0, f64::from(overlay.width()), f64::from(overlay.height()));
     let in_range = |d: i64| (area.x_range.0..=area.x_range.1).contains(&d);
+    if let Some((a, b)) = band {
+        let (x0, x1) = (area.x_of(a.min(b)), area.x_of(a.max(b) + 1));
+        ctx.set_fill_style_str("rgba(40, 80, 160, 0.15)");
+        ctx.fill_rect(x0, f64::from(area.top), x1 - x0, f64::from(area.bottom - area.top));
+    }
     let line = |day: i64, color: &str, dash: bool| {
         let x = area.x_of(day).round() + 0.5;
         ctx.begin_path();
@@ -122,6 +129,10 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let area = use_mut_ref(|| None::<(PlotArea, f64)>);
     let drawn = use_state(|| 0u32);
     let pointer_inside = use_state(|| false);
+    // A drag across the chart: the day it started on, and the range shaded so far.
+    let drag_from = use_mut_ref(|| None::<i64>);
+    let band = use_state(|| None::<(i64, i64)>);
+    let zoomed_by_drag = use_mut_ref(|| false);
     {
         let canvas = canvas.clone();
         let error = error.clone();
@@ -146,15 +157,18 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let canvas = canvas.clone();
         let overlay = overlay.clone();
         let area = area.clone();
-        use_effect_with((props.selected, props.hover, *drawn), move |(selected, hover, _)| {
-            if let (Some(c), Some(o), Some((a, ratio))) = (
-                canvas.cast::<HtmlCanvasElement>(),
-                overlay.cast::<HtmlCanvasElement>(),
-                *area.borrow(),
-            ) {
-                web::measured("redraw", || draw_overlay(&o, &c, &a, ratio, *selected, *hover));
-            }
-        });
+        use_effect_with(
+            (props.selected, props.hover, *band, *drawn),
+            move |(selected, hover, band, _)| {
+                if let (Some(c), Some(o), Some((a, ratio))) = (
+                    canvas.cast::<HtmlCanvasElement>(),
+                    overlay.cast::<HtmlCanvasElement>(),
+                    *area.borrow(),
+                ) {
+                    web::measured("redraw", || draw_overlay(&o, &c, &a, ratio, (*selected, *hover, *band)));
+                }
+            },
+        );
     }
     let day_at = {
         let area = area.clone();
@@ -163,26 +177,63 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             a.day_at(f64::from(e.offset_x()) * ratio)
         }
     };
+    let on_down = {
+        let drag_from = drag_from.clone();
+        let day_at = day_at.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.is_primary() && e.button() == 0 {
+                *drag_from.borrow_mut() = day_at(&e);
+            }
+        })
+    };
     let on_move = {
         let on_hover = props.on_hover.clone();
         let pointer_inside = pointer_inside.clone();
         let day_at = day_at.clone();
+        let (drag_from, band) = (drag_from.clone(), band.clone());
         Callback::from(move |e: PointerEvent| {
             pointer_inside.set(true);
-            on_hover.emit(day_at(&e));
+            let day = day_at(&e);
+            if let (Some(from), Some(to)) = (*drag_from.borrow(), day) {
+                if from != to || band.is_some() {
+                    band.set(Some((from, to)));
+                }
+            }
+            on_hover.emit(day);
+        })
+    };
+    let on_up = {
+        let on_zoom = props.on_zoom.clone();
+        let (drag_from, band, zoomed_by_drag) = (drag_from.clone(), band.clone(), zoomed_by_drag.clone());
+        Callback::from(move |_: PointerEvent| {
+            drag_from.borrow_mut().take();
+            if let Some((a, b)) = *band {
+                band.set(None);
+                if a != b {
+                    *zoomed_by_drag.borrow_mut() = true;
+                    on_zoom.emit((a.min(b), a.max(b)));
+                }
+            }
         })
     };
     let on_leave = {
         let on_hover = props.on_hover.clone();
         let pointer_inside = pointer_inside.clone();
+        let (drag_from, band) = (drag_from.clone(), band.clone());
         Callback::from(move |_: PointerEvent| {
             pointer_inside.set(false);
+            drag_from.borrow_mut().take();
+            band.set(None);
             on_hover.emit(None);
         })
     };
     let on_click = {
         let on_select = props.on_select.clone();
         Callback::from(move |e: MouseEvent| {
+            // The click that ends a drag has zoomed already: it does not also select a day.
+            if std::mem::take(&mut *zoomed_by_drag.borrow_mut()) {
+                return;
+            }
             if let Some(day) = day_at(&e) {
                 on_select.emit(day);
             }
@@ -203,7 +254,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 <canvas ref={canvas} class="chart-canvas" data-chart={spec.id} role="img"
                     aria-label={format!("{}. Series: {}. {}", spec.title, labels.join(", "), spec.source_line)} />
                 <canvas ref={overlay} class="chart-overlay" aria-hidden="true"
-                    onpointermove={on_move} onpointerleave={on_leave} onclick={on_click} />
+                    onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up}
+                    onpointerleave={on_leave} onclick={on_click} />
                 { tip.unwrap_or_default() }
             </div>
             if let Some(message) = &*error {

@@ -127,6 +127,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     <span class="zoom-day">{ day_text(hi) }</span>
                 </label>
                 <button type="button" disabled={s.range.is_none()} onclick={emit(Action::ResetZoom)}>{ "Show all days" }</button>
+                <span class="hint">{ "or drag across a chart" }</span>
             </div>
             <fieldset class="countries">
                 <legend>{ "Receiving countries" }</legend>

@@ -102,13 +102,18 @@ pub fn dashboard(props: &DashboardProps) -> Html {
             move || drop(listener)
         });
     }
-    // Play: about ten days a second (two with reduced motion), until the end or a pause.
+    // Play: ten days a second, until the end or a pause. A reader who prefers reduced motion
+    // gets no animation: a week at a time, once a second.
     {
         let dispatch = dispatch.clone();
         use_effect_with(model.state.playing, move |playing| {
             let interval = playing.then(|| {
-                let period = if web::prefers_reduced_motion() { 500 } else { 100 };
-                let tick = Closure::<dyn Fn()>::new(move || dispatch.emit(Action::Tick));
+                let (period, days) = if web::prefers_reduced_motion() {
+                    (1000, 7)
+                } else {
+                    (100, 1)
+                };
+                let tick = Closure::<dyn Fn()>::new(move || dispatch.emit(Action::Tick(days)));
                 let id = web_sys::window().and_then(|w| {
                     w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), period)
                         .ok()
@@ -146,6 +151,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let on_drawn = use_first_chart_mark(specs.len());
     let on_hover = dispatch.reform(Action::Hover);
     let on_select = dispatch.reform(Action::Select);
+    let on_zoom = dispatch.reform(|(a, b)| Action::Zoom(a, b));
     let on_key = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -175,7 +181,8 @@ pub fn dashboard(props: &DashboardProps) -> Html {
             <main class="charts">
                 { for specs.iter().map(|spec| html! {
                     <ChartCanvas key={spec.id} spec={spec.clone()} selected={state.selected} hover={state.hover}
-                        on_drawn={on_drawn.clone()} on_hover={on_hover.clone()} on_select={on_select.clone()} on_key={on_key.clone()} />
+                        on_drawn={on_drawn.clone()} on_hover={on_hover.clone()} on_select={on_select.clone()}
+                        on_zoom={on_zoom.clone()} on_key={on_key.clone()} />
                 }) }
                 <ClaimsPanel dataset={d.clone()} />
                 <SourceList dataset={d.clone()} />
