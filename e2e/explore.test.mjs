@@ -177,3 +177,23 @@ test("dragging across a chart zooms to the dragged days; a click still selects a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("tapping a chart on a touch screen shows that day's tooltip", async (t) => {
+  if (!built) return t.skip("no release build in dist/");
+  const context = await browser.newContext({ viewport: { width: 412, height: 860 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, { timeout: 30_000 });
+  const overlay = page.locator("#chart-refugees canvas.chart-overlay");
+  await overlay.scrollIntoViewIfNeeded();
+  const box = await overlay.boundingBox();
+  await page.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height / 2);
+  const tip = page.locator("#chart-refugees .tooltip");
+  await tip.waitFor({ timeout: 5_000 });
+  assert.match(await tip.textContent(), /^Day \d+ · .*border crossings/);
+  await page.waitForFunction(() => new URLSearchParams(location.search).has("day"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

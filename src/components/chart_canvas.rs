@@ -180,9 +180,16 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let on_down = {
         let drag_from = drag_from.clone();
         let day_at = day_at.clone();
+        let on_hover = props.on_hover.clone();
+        let pointer_inside = pointer_inside.clone();
         Callback::from(move |e: PointerEvent| {
             if e.is_primary() && e.button() == 0 {
                 *drag_from.borrow_mut() = day_at(&e);
+            }
+            // A tap shows the tooltip of the tapped day (touch has no hover).
+            if e.pointer_type() == "touch" {
+                pointer_inside.set(true);
+                on_hover.emit(day_at(&e));
             }
         })
     };
@@ -220,11 +227,14 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let on_hover = props.on_hover.clone();
         let pointer_inside = pointer_inside.clone();
         let (drag_from, band) = (drag_from.clone(), band.clone());
-        Callback::from(move |_: PointerEvent| {
-            pointer_inside.set(false);
+        Callback::from(move |e: PointerEvent| {
             drag_from.borrow_mut().take();
             band.set(None);
-            on_hover.emit(None);
+            // A finger leaves the chart as soon as it lifts: the tapped day's tooltip stays.
+            if e.pointer_type() != "touch" {
+                pointer_inside.set(false);
+                on_hover.emit(None);
+            }
         })
     };
     let on_click = {
