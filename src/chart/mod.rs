@@ -3,10 +3,11 @@
 pub use crate::data::group_digits;
 use crate::data::Date;
 use crate::transform::{decimate, ChartSpec, Mark};
-use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
 use std::fmt;
 
 /// Why a chart could not be drawn (the backend's message).
@@ -150,32 +151,6 @@ pub fn value_ticks(lo: f64, hi: f64, log: bool) -> Vec<f64> {
     (first..=last).map(|i| i as f64 * step).collect()
 }
 
-/// The value axis in plot space, with its own ticks (plotters' f64 axis cannot take key points
-/// and a custom label format together).
-struct ValueAxis {
-    lo: f64,
-    hi: f64,
-    ticks: Vec<f64>,
-}
-
-impl Ranged for ValueAxis {
-    type FormatOption = DefaultFormatting;
-    type ValueType = f64;
-
-    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
-        let t = (value - self.lo) / (self.hi - self.lo).max(f64::MIN_POSITIVE);
-        limit.0 + (t * f64::from(limit.1 - limit.0)).round() as i32
-    }
-
-    fn key_points<Hint: KeyPointHint>(&self, _hint: Hint) -> Vec<f64> {
-        self.ticks.clone()
-    }
-
-    fn range(&self) -> std::ops::Range<f64> {
-        self.lo..self.hi
-    }
-}
-
 /// Where the plot is on the drawing, in device pixels, and which war days it spans: to map a
 /// pointer to a day and a day to a pixel column.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -213,6 +188,10 @@ fn rgb(c: (u8, u8, u8)) -> RGBColor {
 
 /// Draws the chart on `root`. `scale` is the device pixel ratio: fonts, margins and strokes are
 /// multiplied by it so that a canvas sized in device pixels stays crisp. Returns where the plot is.
+///
+/// The layout, axes and marks are drawn with plotters' elements in pixel space (the mapping is
+/// `PlotArea`, the same one the pointer uses), not with its chart builder and mesh, whose generic
+/// code would be a large part of the wasm.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
@@ -224,105 +203,133 @@ where
 {
     let px = |v: f64| (v * scale).round() as i32;
     let (width, height) = root.dim_in_pixel();
+    let (width, height) = (width as i32, height as i32);
     root.fill(&WHITE)?;
+    let grey = |v: u8| RGBColor(v, v, v);
+    let text = |size: f64| TextStyle::from(sans(px(size) as f64));
 
-    // Source line(s) under the plot.
+    // Source line(s) under everything.
     let font = px(12.0) as f64;
-    let chars_per_line = ((width as f64 - 2.0 * font) / (font * 0.5)).max(20.0) as usize;
+    let chars_per_line = ((f64::from(width) - 2.0 * font) / (font * 0.5)).max(20.0) as usize;
     let source_lines = wrap(&spec.source_line, chars_per_line);
-    let footer = px(8.0) + (source_lines.len() as i32) * px(16.0);
-    let (plot_area, footer_area) = root.split_vertically(height as i32 - footer);
-    let footer_style = TextStyle::from(sans(font)).color(&RGBColor(70, 70, 70));
+    let footer_top = height - px(8.0) - (source_lines.len() as i32) * px(16.0);
+    let footer_grey = grey(70);
+    let footer_style = text(12.0).color(&footer_grey);
     for (i, line) in source_lines.iter().enumerate() {
-        footer_area.draw(&Text::new(
-            line.clone(),
-            (px(10.0), px(4.0) + i as i32 * px(16.0)),
+        root.draw(&Text::new(
+            line.as_str(),
+            (px(10.0), footer_top + px(4.0) + i as i32 * px(16.0)),
             footer_style.clone(),
         ))?;
     }
 
+    // Title on top, the plot between the value labels (left) and the day labels (below).
+    let title = TextStyle::from(FontDesc::new(FontFamily::SansSerif, px(17.0) as f64, FontStyle::Bold))
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    root.draw(&Text::new(spec.title.as_str(), (width / 2, px(10.0)), title))?;
+    let area = PlotArea {
+        left: px(10.0) + px(78.0),
+        right: (width - px(20.0)).max(px(10.0) + px(79.0)),
+        top: px(10.0) + px(34.0),
+        bottom: (footer_top - px(44.0)).max(px(45.0)),
+        x_range: spec.x_range,
+    };
+
     // Values are drawn in plot space: as they are, or as log10 on a log scale.
     let log = spec.log_scale;
     let to_plot = |v: f64| if log { v.max(f64::MIN_POSITIVE).log10() } else { v };
-    let from_plot = |v: f64| if log { 10f64.powf(v) } else { v };
     let (y_lo, y_hi) = (to_plot(spec.y_min), to_plot(spec.y_max));
+    let y_of = |v: f64| {
+        let t = ((to_plot(v) - y_lo) / (y_hi - y_lo).max(f64::MIN_POSITIVE)).clamp(0.0, 1.0);
+        area.bottom - (t * f64::from(area.bottom - area.top)).round() as i32
+    };
+    let x_of = |day: i64| area.x_of(day).round() as i32;
+    let label = text(12.0);
+
+    // Grid, ticks and their labels.
+    let right_aligned = label.pos(Pos::new(HPos::Right, VPos::Center));
+    for t in value_ticks(y_lo, y_hi, log) {
+        let value = if log { 10f64.powf(t) } else { t };
+        let y = y_of(value);
+        root.draw(&PathElement::new(vec![(area.left, y), (area.right, y)], grey(228)))?;
+        root.draw(&Text::new(
+            number(value),
+            (area.left - px(6.0), y),
+            right_aligned.clone(),
+        ))?;
+    }
     let (x0, x1) = spec.x_range;
-    let x_labels = ((width as f64 / scale) / 150.0).clamp(2.0, 10.0) as usize;
-    let mut chart = ChartBuilder::on(&plot_area)
-        .caption(
-            &spec.title,
-            FontDesc::new(FontFamily::SansSerif, px(17.0) as f64, FontStyle::Bold),
-        )
-        .margin(px(10.0))
-        .x_label_area_size(px(40.0))
-        .y_label_area_size(px(78.0))
-        .build_cartesian_2d(
-            (x0..x1 + 1).with_key_points(day_ticks((x0, x1), x_labels)),
-            ValueAxis {
-                lo: y_lo,
-                hi: y_hi,
-                ticks: value_ticks(y_lo, y_hi, log),
-            },
-        )?;
+    let x_labels = ((f64::from(width) / scale) / 150.0).clamp(2.0, 10.0) as usize;
+    let centred = label.pos(Pos::new(HPos::Center, VPos::Top));
+    for day in day_ticks((x0, x1), x_labels) {
+        let x = x_of(day);
+        root.draw(&PathElement::new(vec![(x, area.top), (x, area.bottom)], grey(238)))?;
+        root.draw(&PathElement::new(
+            vec![(x, area.bottom), (x, area.bottom + px(5.0))],
+            grey(150),
+        ))?;
+        root.draw(&Text::new(day_label(day), (x, area.bottom + px(8.0)), centred.clone()))?;
+    }
+    root.draw(&PathElement::new(
+        vec![
+            (area.left, area.top),
+            (area.left, area.bottom),
+            (area.right, area.bottom),
+        ],
+        grey(150),
+    ))?;
+    // Axis names: the unit up the left side, "War day · date" under the day labels.
+    root.draw(&Text::new(
+        "War day · date",
+        ((area.left + area.right) / 2, area.bottom + px(26.0)),
+        centred.clone(),
+    ))?;
+    let up = label
+        .transform(FontTransform::Rotate270)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    root.draw(&Text::new(
+        spec.y_label.as_str(),
+        (px(8.0), (area.top + area.bottom) / 2),
+        up,
+    ))?;
 
-    let label_font = sans(px(12.0) as f64);
-    chart
-        .configure_mesh()
-        .x_label_formatter(&|d| day_label(*d))
-        .y_label_formatter(&|v| number(from_plot(*v)))
-        .x_desc("War day · date")
-        .y_desc(spec.y_label.as_str())
-        .label_style(label_font.clone())
-        .axis_desc_style(label_font)
-        .light_line_style(RGBColor(238, 238, 238))
-        .bold_line_style(RGBColor(215, 215, 215))
-        .draw()?;
-
+    // The series.
     let stroke = px(2.0).max(1) as u32;
-    let plot_columns = chart.plotting_area().dim_in_pixel().0 as usize;
+    let plot_columns = (area.right - area.left).max(1) as usize;
     for series in &spec.series {
         let color = rgb(series.color);
-        let points: Vec<(i64, f64)> = decimate(&series.xy(), spec.x_range, plot_columns.max(1))
+        let points: Vec<(i32, i32)> = decimate(&series.xy(), spec.x_range, plot_columns)
             .into_iter()
-            .map(|(x, y)| (x, to_plot(y)))
+            .map(|(x, y)| (x_of(x), y_of(y)))
             .collect();
         match series.mark {
-            Mark::Line => {
-                chart.draw_series(LineSeries::new(points, color.stroke_width(stroke)))?;
-            }
-            Mark::DashedLine => {
-                chart.draw_series(DashedLineSeries::new(
-                    points,
-                    px(6.0) as u32,
-                    px(4.0) as u32,
-                    color.stroke_width(stroke),
-                ))?;
-            }
+            Mark::Line => root.draw(&PathElement::new(points, color.stroke_width(stroke)))?,
+            Mark::DashedLine => root.draw(&DashedPathElement::new(
+                points,
+                px(6.0),
+                px(4.0),
+                color.stroke_width(stroke),
+            ))?,
             Mark::Bars => {
-                chart.draw_series(
-                    points
-                        .iter()
-                        .map(|&(x, y)| Rectangle::new([(x, y_lo), (x + 1, y)], color.mix(0.85).filled())),
-                )?;
+                let slot = (area.x_of(x0 + 1) - area.x_of(x0)).round().max(1.0) as i32;
+                for (x, y) in points {
+                    root.draw(&Rectangle::new(
+                        [(x, y), (x + slot, area.bottom)],
+                        color.mix(0.85).filled(),
+                    ))?;
+                }
             }
             Mark::Markers => {
-                let r = px(3.5);
-                chart.draw_series(points.iter().map(|&(x, y)| Circle::new((x, y), r, color.filled())))?;
+                for p in points {
+                    root.draw(&Circle::new(p, px(3.5), color.filled()))?;
+                }
             }
         }
     }
     // Quote markers on the time axis: a small triangle above the axis at each day with a quote.
-    let (x_px, y_px) = chart.plotting_area().get_pixel_range();
-    let area = PlotArea {
-        left: x_px.start,
-        right: x_px.end,
-        top: y_px.start,
-        bottom: y_px.end,
-        x_range: spec.x_range,
-    };
     let quote_color = RGBColor(120, 60, 140);
     for (day, _) in &spec.quote_days {
-        let x = area.x_of(*day).round() as i32;
+        let x = x_of(*day);
         let b = area.bottom - 1;
         root.draw(&Polygon::new(
             vec![(x - px(4.0), b), (x + px(4.0), b), (x, b - px(8.0))],
