@@ -3,7 +3,7 @@
 //! then one row per figure with ISO dates, war days and plain numbers.
 
 use crate::data::{Dataset, Date};
-use crate::state::ViewState;
+use crate::state::{Measure, Mode, ViewState};
 use crate::transform::{bounds, charts, ChartSpec};
 
 /// One CSV field, quoted when it holds a comma, a quote or a line break.
@@ -131,9 +131,79 @@ pub fn view_csv(dataset: &Dataset, state: &ViewState, link: &str) -> String {
     out
 }
 
+/// The view in words: what it shows, over which war days and dates, and how it is measured.
+pub fn view_title(dataset: &Dataset, state: &ViewState) -> String {
+    let (lo, hi) = state.visible(&bounds(dataset));
+    let day = |d: i64| Date::from_war_day(d).map_or_else(|| format!("day {d}"), Date::human);
+    let measure = match state.measure {
+        Measure::Absolute => "",
+        Measure::PerThousand => ", refugees per 1,000 residents",
+        Measure::Share => ", refugees as a share of the total",
+    };
+    let mode = match state.mode {
+        Mode::Cumulative => "",
+        Mode::Daily => ", daily figures",
+    };
+    format!(
+        "Refugees, civilian casualties and internal displacement in Ukraine, war days {lo} to {hi} ({} to {}){measure}{mode}",
+        day(lo),
+        day(hi)
+    )
+}
+
+/// A citation of the view: title, dataset version, link and the date it was read.
+pub fn citation(dataset: &Dataset, state: &ViewState, link: &str, accessed: Date) -> String {
+    format!(
+        "displacement-tracker, “{}”, dataset version {} (schema {}), {link} (accessed {}).",
+        view_title(dataset, state),
+        dataset.dataset_version,
+        dataset.schema_version,
+        accessed.human()
+    )
+}
+
+/// What a downloaded picture of a chart carries under its own source line: the range shown,
+/// the dataset version and the view's link.
+pub fn stamp(dataset: &Dataset, state: &ViewState, link: &str) -> String {
+    let (lo, hi) = state.visible(&bounds(dataset));
+    let day = |d: i64| Date::from_war_day(d).map_or_else(|| d.to_string(), Date::human);
+    format!(
+        "War days {lo} to {hi} ({} to {}) · dataset {} · {link}",
+        day(lo),
+        day(hi),
+        dataset.dataset_version
+    )
+}
+
+/// HTML text for an attribute value or element content.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The snippet a host page pastes to embed one chart.
+pub fn embed_snippet(src: &str, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        escape_html(src),
+        escape_html(title)
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use super::field;
+    use super::{embed_snippet, field};
+
+    #[test]
+    fn embed_snippet_escapes_its_attributes() {
+        assert_eq!(
+            embed_snippet("https://h.org/t/?embed=idps&from=2&to=9", "Say \"hi\" <b>"),
+            "<iframe src=\"https://h.org/t/?embed=idps&amp;from=2&amp;to=9\" title=\"Say &quot;hi&quot; &lt;b&gt;\" \
+             width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\"></iframe>"
+        );
+    }
 
     #[test]
     fn quotes_only_what_needs_it() {

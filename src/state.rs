@@ -39,7 +39,12 @@ pub struct ViewState {
     pub scale: Scale,
     pub measure: Measure,
     pub playing: bool,
+    /// `?embed=<chart id>`: the page shows only that chart, for an iframe.
+    pub embed: Option<&'static str>,
 }
+
+/// The charts of a view, by id (also the values of `?embed=`).
+pub const CHART_IDS: [&str; 4] = ["refugees", "refugees-daily", "casualties", "idps"];
 
 /// The war days the data covers, and the refugee series that can be chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -208,6 +213,9 @@ pub fn to_query(state: &ViewState, bounds: &Bounds) -> String {
             q.append_pair("measure", "share");
         }
     }
+    if let Some(chart) = state.embed {
+        q.append_pair("embed", chart);
+    }
     q.finish()
 }
 
@@ -271,6 +279,14 @@ pub fn from_query(query: &str, bounds: &Bounds) -> (ViewState, Vec<String>) {
                 other => notices.push(format!(
                     "Ignored measure=\"{}\": use absolute, per1000 or share.",
                     short(other)
+                )),
+            },
+            "embed" => match CHART_IDS.iter().find(|id| **id == value) {
+                Some(id) => state.embed = Some(id),
+                None => notices.push(format!(
+                    "Ignored embed=\"{}\": use one of {}.",
+                    short(&value),
+                    CHART_IDS.join(", ")
                 )),
             },
             other => notices.push(format!("Ignored unknown parameter \"{}\".", short(other))),
@@ -446,6 +462,16 @@ mod tests {
         assert_eq!(from_query("", &bounds()), (ViewState::default(), vec![]));
         let share = run([Action::SetMeasure(Measure::Share)]);
         assert_eq!(from_query(&to_query(&share, &bounds()), &bounds()).0, share);
+        let (embed, notices) = from_query("embed=casualties&from=10&to=60", &bounds());
+        assert_eq!((embed.embed, embed.range), (Some("casualties"), Some((10, 60))));
+        assert!(notices.is_empty());
+        assert_eq!(to_query(&embed, &bounds()), "from=10&to=60&embed=casualties");
+        let (none, notices) = from_query("embed=<b>", &bounds());
+        assert_eq!(none.embed, None);
+        assert_eq!(
+            notices,
+            ["Ignored embed=\"<b>\": use one of refugees, refugees-daily, casualties, idps."]
+        );
     }
 
     #[test]

@@ -26,3 +26,43 @@ fn csv_of_a_chosen_view() {
     let expected = expected.replace("{version}", &d.dataset_version);
     assert_eq!(csv, expected);
 }
+
+#[test]
+fn citation_and_picture_stamp_name_the_view_version_and_link() {
+    use displacement_tracker::data::{parse_dataset, Date};
+    use displacement_tracker::export::{citation, stamp, view_title};
+    let d = parse_dataset(include_str!("../assets/data/dataset.json")).unwrap();
+    let link = "https://example.org/tracker/?from=2&to=4&countries=pol&measure=per1000";
+    let (state, _) = from_query("from=2&to=4&countries=pol&measure=per1000", &bounds(&d));
+    let title = "Refugees, civilian casualties and internal displacement in Ukraine, war days 2 to 4 \
+                 (25 Feb 2022 to 27 Feb 2022), refugees per 1,000 residents";
+    assert_eq!(view_title(&d, &state), title);
+    let accessed = Date::parse_iso("2026-11-25").unwrap();
+    assert_eq!(
+        citation(&d, &state, link, accessed),
+        format!(
+            "displacement-tracker, “{title}”, dataset version {} (schema 2), {link} (accessed 25 Nov 2026).",
+            d.dataset_version
+        )
+    );
+    let (all, _) = from_query("mode=daily", &bounds(&d));
+    assert!(view_title(&d, &all).ends_with("war days 1 to 120 (24 Feb 2022 to 23 Jun 2022), daily figures"));
+
+    // The stamp goes under a chart's own source line in a downloaded picture.
+    let stamp = stamp(&d, &state, link);
+    assert_eq!(
+        stamp,
+        format!(
+            "War days 2 to 4 (25 Feb 2022 to 27 Feb 2022) · dataset {} · {link}",
+            d.dataset_version
+        )
+    );
+    let mut spec = displacement_tracker::transform::charts(&d, &state).remove(0);
+    spec.source_line = format!("{} · {stamp}", spec.source_line);
+    let svg = displacement_tracker::chart::to_svg(&spec, 1600, 920).unwrap();
+    assert!(
+        svg.contains(&format!("dataset {}", d.dataset_version)),
+        "the stamp is drawn"
+    );
+    assert!(svg.contains("War days 2 to 4"));
+}

@@ -21,6 +21,11 @@ pub struct ChartCanvasProps {
     pub on_select: Callback<i64>,
     /// Called with the first and last day of a range dragged across the chart.
     pub on_zoom: Callback<(i64, i64)>,
+    /// What a downloaded PNG carries under the chart's source line (range, dataset, link).
+    pub stamp: AttrValue,
+    /// Where the chart's source links point: "" for this page, the full view when embedded.
+    #[prop_or_default]
+    pub sources_page: AttrValue,
     pub on_key: Callback<KeyboardEvent>,
 }
 
@@ -32,6 +37,25 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<(PlotArea, f64),
     let area =
         chart::draw(&backend.into_drawing_area(), spec, ratio, &|v| numbers.format(v)).map_err(|e| e.to_string())?;
     Ok((area, ratio))
+}
+
+/// The chart as a PNG `data:` URL at twice its size on screen, with `stamp` added to its source
+/// line.
+fn png(spec: &ChartSpec, canvas: &HtmlCanvasElement, stamp: &str) -> Result<String, String> {
+    let (width, height) = (
+        canvas.client_width().max(1) as u32,
+        canvas.client_height().max(1) as u32,
+    );
+    let picture = web::new_canvas(width * 2, height * 2).map_err(|e| e.to_string())?;
+    let mut stamped = spec.clone();
+    stamped.source_line = format!("{} · {stamp}", spec.source_line);
+    let backend = CanvasBackend::with_canvas_object(picture.clone())
+        .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
+    let numbers = IntlNumbers::compact();
+    chart::draw(&backend.into_drawing_area(), &stamped, 2.0, &|v| numbers.format(v)).map_err(|e| e.to_string())?;
+    picture
+        .to_data_url()
+        .map_err(|_| "the browser could not encode the picture".to_string())
 }
 
 /// The crosshair layer: the selected day (solid), the hovered day (dashed) and a range being
@@ -148,7 +172,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                         drawn.set(*drawn + 1);
                         on_drawn.emit(spec.id);
                     }
-                    Err(message) => error.set(Some(message)),
+                    Err(message) => error.set(Some(format!("This chart could not be drawn: {message}"))),
                 }
             }
         });
@@ -249,6 +273,21 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             }
         })
     };
+    let on_png = {
+        let (canvas, spec, stamp, error) = (canvas.clone(), props.spec.clone(), props.stamp.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let result = canvas
+                .cast::<HtmlCanvasElement>()
+                .ok_or_else(|| "the chart is not on the page".to_string())
+                .and_then(|c| png(&spec, &c, &stamp))
+                .and_then(|url| {
+                    web::download(&format!("displacement-tracker-{}.png", spec.id), &url).map_err(|e| e.to_string())
+                });
+            if let Err(message) = result {
+                error.set(Some(format!("The picture could not be made: {message}")));
+            }
+        })
+    };
     let spec = &props.spec;
     let labels: Vec<String> = spec.series.iter().map(|s| s.label.clone()).collect();
     let tip = props.hover.filter(|_| *pointer_inside).and_then(|day| {
@@ -269,12 +308,15 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 { tip.unwrap_or_default() }
             </div>
             if let Some(message) = &*error {
-                <p class="chart-error" role="alert">{ format!("This chart could not be drawn: {message}") }</p>
+                <p class="chart-error" role="alert">{ message }</p>
             }
             if !spec.notes.is_empty() {
                 <ul class="chart-notes">{ for spec.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             }
-            <figcaption class="source-line">{ source_links(spec) }</figcaption>
+            <figcaption class="source-line">
+                { source_links(spec, &props.sources_page) }
+                <button type="button" class="png" onclick={on_png} aria-label={format!("Download {} as a PNG picture", spec.title)}>{ "PNG" }</button>
+            </figcaption>
         </figure>
     }
 }

@@ -1,10 +1,10 @@
 use super::hooks::use_first_chart_mark;
 use super::Shared;
-use super::{page_header, ChartCanvas, ClaimsPanel, Controls, Footer, QuotePanel, SourceList};
+use super::{page_header, ChartCanvas, ClaimsPanel, Controls, Footer, QuotePanel, SharePanel, SourceList};
 use crate::data::Dataset;
 use crate::state::{from_query, reduce, to_query, Action, Bounds, ViewState};
-use crate::transform;
 use crate::web;
+use crate::{export, transform};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -148,7 +148,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         )
     };
     // Marks `first-chart` once every chart of the first view has been drawn.
-    let on_drawn = use_first_chart_mark(specs.len());
+    let on_drawn = use_first_chart_mark(if model.state.embed.is_some() { 1 } else { specs.len() });
     let on_hover = dispatch.reform(Action::Hover);
     let on_select = dispatch.reform(Action::Select);
     let on_zoom = dispatch.reform(|(a, b)| Action::Zoom(a, b));
@@ -162,6 +162,41 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         })
     };
     let state = &model.state;
+    // The view as its link gives it: what the share panel, CSV, PNG and citation name.
+    let view = ViewState {
+        hover: None,
+        playing: false,
+        embed: None,
+        ..state.clone()
+    };
+    let link = {
+        let query = to_query(&view, &model.bounds);
+        let base = web::page_base();
+        if query.is_empty() {
+            base
+        } else {
+            format!("{base}?{query}")
+        }
+    };
+    let stamp = AttrValue::from(export::stamp(d, &view, &link));
+    let chart = |spec: &Shared<transform::ChartSpec>, sources_page: &str| {
+        html! {
+            <ChartCanvas key={spec.id} spec={spec.clone()} selected={state.selected} hover={state.hover}
+                on_drawn={on_drawn.clone()} on_hover={on_hover.clone()} on_select={on_select.clone()}
+                on_zoom={on_zoom.clone()} on_key={on_key.clone()} stamp={stamp.clone()} sources_page={sources_page.to_string()} />
+        }
+    };
+    // Embedded (`?embed=<chart>`): that chart, its sources and a link to the full view, no more.
+    if let Some(id) = state.embed {
+        return html! {
+            <main class="embed">
+                { for specs.iter().filter(|s| s.id == id).map(|spec| chart(spec, &link)) }
+                <p class="embed-link">
+                    <a href={link.clone()} target="_blank" rel="noopener">{ "Open the full view, with every source, caveat and quote" }</a>
+                </p>
+            </main>
+        };
+    }
     let announcement = state
         .selected
         .map(|day| transform::headline(d, day))
@@ -179,11 +214,9 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         <p id="announcer" class="announcer" aria-live="polite">{ announcement }</p>
         <div class="layout">
             <main class="charts">
-                { for specs.iter().map(|spec| html! {
-                    <ChartCanvas key={spec.id} spec={spec.clone()} selected={state.selected} hover={state.hover}
-                        on_drawn={on_drawn.clone()} on_hover={on_hover.clone()} on_select={on_select.clone()}
-                        on_zoom={on_zoom.clone()} on_key={on_key.clone()} />
-                }) }
+                { for specs.iter().map(|spec| chart(spec, "")) }
+                <SharePanel dataset={d.clone()} view={view.clone()} link={link.clone()}
+                    charts={specs.iter().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()} />
                 <ClaimsPanel dataset={d.clone()} />
                 <SourceList dataset={d.clone()} />
             </main>

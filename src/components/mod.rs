@@ -11,6 +11,7 @@ mod error_panel;
 mod footer;
 mod hooks;
 mod quotes;
+mod share;
 mod sources;
 
 pub use app::App;
@@ -21,6 +22,7 @@ pub use dashboard::{Dashboard, DashboardProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps, LoadError};
 pub use footer::Footer;
 pub use quotes::{QuotePanel, QuotePanelProps};
+pub use share::{SharePanel, SharePanelProps};
 pub use sources::SourceList;
 
 /// An external link that opens in a new tab without giving the page a handle on this one.
@@ -28,8 +30,9 @@ fn external_link(href: &str, text: &str) -> yew::Html {
     yew::html! { <a href={href.to_string()} target="_blank" rel="noopener noreferrer">{ text }</a> }
 }
 
-/// A chart's unit badges and links to its sources' entries (with their caveats) on the page.
-fn source_links(spec: &crate::transform::ChartSpec) -> yew::Html {
+/// A chart's unit badges and links to its sources' entries (with their caveats) on the page at
+/// `page` ("" for this page; the full view's link in an embedded chart).
+fn source_links(spec: &crate::transform::ChartSpec, page: &str) -> yew::Html {
     let mut units: Vec<&str> = spec.sources.iter().filter_map(|s| s.unit.as_deref()).collect();
     units.dedup();
     yew::html! {
@@ -37,7 +40,7 @@ fn source_links(spec: &crate::transform::ChartSpec) -> yew::Html {
             { for units.iter().map(|u| yew::html! { <span class="unit-badge">{ *u }</span> }) }
             { " Sources and caveats: " }
             { for spec.sources.iter().map(|s| yew::html! {
-                <a href={format!("#source-{}", s.id)}>{ &s.publisher }</a>
+                <a href={format!("{page}#source-{}", s.id)} target={(!page.is_empty()).then_some("_blank")}>{ &s.publisher }</a>
             }) }
         </span>
     }

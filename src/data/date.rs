@@ -26,10 +26,13 @@ impl Date {
         if parts.next().is_some() || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
             return None;
         }
-        let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
-        time::Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?)
-            .ok()
-            .map(Date)
+        Date::from_calendar(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+    }
+
+    /// The date of a year, month (1-12) and day, if there is one.
+    pub fn from_calendar(year: i32, month: u8, day: u8) -> Option<Date> {
+        let month = time::Month::try_from(month).ok()?;
+        time::Date::from_calendar_date(year, month, day).ok().map(Date)
     }
 
     /// The war day of this date (day 1 = 2022-02-24; days before are 0 or negative).

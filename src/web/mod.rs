@@ -211,6 +211,76 @@ pub fn set_query(query: &str, new_entry: bool) {
     }
 }
 
+/// The page's address without its query or fragment (origin and path).
+pub fn page_base() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let location = w.location();
+            Some(format!("{}{}", location.origin().ok()?, location.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// Today's date where the reader is.
+pub fn today() -> Option<crate::data::Date> {
+    let now = js_sys::Date::new_0();
+    crate::data::Date::from_calendar(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+}
+
+/// A `data:` URL holding a text, for downloads.
+pub fn text_data_url(mime: &str, text: &str) -> String {
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
+}
+
+/// Offers `href` (a `data:` URL) as a file download named `filename`.
+pub fn download(filename: &str, href: &str) -> Result<(), WebError> {
+    let failed = |e: JsValue| WebError(format!("the download could not start: {}", js_message(&e)));
+    let document = window()?.document().ok_or_else(|| WebError("no document".into()))?;
+    let link = document.create_element("a").map_err(failed)?;
+    link.set_attribute("href", href).map_err(failed)?;
+    link.set_attribute("download", filename).map_err(failed)?;
+    link.dyn_into::<web_sys::HtmlElement>()
+        .map_err(|e| failed(e.into()))?
+        .click();
+    Ok(())
+}
+
+/// A new canvas of `width` x `height` pixels, not in the page.
+pub fn new_canvas(width: u32, height: u32) -> Result<HtmlCanvasElement, WebError> {
+    let failed = |e: JsValue| WebError(format!("no canvas for the picture: {}", js_message(&e)));
+    let document = window()?.document().ok_or_else(|| WebError("no document".into()))?;
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(|e| failed(e.into()))?;
+    canvas.set_width(width);
+    canvas.set_height(height);
+    Ok(canvas)
+}
+
+/// Copies a text to the clipboard, where the browser allows it (secure pages only).
+pub async fn copy_text(text: &str) -> Result<(), WebError> {
+    let navigator = window()?.navigator();
+    let available = Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|c| c.is_object());
+    if !available {
+        return Err(WebError(
+            "this page cannot use the clipboard here; select the text and copy it".into(),
+        ));
+    }
+    JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .map(drop)
+        .map_err(|e| WebError(format!("the browser did not copy: {}", js_message(&e))))
+}
+
 /// Whether the reader asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()

@@ -1,0 +1,103 @@
+use super::Shared;
+use crate::data::Dataset;
+use crate::export;
+use crate::state::{ViewState, CHART_IDS};
+use crate::web;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    pub dataset: Shared<Dataset>,
+    /// The view as it is in the URL (no hover, not playing).
+    pub view: ViewState,
+    /// The link that reopens the view.
+    pub link: AttrValue,
+    /// The charts that can be embedded: (id, title).
+    pub charts: Vec<(&'static str, String)>,
+}
+
+/// Copies `text`, then says in the status line whether it worked.
+fn copy(text: String, what: &'static str, status: UseStateHandle<String>) -> Callback<MouseEvent> {
+    Callback::from(move |_| {
+        let (text, status) = (text.clone(), status.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            status.set(match web::copy_text(&text).await {
+                Ok(()) => format!("{what} copied to the clipboard."),
+                Err(e) => format!("{what} not copied: {e}."),
+            });
+        });
+    })
+}
+
+/// What a reader can take away: the view's link, its CSV with sources, a citation and the code
+/// to embed one chart.
+#[function_component(SharePanel)]
+pub fn share_panel(props: &SharePanelProps) -> Html {
+    let status = use_state(String::new);
+    let embed_chart = use_state(|| CHART_IDS[0]);
+    let d = &props.dataset;
+    let view = &props.view;
+    let link = props.link.to_string();
+    let citation = web::today().map_or_else(String::new, |today| export::citation(d, view, &link, today));
+    let embed_src = format!(
+        "{link}{}embed={}",
+        if link.contains('?') { '&' } else { '?' },
+        *embed_chart
+    );
+    let embed_title = props
+        .charts
+        .iter()
+        .find(|(id, _)| id == &*embed_chart)
+        .map_or_else(String::new, |(_, title)| format!("{title} (displacement-tracker)"));
+    let snippet = export::embed_snippet(&embed_src, &embed_title);
+    let on_csv = {
+        let (d, view, link, status) = (d.clone(), view.clone(), link.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let csv = export::view_csv(&d, &view, &link);
+            let (lo, hi) = view.visible(&crate::transform::bounds(&d));
+            let name = format!("displacement-tracker-days-{lo}-{hi}.csv");
+            match web::download(&name, &web::text_data_url("text/csv", &csv)) {
+                Ok(()) => status.set(format!("{name} downloaded.")),
+                Err(e) => status.set(e.to_string()),
+            }
+        })
+    };
+    let on_embed_chart = {
+        let embed_chart = embed_chart.clone();
+        Callback::from(move |e: Event| {
+            let chosen = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value());
+            if let Some(id) = CHART_IDS.iter().find(|id| chosen.as_deref() == Some(**id)) {
+                embed_chart.set(id);
+            }
+        })
+    };
+    html! {
+        <section id="share" class="share" aria-labelledby="share-heading">
+            <h2 id="share-heading">{ "Take this view with you" }</h2>
+            <p>
+                <label for="share-link">{ "Link to this view" }</label>
+                <input id="share-link" type="text" readonly=true value={link.clone()} />
+            </p>
+            <p>
+                <button type="button" id="download-csv" onclick={on_csv}>{ "Download CSV" }</button>
+                { " Exactly what the charts show, one row per figure, with every source, unit and caveat in its header. Each chart also has a PNG download." }
+            </p>
+            <p>
+                <label for="citation">{ "Cite this view" }</label>
+                <textarea id="citation" readonly=true rows="3" value={citation.clone()} />
+                <button type="button" onclick={copy(citation, "Citation", status.clone())}>{ "Copy citation" }</button>
+            </p>
+            <p>
+                <label for="embed-chart">{ "Embed one chart" }</label>
+                <select id="embed-chart" onchange={on_embed_chart}>
+                    { for props.charts.iter().map(|(id, title)| html! {
+                        <option value={*id} selected={*id == *embed_chart}>{ title }</option>
+                    }) }
+                </select>
+                <textarea id="embed-code" readonly=true rows="3" value={snippet.clone()} />
+                <button type="button" onclick={copy(snippet, "Embed code", status.clone())}>{ "Copy embed code" }</button>
+            </p>
+            <p class="share-status" role="status">{ (*status).clone() }</p>
+        </section>
+    }
+}
