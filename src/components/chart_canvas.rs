@@ -2,6 +2,7 @@ use super::hooks::use_window_resizes;
 use super::source_links;
 use super::Shared;
 use crate::chart::{self, PlotArea};
+use crate::state::Action;
 use crate::transform::{tooltip, ChartSpec};
 use crate::web::{self, IntlNumbers};
 use plotters::prelude::IntoDrawingArea;
@@ -17,10 +18,8 @@ pub struct ChartCanvasProps {
     pub hover: Option<i64>,
     /// Called with the chart's id each time it has been drawn.
     pub on_drawn: Callback<&'static str>,
-    pub on_hover: Callback<Option<i64>>,
-    pub on_select: Callback<i64>,
-    /// Called with the first and last day of a range dragged across the chart.
-    pub on_zoom: Callback<(i64, i64)>,
+    /// Hover (pointer or tap), select (click) and zoom (drag across the chart).
+    pub dispatch: Callback<Action>,
     /// What a downloaded PNG carries under the chart's source line (range, dataset, link).
     pub stamp: AttrValue,
     /// Where the chart's source links point: "" for this page, the full view when embedded.
@@ -204,7 +203,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let on_down = {
         let drag_from = drag_from.clone();
         let day_at = day_at.clone();
-        let on_hover = props.on_hover.clone();
+        let dispatch = props.dispatch.clone();
         let pointer_inside = pointer_inside.clone();
         Callback::from(move |e: PointerEvent| {
             if e.is_primary() && e.button() == 0 {
@@ -213,12 +212,12 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             // A tap shows the tooltip of the tapped day (touch has no hover).
             if e.pointer_type() == "touch" {
                 pointer_inside.set(true);
-                on_hover.emit(day_at(&e));
+                dispatch.emit(Action::Hover(day_at(&e)));
             }
         })
     };
     let on_move = {
-        let on_hover = props.on_hover.clone();
+        let dispatch = props.dispatch.clone();
         let pointer_inside = pointer_inside.clone();
         let day_at = day_at.clone();
         let (drag_from, band) = (drag_from.clone(), band.clone());
@@ -230,11 +229,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     band.set(Some((from, to)));
                 }
             }
-            on_hover.emit(day);
+            dispatch.emit(Action::Hover(day));
         })
     };
     let on_up = {
-        let on_zoom = props.on_zoom.clone();
+        let dispatch = props.dispatch.clone();
         let (drag_from, band, zoomed_by_drag) = (drag_from.clone(), band.clone(), zoomed_by_drag.clone());
         Callback::from(move |_: PointerEvent| {
             drag_from.borrow_mut().take();
@@ -242,13 +241,13 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 band.set(None);
                 if a != b {
                     *zoomed_by_drag.borrow_mut() = true;
-                    on_zoom.emit((a.min(b), a.max(b)));
+                    dispatch.emit(Action::Zoom(a.min(b), a.max(b)));
                 }
             }
         })
     };
     let on_leave = {
-        let on_hover = props.on_hover.clone();
+        let dispatch = props.dispatch.clone();
         let pointer_inside = pointer_inside.clone();
         let (drag_from, band) = (drag_from.clone(), band.clone());
         Callback::from(move |e: PointerEvent| {
@@ -257,19 +256,19 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             // A finger leaves the chart as soon as it lifts: the tapped day's tooltip stays.
             if e.pointer_type() != "touch" {
                 pointer_inside.set(false);
-                on_hover.emit(None);
+                dispatch.emit(Action::Hover(None));
             }
         })
     };
     let on_click = {
-        let on_select = props.on_select.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
             // The click that ends a drag has zoomed already: it does not also select a day.
             if std::mem::take(&mut *zoomed_by_drag.borrow_mut()) {
                 return;
             }
             if let Some(day) = day_at(&e) {
-                on_select.emit(day);
+                dispatch.emit(Action::Select(day));
             }
         })
     };

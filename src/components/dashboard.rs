@@ -1,6 +1,6 @@
 use super::hooks::use_first_chart_mark;
 use super::Shared;
-use super::{page_header, ChartCanvas, ClaimsPanel, Controls, Footer, QuotePanel, SharePanel, SourceList};
+use super::{footer, page_header, ChartCanvas, ClaimsPanel, Controls, QuotePanel, SharePanel, SourceList};
 use crate::data::Dataset;
 use crate::state::{from_query, reduce, to_query, Action, Bounds, ViewState};
 use crate::web;
@@ -149,9 +149,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     };
     // Marks `first-chart` once every chart of the first view has been drawn.
     let on_drawn = use_first_chart_mark(if model.state.embed.is_some() { 1 } else { specs.len() });
-    let on_hover = dispatch.reform(Action::Hover);
     let on_select = dispatch.reform(Action::Select);
-    let on_zoom = dispatch.reform(|(a, b)| Action::Zoom(a, b));
     let on_key = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -182,8 +180,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let chart = |spec: &Shared<transform::ChartSpec>, sources_page: &str| {
         html! {
             <ChartCanvas key={spec.id} spec={spec.clone()} selected={state.selected} hover={state.hover}
-                on_drawn={on_drawn.clone()} on_hover={on_hover.clone()} on_select={on_select.clone()}
-                on_zoom={on_zoom.clone()} on_key={on_key.clone()} stamp={stamp.clone()} sources_page={sources_page.to_string()} />
+                on_drawn={on_drawn.clone()} dispatch={dispatch.clone()} on_key={on_key.clone()} stamp={stamp.clone()} sources_page={sources_page.to_string()} />
         }
     };
     // Embedded (`?embed=<chart>`): that chart, its sources and a link to the full view, no more.
@@ -222,7 +219,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
             </main>
             <QuotePanel dataset={d.clone()} selected={state.selected} hover={state.hover} on_select={on_select.clone()} />
         </div>
-        <Footer dataset={d.clone()} />
+        { footer(d) }
         </>
     }
 }

@@ -1,16 +1,9 @@
-use super::Shared;
 use crate::data::Dataset;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FooterProps {
-    pub dataset: Shared<Dataset>,
-}
-
-/// The dataset's version, date range and changelog.
-#[function_component(Footer)]
-pub fn footer(props: &FooterProps) -> Html {
-    let d = &props.dataset;
+/// The dataset's version, date range and changelog (a plain function: it is small and changes
+/// only with the dataset).
+pub fn footer(d: &Dataset) -> Html {
     html! {
         <footer class="page-footer">
             <p>{ format!(

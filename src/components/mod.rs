@@ -20,7 +20,7 @@ pub use claims::ClaimsPanel;
 pub use controls::Controls;
 pub use dashboard::{Dashboard, DashboardProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps, LoadError};
-pub use footer::Footer;
+pub use footer::footer;
 pub use quotes::{QuotePanel, QuotePanelProps};
 pub use share::{SharePanel, SharePanelProps};
 pub use sources::SourceList;
