@@ -197,3 +197,25 @@ test("tapping a chart on a touch screen shows that day's tooltip", async (t) => 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the earlier vintage overlays the total; claims and caveats show on their figures", async (t) => {
+  const o = await open(t);
+  if (!o) return;
+  const { context, page, problems } = o;
+  await page.locator("#earlier-vintage").check();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("vintage") === "earlier");
+  await hoverDay(page, "refugees", 1);
+  const tip = await page.locator("#chart-refugees .tooltip").textContent();
+  assert.match(tip, /All countries \(UNHCR total\)79,209 border crossings/);
+  assert.match(tip, /UNHCR total, earlier vintage79,982 border crossings \(current vintage 79,209: -773 \(-0\.97%\)\)/);
+  await hoverDay(page, "refugees", 26);
+  assert.match(
+    await page.locator("#chart-refugees .tooltip").textContent(),
+    /Claim: .*“the United Nations stating that more than 3\.38 million people have fled the war-hit country” .*Data, 21 Mar 2022: 3,460,430 \(difference \+80,430, \+2\.4%\)\. “more than” holds against the data\./,
+  );
+  await hoverDay(page, "refugees", 14);
+  assert.match(await page.locator("#chart-refugees .tooltip").textContent(), /Caveat: Russian Federation: The cumulative figure falls from 99,300/);
+  assert.match(await page.locator("#chart-refugees .chart-notes").textContent(), /◇ marks a figure stated at the time/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,6 +1,6 @@
 //! Claims against the data, and revisions between vintages: arithmetic only, no verdict beyond it.
 
-use crate::data::{Claim, Dataset, Date, Metric, Qualifier};
+use crate::data::{group_digits, Claim, Dataset, Date, Metric, Qualifier};
 
 /// The dataset's figure for a metric on a date, or the nearest earlier report.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,6 +105,72 @@ pub fn compare(dataset: &Dataset, claim: &Claim) -> Comparison {
         difference,
         figure,
     }
+}
+
+/// What a metric counts, in words.
+pub fn metric_name(metric: Metric) -> &'static str {
+    match metric {
+        Metric::RefugeesCumulative => "refugees (UNHCR total, cumulative)",
+        Metric::CiviliansKilled => "civilians killed (OHCHR)",
+        Metric::CiviliansInjured => "civilians injured (OHCHR)",
+        Metric::CivilianCasualtiesTotal => "civilian casualties (OHCHR)",
+        Metric::Idps => "internally displaced (IOM)",
+    }
+}
+
+pub fn qualifier_name(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::MoreThan => "more than",
+        Qualifier::AtLeast => "at least",
+        Qualifier::About => "about",
+        Qualifier::Exactly => "exactly",
+    }
+}
+
+/// A signed whole number with grouping: "+80,430", "-773", "0".
+fn signed(value: i64) -> String {
+    let sign = if value > 0 { "+" } else { "" };
+    format!("{sign}{}", group_digits(value as f64))
+}
+
+/// A claim and the data of its day, in words: "Claim: more than 3,380,000 refugees (UNHCR
+/// total, cumulative). Data, 21 Mar 2022: 3,460,430 (difference +80,430, +2.4%)." and, when the
+/// data has a figure, whether the qualifier holds: "“more than” holds against the data."
+pub fn claim_sentences(claim: &Claim, c: &Comparison) -> (String, Option<String>) {
+    let claimed = format!(
+        "Claim: {} {} {}.",
+        qualifier_name(claim.qualifier),
+        group_digits(claim.value as f64),
+        metric_name(claim.metric)
+    );
+    let data = match (&c.figure, c.difference, c.percent) {
+        (Some(f), Some(diff), Some(pct)) => format!(
+            "Data, {}: {} (difference {}, {:+.1}%).",
+            f.date.human(),
+            group_digits(f.value as f64),
+            signed(diff),
+            pct
+        ),
+        _ => "No report in the dataset by that day.".to_string(),
+    };
+    let verdict = c.holds.map(|holds| {
+        format!(
+            "“{}” {} against the data.",
+            qualifier_name(claim.qualifier),
+            if holds { "holds" } else { "does not hold" }
+        )
+    });
+    (format!("{claimed} {data}"), verdict)
+}
+
+/// A revision in words, from the earlier vintage's side: "current vintage 79,209: -773 (-0.97%)".
+pub fn revision_words(r: &Revision) -> String {
+    format!(
+        "current vintage {}: {} ({:+.2}%)",
+        group_digits(r.current as f64),
+        signed(r.difference),
+        r.percent
+    )
 }
 
 /// The same day in two vintages of UNHCR's total.

@@ -38,6 +38,8 @@ pub struct ViewState {
     pub mode: Mode,
     pub scale: Scale,
     pub measure: Measure,
+    /// Whether UNHCR's earlier vintage of its total is drawn over the current one.
+    pub earlier_vintage: bool,
     pub playing: bool,
     /// `?embed=<chart id>`: the page shows only that chart, for an iframe.
     pub embed: Option<&'static str>,
@@ -71,6 +73,7 @@ pub enum Action {
     ResetZoom,
     ToggleSeries(String),
     ShowAllSeries,
+    ToggleEarlierVintage,
     SetMode(Mode),
     SetScale(Scale),
     SetMeasure(Measure),
@@ -167,6 +170,7 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
             }
         }
         Action::ShowAllSeries => next.hidden.clear(),
+        Action::ToggleEarlierVintage => next.earlier_vintage = !state.earlier_vintage,
         Action::SetMode(mode) => next.mode = mode,
         Action::SetScale(scale) => next.scale = scale,
         Action::SetMeasure(measure) => next.measure = measure,
@@ -212,6 +216,9 @@ pub fn to_query(state: &ViewState, bounds: &Bounds) -> String {
         Measure::Share => {
             q.append_pair("measure", "share");
         }
+    }
+    if state.earlier_vintage {
+        q.append_pair("vintage", "earlier");
     }
     if let Some(chart) = state.embed {
         q.append_pair("embed", chart);
@@ -281,6 +288,8 @@ pub fn from_query(query: &str, bounds: &Bounds) -> (ViewState, Vec<String>) {
                     short(other)
                 )),
             },
+            "vintage" if value == "earlier" => state.earlier_vintage = true,
+            "vintage" => notices.push(format!("Ignored vintage=\"{}\": use earlier.", short(&value))),
             "embed" => match CHART_IDS.iter().find(|id| **id == value) {
                 Some(id) => state.embed = Some(id),
                 None => notices.push(format!(
@@ -449,11 +458,12 @@ mod tests {
             Action::SetMode(Mode::Daily),
             Action::SetScale(Scale::Log),
             Action::SetMeasure(Measure::PerThousand),
+            Action::ToggleEarlierVintage,
         ]);
         let q = to_query(&s, &bounds());
         assert_eq!(
             q,
-            "day=26&from=10&to=60&countries=pol%2Crou-from-mda&mode=daily&scale=log&measure=per1000"
+            "day=26&from=10&to=60&countries=pol%2Crou-from-mda&mode=daily&scale=log&measure=per1000&vintage=earlier"
         );
         let (back, notices) = from_query(&format!("?{q}"), &bounds());
         assert_eq!(back, s);

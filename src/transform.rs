@@ -102,6 +102,8 @@ pub struct ChartSpec {
     pub quote_days: Vec<(i64, String)>,
     /// Events marked on the chart (only when the view asks for them, see `with_events`).
     pub events: Vec<EventMark>,
+    /// Claims and caveats pinned to figures (added by `with_events` too).
+    pub marks: Vec<FigureMark>,
     /// "Source: ..." line drawn under the chart.
     pub source_line: String,
     /// The source records behind the figures shown, for links and unit badges.
@@ -114,6 +116,16 @@ pub struct EventMark {
     pub day: i64,
     pub title: String,
     pub source_url: String,
+}
+
+/// A note pinned to a figure of a chart: a figure stated that day, or a caveat about that day's
+/// figure. Drawn as a hollow diamond (claim) or ring (caveat); its words go in the tooltip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureMark {
+    pub day: i64,
+    pub value: f64,
+    pub claim: bool,
+    pub text: String,
 }
 
 /// A source record as a chart names it.
@@ -275,6 +287,7 @@ impl Frame<'_> {
             notes: Vec::new(),
             quote_days: self.quote_days.clone(),
             events: Vec::new(),
+            marks: Vec::new(),
             source_line,
             sources: Vec::new(),
         };
@@ -327,6 +340,32 @@ fn refugees(f: &Frame<'_>) -> ChartSpec {
                 .filter_map(|p| figure(state, p).map(|v| point(p.war_day, v as f64)))
                 .collect(),
         });
+    }
+    if let Some(earlier) = r.earlier_total.as_ref().filter(|_| state.earlier_vintage) {
+        if state.measure == Measure::Absolute {
+            let revisions = crate::compare::revisions(d);
+            series.push(SeriesSpec {
+                id: earlier.id.clone(),
+                label: "UNHCR total, earlier vintage".into(),
+                color: PALETTE[6],
+                mark: Mark::DashedLine,
+                source: source_of(d, &earlier.source),
+                points: earlier
+                    .points
+                    .iter()
+                    .filter_map(|p| {
+                        let mut point = point(p.war_day, figure(state, p)? as f64);
+                        point.detail = revisions
+                            .iter()
+                            .find(|r| r.date == p.date && !daily)
+                            .map(crate::compare::revision_words);
+                        Some(point)
+                    })
+                    .collect(),
+            });
+        } else {
+            notes.push("UNHCR's earlier vintage is drawn with absolute figures only.".into());
+        }
     }
     let mut no_daily: Vec<&str> = Vec::new();
     let mut not_in_total: Vec<&str> = Vec::new();
@@ -646,10 +685,72 @@ pub fn charts(dataset: &Dataset, state: &ViewState) -> Vec<ChartSpec> {
     vec![refugees(&f), refugees_daily(&f), casualties(&f), idps(&f)]
 }
 
-/// The charts of a view with the dataset's events marked on each (those inside the range).
+/// The charts of a view with the dataset's events marked on each (those inside the range), the
+/// claims made in the range on the charts of their metric, and dated caveats on their figures.
 pub fn with_events(dataset: &Dataset, mut specs: Vec<ChartSpec>) -> Vec<ChartSpec> {
+    use crate::data::Metric;
     for spec in &mut specs {
         let (lo, hi) = spec.x_range;
+        let in_range = |day: i64| (lo..=hi).contains(&day);
+        // Claims go where the chart shows the same kind of figure: cumulative, absolute counts.
+        let shows_totals = spec.series.iter().any(|s| s.id == "total");
+        for claim in dataset.claims.iter().filter(|c| in_range(c.war_day)) {
+            let chart = match claim.metric {
+                Metric::RefugeesCumulative if shows_totals => "refugees",
+                Metric::CiviliansKilled | Metric::CiviliansInjured | Metric::CivilianCasualtiesTotal => "casualties",
+                Metric::Idps => "idps",
+                Metric::RefugeesCumulative => continue,
+            };
+            if chart == spec.id && !spec.log_scale {
+                let c = crate::compare::compare(dataset, claim);
+                let (figures, verdict) = crate::compare::claim_sentences(claim, &c);
+                spec.marks.push(FigureMark {
+                    day: claim.war_day,
+                    value: claim.value as f64,
+                    claim: true,
+                    text: format!(
+                        "{}: “{}” {figures} {}",
+                        claim.who,
+                        claim.text,
+                        verdict.unwrap_or_default()
+                    ),
+                });
+                spec.y_max = spec.y_max.max(claim.value as f64 * 1.05);
+            }
+        }
+        // Dated caveats, on the figure of their series that day.
+        let r = &dataset.refugees;
+        let dated = std::iter::once(&r.total)
+            .chain(r.by_country.iter())
+            .flat_map(|s| s.caveats.iter().map(move |c| (s.id.as_str(), Some(&s.label), c)))
+            .chain(dataset.casualties.caveats.iter().map(|c| ("killed", None, c)))
+            .chain(dataset.idps.caveats.iter().map(|c| ("idps", None, c)));
+        for (series, label, caveat) in dated {
+            let Some(day) = caveat.date.map(|d| d.war_day()).filter(|d| in_range(*d)) else {
+                continue;
+            };
+            let Some(p) = spec.series.iter().find(|s| s.id == series).and_then(|s| s.at(day)) else {
+                continue;
+            };
+            let text = match label {
+                Some(label) => format!("{label}: {}", caveat.text),
+                None => caveat.text.clone(),
+            };
+            spec.marks.push(FigureMark {
+                day,
+                value: p.value,
+                claim: false,
+                text,
+            });
+        }
+        if spec.marks.iter().any(|m| m.claim) {
+            spec.notes
+                .push("◇ marks a figure stated at the time; hover it to compare with the data.".into());
+        }
+        if spec.marks.iter().any(|m| !m.claim) {
+            spec.notes
+                .push("○ marks a figure with a caveat; hover it to read it.".into());
+        }
         spec.events = dataset
             .events
             .iter()
@@ -679,6 +780,8 @@ pub struct Tooltip {
     pub decimals: u8,
     pub rows: Vec<TooltipRow>,
     pub quoted: Option<String>,
+    /// Claims and caveats about that day's figures, in words.
+    pub marks: Vec<String>,
     /// Events of that day, each with its source.
     pub events: Vec<(String, SourceRef)>,
 }
@@ -725,6 +828,12 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
             .iter()
             .find(|(d, _)| *d == day)
             .map(|(_, who)| who.clone()),
+        marks: spec
+            .marks
+            .iter()
+            .filter(|m| m.day == day)
+            .map(|m| format!("{}: {}", if m.claim { "Claim" } else { "Caveat" }, m.text))
+            .collect(),
         events: spec
             .events
             .iter()

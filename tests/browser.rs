@@ -101,7 +101,7 @@ async fn dashboard_draws_every_chart() {
         assert!(blank < 0.6, "a chart, not a filled rectangle: {blank}");
     }
     let text = root.text_content().unwrap();
-    assert!(text.contains("Sources and caveats"));
+    assert!(text.contains("Sources and method"));
     assert!(text.contains("24 Feb 2022 (day 1)"), "the header states the date range");
     assert!(
         root.query_selector(".chart-error").unwrap().is_none(),

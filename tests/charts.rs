@@ -358,7 +358,12 @@ fn quote_markers_are_drawn_on_the_time_axis() {
         .collect::<std::collections::BTreeSet<_>>();
     assert_eq!(spec.quote_days.len(), in_range.len());
     let svg = to_svg(&spec, 900, 460).unwrap();
-    assert_eq!(svg.matches("<polygon").count(), in_range.len());
+    // One outlined triangle per day with quotes, in the quote markers' colour.
+    let markers = svg
+        .split("<polyline")
+        .filter(|e| e.contains("stroke=\"#783C8C\""))
+        .count();
+    assert_eq!(markers, in_range.len());
 }
 
 #[test]
@@ -404,4 +409,83 @@ fn events_are_marked_with_labels_and_in_the_tooltip() {
         transform::first_view(&d).iter().all(|s| s.events.is_empty()),
         "the default view has none"
     );
+}
+
+#[test]
+fn earlier_vintage_overlays_the_total_with_the_revision_of_each_day() {
+    let d = dataset();
+    let spec = chart_in(&d, "vintage=earlier", "refugees");
+    let earlier = spec.series.iter().find(|s| s.id == "total-earlier").unwrap();
+    assert_eq!(earlier.label, "UNHCR total, earlier vintage");
+    assert_eq!(earlier.mark, Mark::DashedLine);
+    let day1 = earlier.at(1).unwrap();
+    assert_eq!(day1.value, 79_982.0);
+    // Current 79,209 against earlier 79,982: -773, -773 / 79,982 = -0.9665%.
+    assert_eq!(day1.detail.as_deref(), Some("current vintage 79,209: -773 (-0.97%)"));
+    let current = spec.series.iter().find(|s| s.id == "total").unwrap();
+    assert_eq!(current.at(1).unwrap().value, 79_209.0);
+    let tip = transform::tooltip(&spec, 1);
+    assert!(tip
+        .rows
+        .iter()
+        .any(|r| r.label == "UNHCR total, earlier vintage" && r.value == Some(79_982.0)));
+    // Per 1,000 residents there is no total to overlay: the chart says so.
+    let per = chart_in(&d, "vintage=earlier&measure=per1000", "refugees");
+    assert!(per.series.iter().all(|s| s.id != "total-earlier"));
+    assert!(per
+        .notes
+        .iter()
+        .any(|n| n.contains("earlier vintage is drawn with absolute figures only")));
+    assert!(
+        chart(&d, "refugees").series.iter().all(|s| s.id != "total-earlier"),
+        "off by default"
+    );
+}
+
+#[test]
+fn claims_and_dated_caveats_are_pinned_to_their_figures() {
+    let d = dataset();
+    let specs = transform::with_events(&d, transform::first_view(&d));
+    let refugees = &specs[0];
+    // The seed article of 21 March 2022 (day 26): "more than 3.38 million".
+    let seed = refugees
+        .marks
+        .iter()
+        .find(|m| m.claim && m.day == 26 && m.value == 3_380_000.0)
+        .unwrap();
+    assert!(seed.text.contains("3.38 million"), "{}", seed.text);
+    assert!(seed
+        .text
+        .contains("Data, 21 Mar 2022: 3,460,430 (difference +80,430, +2.4%)."));
+    assert!(seed.text.ends_with("“more than” holds against the data."));
+    // Russia's cumulative figure that falls on 9 March 2022 (day 14), on its figure that day.
+    let dip = refugees.marks.iter().find(|m| !m.claim && m.day == 14).unwrap();
+    assert_eq!(dip.value, 97_098.0);
+    assert!(dip
+        .text
+        .starts_with("Russian Federation: The cumulative figure falls from 99,300"));
+    let tip = transform::tooltip(refugees, 26);
+    assert!(tip
+        .marks
+        .iter()
+        .any(|m| m.starts_with("Claim: ") && m.contains("3.38 million")));
+    assert!(refugees.notes.iter().any(|n| n.starts_with("◇")) && refugees.notes.iter().any(|n| n.starts_with("○")));
+    // IOM's rounded and summed totals carry their caveats; casualty claims go on that chart.
+    let idps = &specs[3];
+    assert!(idps
+        .marks
+        .iter()
+        .any(|m| !m.claim && m.text.contains("Round 5 total (7,100,000) is a rounded figure")));
+    assert!(specs[2].marks.iter().any(|m| m.claim), "casualty claims");
+    // The marks are drawn: a diamond per claim on the chart.
+    let svg = to_svg(refugees, 1200, 600).unwrap();
+    assert!(
+        svg.matches("<polyline").count() >= refugees.series.len() + refugees.marks.iter().filter(|m| m.claim).count()
+    );
+    // Claims of cumulative counts are not drawn where the chart shows other figures.
+    let per = transform::with_events(
+        &d,
+        transform::charts(&d, &from_query("measure=per1000", &transform::bounds(&d)).0),
+    );
+    assert!(per[0].marks.iter().all(|m| !m.claim));
 }

@@ -326,14 +326,27 @@ where
             }
         }
     }
-    // Quote markers on the time axis: a small triangle above the axis at each day with a quote.
-    let quote_color = RGBColor(120, 60, 140);
+    // Claims (hollow diamonds) and caveats (rings) on the figures they are about.
+    let mark_line = RGBColor(170, 20, 60).stroke_width(px(2.0).max(1) as u32);
+    for m in &spec.marks {
+        let (x, y, r) = (x_of(m.day), y_of(m.value), px(6.0));
+        if m.claim {
+            root.draw(&PathElement::new(
+                vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)],
+                mark_line,
+            ))?;
+        } else {
+            root.draw(&Circle::new((x, y), r, mark_line))?;
+        }
+    }
+    // Quote markers on the time axis: a small triangle above the axis at each day with a quote
+    // (outlined: plotters' polygon fill would add its rasteriser to the wasm).
+    let quote_line = RGBColor(120, 60, 140).stroke_width(px(2.0).max(1) as u32);
     for (day, _) in &spec.quote_days {
-        let x = x_of(*day);
-        let b = area.bottom - 1;
-        root.draw(&Polygon::new(
-            vec![(x - px(4.0), b), (x + px(4.0), b), (x, b - px(8.0))],
-            quote_color.filled(),
+        let (x, b) = (x_of(*day), area.bottom - px(2.0));
+        root.draw(&PathElement::new(
+            vec![(x - px(4.0), b), (x + px(4.0), b), (x, b - px(7.0)), (x - px(4.0), b)],
+            quote_line,
         ))?;
     }
     // Events: a thin line at each day, labels in two rows at the top, never overlapping.

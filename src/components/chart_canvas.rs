@@ -134,6 +134,7 @@ fn tooltip_view(spec: &ChartSpec, day: i64, left_pct: f64) -> Html {
                 }) }
             </table>
             if let Some(who) = &t.quoted { <p class="tooltip-quoted">{ format!("Quoted that day: {who}") }</p> }
+            { for t.marks.iter().map(|m| html! { <p class="tooltip-mark">{ m }</p> }) }
             { for t.events.iter().map(|(title, source)| html! {
                 <p class="tooltip-event">{ format!("Event: {title} ({})", source.label) }</p>
             }) }

@@ -1,18 +1,8 @@
-use super::Shared;
 use crate::data::{Dataset, Date};
 use crate::state::{Action, Bounds, Measure, Mode, Scale, ViewState};
 use crate::transform::series_color;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ControlsProps {
-    pub dataset: Shared<Dataset>,
-    pub state: ViewState,
-    pub bounds: Bounds,
-    pub dispatch: Callback<Action>,
-    pub on_key: Callback<KeyboardEvent>,
-}
 
 fn day_text(day: i64) -> String {
     Date::from_war_day(day).map_or_else(|| format!("Day {day}"), Date::day_label)
@@ -55,12 +45,15 @@ fn choice<T: Copy + PartialEq + 'static>(
 }
 
 /// The timeline (select a day, play, zoom) and what to compare (countries, cumulative or daily,
-/// scale, absolute, per 1,000 residents or share).
-#[function_component(Controls)]
-pub fn controls(props: &ControlsProps) -> Html {
-    let s = &props.state;
-    let b = &props.bounds;
-    let dispatch = &props.dispatch;
+/// scale, absolute, per 1,000 residents or share). A plain function, not a component: it follows
+/// every change of the view state anyway.
+pub fn controls(
+    d: &Dataset,
+    s: &ViewState,
+    b: &Bounds,
+    dispatch: &Callback<Action>,
+    on_key: &Callback<KeyboardEvent>,
+) -> Html {
     let (lo, hi) = s.visible(b);
     let selected = s.selected.unwrap_or(lo);
     let emit = |action: Action| send(dispatch, action);
@@ -96,7 +89,6 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
         })
     };
-    let d = &props.dataset;
     html! {
         <section class="controls" aria-label="Explore by war day">
             <div class="timeline">
@@ -108,7 +100,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     <span class="visually-hidden">{ "Selected war day" }</span>
                     <input id="timeline" type="range" min={lo.to_string()} max={hi.to_string()} step="1"
                         value={selected.to_string()} aria-valuetext={day_text(selected)}
-                        onchange={on_timeline} oninput={on_timeline_input} onkeydown={props.on_key.clone()} />
+                        onchange={on_timeline} oninput={on_timeline_input} onkeydown={on_key.clone()} />
                 </label>
                 <button type="button" aria-label="Next day" onclick={emit(Action::Step(1))}>{ "▶" }</button>
                 <output class="selected-day" for="timeline">
@@ -144,6 +136,12 @@ pub fn controls(props: &ControlsProps) -> Html {
                     }
                 }) }
                 <button type="button" disabled={s.hidden.is_empty()} onclick={emit(Action::ShowAllSeries)}>{ "All" }</button>
+                if d.refugees.earlier_total.is_some() {
+                    <label class="vintage">
+                        <input type="checkbox" id="earlier-vintage" checked={s.earlier_vintage} onchange={send::<Event>(dispatch, Action::ToggleEarlierVintage)} />
+                        { "Overlay UNHCR's earlier vintage of the total" }
+                    </label>
+                }
             </fieldset>
             { choice("mode", "Figures", &[(Mode::Cumulative, "Cumulative"), (Mode::Daily, "Daily")], s.mode, dispatch.reform(Action::SetMode)) }
             { choice("measure", "Measure", &[(Measure::Absolute, "Absolute"), (Measure::PerThousand, "Per 1,000 residents"), (Measure::Share, "Share of total")], s.measure, dispatch.reform(Action::SetMeasure)) }

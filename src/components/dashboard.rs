@@ -1,6 +1,6 @@
 use super::hooks::use_first_chart_mark;
 use super::Shared;
-use super::{footer, page_header, ChartCanvas, ClaimsPanel, Controls, QuotePanel, SharePanel, SourceList};
+use super::{controls, footer, page_header, ChartCanvas, DatasetSections, QuotePanel, SharePanel};
 use crate::data::Dataset;
 use crate::state::{from_query, reduce, to_query, Action, Bounds, ViewState};
 use crate::web;
@@ -138,6 +138,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                 state.mode,
                 state.scale,
                 state.measure,
+                state.earlier_vintage,
             ),
             move |_| {
                 transform::with_events(&d, transform::charts(&d, &state))
@@ -207,15 +208,14 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                 <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             </div>
         }
-        <Controls dataset={d.clone()} state={state.clone()} bounds={model.bounds.clone()} dispatch={dispatch.clone()} on_key={on_key.clone()} />
+        { controls(d, state, &model.bounds, &dispatch, &on_key) }
         <p id="announcer" class="announcer" aria-live="polite">{ announcement }</p>
         <div class="layout">
             <main class="charts">
                 { for specs.iter().map(|spec| chart(spec, "")) }
                 <SharePanel dataset={d.clone()} view={view.clone()} link={link.clone()}
                     charts={specs.iter().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()} />
-                <ClaimsPanel dataset={d.clone()} />
-                <SourceList dataset={d.clone()} />
+                <DatasetSections dataset={d.clone()} />
             </main>
             <QuotePanel dataset={d.clone()} selected={state.selected} hover={state.hover} on_select={on_select.clone()} />
         </div>

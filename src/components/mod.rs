@@ -16,14 +16,13 @@ mod sources;
 
 pub use app::App;
 pub use chart_canvas::ChartCanvas;
-pub use claims::ClaimsPanel;
-pub use controls::Controls;
+pub use controls::controls;
 pub use dashboard::{Dashboard, DashboardProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps, LoadError};
 pub use footer::footer;
 pub use quotes::{QuotePanel, QuotePanelProps};
 pub use share::{SharePanel, SharePanelProps};
-pub use sources::SourceList;
+pub use sources::DatasetSections;
 
 /// An external link that opens in a new tab without giving the page a handle on this one.
 fn external_link(href: &str, text: &str) -> yew::Html {
