@@ -3,51 +3,26 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { serve } from "./server.mjs";
+import { DIST, ROOT, newPage, start, waitForCharts } from "./harness.mjs";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DIST = ROOT + "dist";
 const SCREENSHOT = ROOT + "test-results/screenshot.png";
 const PESKOV_URL =
   "https://www.republicworld.com/world-news/russia-ukraine-crisis/russia-ukraine-latest-peace-negotiations-last-for-90-minutes-no-significant-progress-made-articleshow.html";
 
+let env;
 let server;
 let browser;
 
 before(async () => {
-  server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  env = await start();
+  ({ server, browser } = env);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await env?.close();
 });
 
-/** A page that records console errors, page errors and every request. */
-async function open(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("request", (r) => requests.push(r.url()));
-  return { context, page, problems, requests };
-}
+const open = (options) => newPage(browser, options);
 
 /** Every chart canvas: its id, CSS and backing-store width, and the share of non-white pixels. */
 function canvases(page) {
@@ -61,11 +36,6 @@ function canvases(page) {
   );
 }
 
-async function waitForCharts(page) {
-  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, {
-    timeout: 30_000,
-  });
-}
 
 test("the release build shows every chart, the quotes and the sources, from the page's origin only", async () => {
   const { context, page, problems, requests } = await open();
@@ -221,10 +191,10 @@ test("a build for a sub-path works there (trunk build --public-url /tracker/)", 
     t.skip("no sub-path build in target/dist-subpath (scripts/test.sh makes one)");
     return;
   }
-  const sub = await serve(dir, "/tracker/");
+  const sub = await start(dir, "/tracker/");
   try {
-    const { context, page, problems, requests } = await open();
-    await page.goto(sub.url);
+    const { context, page, problems, requests } = await newPage(sub.browser);
+    await page.goto(sub.server.url);
     await waitForCharts(page);
     assert.equal(await page.locator("canvas.chart-canvas").count(), 4);
     assert.deepEqual(problems, [], "no console errors");

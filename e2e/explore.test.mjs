@@ -2,50 +2,20 @@
 // against the release build in dist/. Writes test-results/explore-view.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { access, mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { serve } from "./server.mjs";
+import { mkdir } from "node:fs/promises";
+import { ROOT, openAt, start } from "./harness.mjs";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DIST = ROOT + "dist";
-let server;
-let browser;
-let built = true;
+let env;
 
 before(async () => {
-  try {
-    await access(DIST + "/index.html");
-  } catch {
-    built = false;
-    return;
-  }
-  server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  env = await start();
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await env?.close();
 });
 
-async function open(t, query = "") {
-  if (!built) {
-    t.skip("no release build in dist/ (scripts/test.sh makes one)");
-    return null;
-  }
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(server.url + query);
-  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, { timeout: 30_000 });
-  return { context, page, problems };
-}
+const open = (_t, query = "") => openAt(env, query);
 
 /** Moves the pointer over a chart at the pixel column of a war day. */
 async function hoverDay(page, chart, day) {
@@ -62,9 +32,7 @@ async function hoverDay(page, chart, day) {
 }
 
 test("hovering a chart shows the exact dataset figure of that day with its source", async (t) => {
-  const o = await open(t);
-  if (!o) return;
-  const { context, page, problems } = o;
+  const { context, page, problems } = await open(t);
   await hoverDay(page, "refugees", 25);
   const tip = await page.locator("#chart-refugees .tooltip").textContent();
   assert.match(tip, /Day 25 · 20 Mar 2022/);
@@ -84,9 +52,7 @@ test("hovering a chart shows the exact dataset figure of that day with its sourc
 });
 
 test("keyboard stepping changes the announced day and the URL", async (t) => {
-  const o = await open(t, "?day=26");
-  if (!o) return;
-  const { context, page, problems } = o;
+  const { context, page, problems } = await open(t, "?day=26");
   assert.match(await page.locator("#announcer").textContent(), /^Day 26, 21 Mar 2022\. 3,460,430 border crossings/);
   await page.locator("#chart-refugees").focus();
   await page.keyboard.press("ArrowRight");
@@ -104,9 +70,7 @@ test("keyboard stepping changes the announced day and the URL", async (t) => {
 });
 
 test("clicking a quote's date selects its day in the URL and highlights it", async (t) => {
-  const o = await open(t);
-  if (!o) return;
-  const { context, page, problems } = o;
+  const { context, page, problems } = await open(t);
   const peskov = page.locator("li.quote", { hasText: "do the homework" });
   await peskov.locator("button.quote-day").click();
   await page.waitForFunction(() => new URLSearchParams(location.search).get("day") === "26");
@@ -118,9 +82,7 @@ test("clicking a quote's date selects its day in the URL and highlights it", asy
 });
 
 test("a link with a chosen view reopens that view", async (t) => {
-  const o = await open(t, "?day=26&countries=pol%2Chun&measure=per1000&scale=log&from=10&to=60");
-  if (!o) return;
-  const { context, page, problems } = o;
+  const { context, page, problems } = await open(t, "?day=26&countries=pol%2Chun&measure=per1000&scale=log&from=10&to=60");
   assert.equal(await page.locator('input[data-series="pol"]').isChecked(), true);
   assert.equal(await page.locator('input[data-series="rus"]').isChecked(), false);
   assert.equal(await page.locator('input[name="measure"]:checked').evaluate((e) => e.parentElement.textContent), "Per 1,000 residents");
@@ -135,9 +97,7 @@ test("a link with a chosen view reopens that view", async (t) => {
 });
 
 test("a link full of nonsense still loads, with a notice that shows the values as text", async (t) => {
-  const o = await open(t, "?day=abc&scale=%3Cimg%20src%3Dx%3E&zz=1&countries=xx");
-  if (!o) return;
-  const { context, page, problems } = o;
+  const { context, page, problems } = await open(t, "?day=abc&scale=%3Cimg%20src%3Dx%3E&zz=1&countries=xx");
   const notices = await page.locator(".notices").textContent();
   assert.match(notices, /Ignored day="abc": not a war day\./);
   assert.match(notices, /Ignored scale="<img src=x>": use linear or log\./);
@@ -149,9 +109,7 @@ test("a link full of nonsense still loads, with a notice that shows the values a
 });
 
 test("dragging across a chart zooms to the dragged days; a click still selects a day", async (t) => {
-  const o = await open(t);
-  if (!o) return;
-  const { context, page, problems } = o;
+  const { context, page, problems } = await open(t);
   // Hovering the day of a quote's marker names who was quoted.
   await hoverDay(page, "refugees", 26);
   assert.match(await page.locator("#chart-refugees .tooltip").textContent(), /Quoted that day: .*Dmitry Peskov/);
@@ -179,13 +137,7 @@ test("dragging across a chart zooms to the dragged days; a click still selects a
 });
 
 test("tapping a chart on a touch screen shows that day's tooltip", async (t) => {
-  if (!built) return t.skip("no release build in dist/");
-  const context = await browser.newContext({ viewport: { width: 412, height: 860 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(server.url);
-  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, { timeout: 30_000 });
+  const { context, page, problems } = await openAt(env, "", { viewport: { width: 412, height: 860 }, hasTouch: true, isMobile: true });
   const overlay = page.locator("#chart-refugees canvas.chart-overlay");
   await overlay.scrollIntoViewIfNeeded();
   const box = await overlay.boundingBox();
@@ -199,9 +151,7 @@ test("tapping a chart on a touch screen shows that day's tooltip", async (t) => 
 });
 
 test("the earlier vintage overlays the total; claims and caveats show on their figures", async (t) => {
-  const o = await open(t);
-  if (!o) return;
-  const { context, page, problems } = o;
+  const { context, page, problems } = await open(t);
   await page.locator("#earlier-vintage").check();
   await page.waitForFunction(() => new URLSearchParams(location.search).get("vintage") === "earlier");
   await hoverDay(page, "refugees", 1);

@@ -1,0 +1,60 @@
+// What the end-to-end tests share: the release build served locally, Debian's Chromium driven by
+// playwright-core, and pages that record console errors, page errors and requests.
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const DIST = ROOT + "dist";
+
+/** Serves `dir` (at `base`) and starts a headless Chromium; `close()` stops both. */
+export async function start(dir = DIST, base = "/") {
+  const server = await serve(dir, base);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A new page (1366 x 900 unless `options` say otherwise) recording problems and requests. */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => requests.push(r.url()));
+  return { context, page, problems, requests };
+}
+
+/** Waits until every chart of the view has been drawn (`performance.mark('first-chart')`). */
+export function waitForCharts(page) {
+  return page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, {
+    timeout: 30_000,
+  });
+}
+
+/** Opens the page at `query` and waits for its charts. */
+export async function openAt(env, query = "", options = {}) {
+  const opened = await newPage(env.browser, options);
+  await opened.page.goto(env.server.url + query);
+  await waitForCharts(opened.page);
+  return opened;
+}
