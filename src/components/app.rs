@@ -1,5 +1,5 @@
 use super::Shared;
-use super::{Dashboard, ErrorPanel, LoadError};
+use super::{error_panel, Dashboard, LoadError};
 use crate::data::{parse_dataset, Dataset};
 use crate::web;
 use yew::prelude::*;
@@ -56,6 +56,6 @@ pub fn app() -> Html {
             <main class="loading" aria-busy="true"><p>{ "Loading the dataset…" }</p></main>
         },
         Load::Ready(dataset) => html! { <Dashboard dataset={dataset.clone()} /> },
-        Load::Failed(error) => html! { <main><ErrorPanel error={error.clone()} /></main> },
+        Load::Failed(error) => html! { <main>{ error_panel(error) }</main> },
     }
 }

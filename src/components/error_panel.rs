@@ -8,14 +8,8 @@ pub struct LoadError {
     pub details: Vec<String>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorPanelProps {
-    pub error: LoadError,
-}
-
-#[function_component(ErrorPanel)]
-pub fn error_panel(props: &ErrorPanelProps) -> Html {
-    let e = &props.error;
+/// The panel shown instead of the charts when the dataset cannot be used.
+pub fn error_panel(e: &LoadError) -> Html {
     html! {
         <section id="load-error" class="error-panel" role="alert">
             <h2>{ &e.what }</h2>

@@ -18,7 +18,7 @@ pub use app::App;
 pub use chart_canvas::ChartCanvas;
 pub use controls::controls;
 pub use dashboard::{Dashboard, DashboardProps};
-pub use error_panel::{ErrorPanel, ErrorPanelProps, LoadError};
+pub use error_panel::{error_panel, LoadError};
 pub use footer::footer;
 pub use quotes::{QuotePanel, QuotePanelProps};
 pub use share::{SharePanel, SharePanelProps};
