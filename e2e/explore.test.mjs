@@ -88,6 +88,10 @@ test("a link with a chosen view reopens that view", async (t) => {
   assert.equal(await page.locator('input[name="measure"]:checked').evaluate((e) => e.parentElement.textContent), "Per 1,000 residents");
   assert.equal(await page.locator("#timeline").inputValue(), "26");
   assert.match(await page.locator(".selected-day").textContent(), /Day 26 · 21 Mar 2022/);
+  // The side panel names the events of the selected day with their sources.
+  const events = page.locator(".quotes .panel-events li");
+  assert.match(await events.first().textContent(), /^Event that day: Russia-Ukraine talks by video link.*\(republicworld\.com\)$/);
+  assert.match(await events.first().locator("a").getAttribute("href"), /^https:\/\/www\.republicworld\.com\//);
   await hoverDay(page, "refugees", 26);
   assert.match(await page.locator("#chart-refugees .tooltip").textContent(), /Poland57\.10 per 1,000 residents \(2,111,547 of 36,981,559 residents\)/);
   await mkdir(ROOT + "test-results", { recursive: true });

@@ -1,6 +1,6 @@
-use super::quote_body;
 use super::Shared;
-use crate::data::Dataset;
+use super::{external_link, quote_body};
+use crate::data::{outlet, Dataset};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -58,10 +58,16 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
         (Some(day), None) => format!("Nothing in this list was said by day {day}."),
         (None, _) => "Select a day to see what was said then.".to_string(),
     };
+    let events = props.dataset.events.iter().filter(|e| Some(e.war_day) == focus);
     html! {
         <aside class="quotes scrolling" aria-labelledby="quotes-heading" ref={list}>
             <h2 id="quotes-heading">{ "What was said" }</h2>
             <p class="panel-note">{ "Quoted exactly as printed in the linked page, in date order. " }<span class="quote-status">{ status }</span></p>
+            <ul class="panel-events">
+                { for events.map(|e| html! {
+                    <li>{ format!("Event that day: {} (", e.title) }{ external_link(&e.source_url, outlet(&e.source_url)) }{ ")" }</li>
+                }) }
+            </ul>
             <ol class="quote-list">
             { for quotes.iter().map(|q| {
                 let day = q.war_day;
