@@ -118,6 +118,13 @@ test("charts are sized for high-DPI screens and redrawn when the window is resiz
     before,
   );
   for (const s of await sizes()) assert.ok(s.share > 0.02, "redrawn after the resize");
+  // Every resize redraws, not only the first.
+  const second = (await sizes())[0].css;
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.waitForFunction(
+    (w) => [...document.querySelectorAll("canvas.chart-canvas")].every((c) => c.clientWidth !== w && c.width === Math.round(c.clientWidth * 2)),
+    second,
+  );
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -173,3 +173,49 @@ test("the earlier vintage overlays the total; claims and caveats show on their f
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a copied link reopens exactly the view it was copied from", async (t) => {
+  const { context, page, problems } = await open(t);
+  // Hiding every country: the link says so, and reopens with none shown.
+  for (const box of await page.locator("input[data-series]").all()) await box.uncheck();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("countries") === "");
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1);
+  assert.equal(await page.locator("input[data-series]:checked").count(), 0, "no country shown after reopening");
+  assert.match(await page.locator("#chart-refugees .chart-notes").textContent(), /8 of 8 receiving-country series hidden/);
+  // Every day, written as a range, is no zoom: "Show all days" has nothing to do.
+  await page.goto(env.server.url + "?from=1&to=120");
+  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1);
+  assert.equal(await page.locator(".zoom button").isDisabled(), true, "Show all days is disabled");
+  assert.equal(new URL(page.url()).search, "", "the link is the plain page's");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the range handles push each other and always show the view's range", async (t) => {
+  const { context, page, problems } = await open(t, "?from=10&to=60");
+  const from = page.locator("#zoom-from");
+  const to = page.locator("#zoom-to");
+  // Dragging "from" past "to" moves "to" along.
+  await from.fill("80");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("from") === "80");
+  const q = new URLSearchParams(new URL(page.url()).search);
+  assert.equal(q.get("to"), "81");
+  assert.deepEqual([await from.inputValue(), await to.inputValue()], ["80", "81"]);
+  // And "to" below "from" moves "from".
+  await to.fill("20");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("to") === "20");
+  assert.equal(new URLSearchParams(new URL(page.url()).search).get("from"), "19");
+  assert.deepEqual([await from.inputValue(), await to.inputValue()], ["19", "20"]);
+  assert.match(await page.locator(".zoom").textContent(), /Day 19 · 14 Mar 2022.*Day 20 · 15 Mar 2022/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the per-1,000 view names each unit of a chart once", async (t) => {
+  const { context, page, problems } = await open(t, "?measure=per1000");
+  const badges = await page.locator("#chart-refugees figcaption .unit-badge").allTextContents();
+  assert.deepEqual(badges, ["border crossings (not unique people)", "residents"]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

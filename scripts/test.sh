@@ -25,7 +25,7 @@ step "end-to-end tests (Playwright, headless Chromium, release build from dist/)
 node --test --test-reporter=spec e2e/
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --offline --target wasm32-unknown-unknown --test browser
+cargo test --offline --target wasm32-unknown-unknown --test browser --test browser_panic
 
 step "native tests (cargo test)"
 cargo test --offline

@@ -2,9 +2,10 @@
 //! view's link, dataset version, every source with its link, the caveats of what is included),
 //! then one row per figure with ISO dates, war days and plain numbers.
 
+use crate::chart::ChartSpec;
 use crate::data::{Dataset, Date};
-use crate::state::{Measure, Mode, ViewState};
-use crate::transform::{bounds, charts, ChartSpec};
+use crate::state::{ChartOptions, Measure, Mode};
+use crate::transform::{bounds, charts};
 
 /// One CSV field, quoted when it holds a comma, a quote or a line break.
 fn field(text: &str) -> String {
@@ -34,9 +35,9 @@ fn sources_of(dataset: &Dataset, specs: &[ChartSpec]) -> Vec<String> {
 }
 
 /// The CSV of everything the view shows: every chart's series, in the view's range.
-pub fn view_csv(dataset: &Dataset, state: &ViewState, link: &str) -> String {
-    let specs = charts(dataset, state);
-    let (lo, hi) = state.visible(&bounds(dataset));
+pub fn view_csv(dataset: &Dataset, options: &ChartOptions, link: &str) -> String {
+    let specs = charts(dataset, options);
+    let (lo, hi) = options.visible(&bounds(dataset));
     let day = |d: i64| Date::from_war_day(d).map_or_else(|| d.to_string(), Date::iso);
     let mut out = String::new();
     comment(
@@ -132,15 +133,15 @@ pub fn view_csv(dataset: &Dataset, state: &ViewState, link: &str) -> String {
 }
 
 /// The view in words: what it shows, over which war days and dates, and how it is measured.
-pub fn view_title(dataset: &Dataset, state: &ViewState) -> String {
-    let (lo, hi) = state.visible(&bounds(dataset));
+pub fn view_title(dataset: &Dataset, options: &ChartOptions) -> String {
+    let (lo, hi) = options.visible(&bounds(dataset));
     let day = |d: i64| Date::from_war_day(d).map_or_else(|| format!("day {d}"), Date::human);
-    let measure = match state.measure {
+    let measure = match options.measure {
         Measure::Absolute => "",
         Measure::PerThousand => ", refugees per 1,000 residents",
         Measure::Share => ", refugees as a share of the total",
     };
-    let mode = match state.mode {
+    let mode = match options.mode {
         Mode::Cumulative => "",
         Mode::Daily => ", daily figures",
     };
@@ -152,10 +153,10 @@ pub fn view_title(dataset: &Dataset, state: &ViewState) -> String {
 }
 
 /// A citation of the view: title, dataset version, link and the date it was read.
-pub fn citation(dataset: &Dataset, state: &ViewState, link: &str, accessed: Date) -> String {
+pub fn citation(dataset: &Dataset, options: &ChartOptions, link: &str, accessed: Date) -> String {
     format!(
         "displacement-tracker, “{}”, dataset version {} (schema {}), {link} (accessed {}).",
-        view_title(dataset, state),
+        view_title(dataset, options),
         dataset.dataset_version,
         dataset.schema_version,
         accessed.human()
@@ -164,8 +165,8 @@ pub fn citation(dataset: &Dataset, state: &ViewState, link: &str, accessed: Date
 
 /// What a downloaded picture of a chart carries under its own source line: the range shown,
 /// the dataset version and the view's link.
-pub fn stamp(dataset: &Dataset, state: &ViewState, link: &str) -> String {
-    let (lo, hi) = state.visible(&bounds(dataset));
+pub fn stamp(dataset: &Dataset, options: &ChartOptions, link: &str) -> String {
+    let (lo, hi) = options.visible(&bounds(dataset));
     let day = |d: i64| Date::from_war_day(d).map_or_else(|| d.to_string(), Date::human);
     format!(
         "War days {lo} to {hi} ({} to {}) · dataset {} · {link}",

@@ -1,8 +1,15 @@
 //! displacement-tracker: refugee flows, civilian casualties and internal displacement after
 //! Russia's full-scale invasion of Ukraine, by war day, with every figure's source.
 //!
-//! Layers: `data` (model, validation), `transform` (dataset -> chart specs), `chart` (drawing on
-//! any plotters backend) are pure Rust; `web` and `components` are the browser side.
+//! Layers, in the direction data flows: `data` (model, dates and war days, validation),
+//! `state` (the reader's choices and one reducer), `transform` (dataset + chart options -> chart
+//! specs), `chart` (spec types, theme, layout and painting on any plotters backend), `compare` and
+//! `export` (claims against the data; CSV, citation): all pure Rust, tested natively. `builder`
+//! (CSV -> dataset) is native only; `web` (browser glue) and `components` (Yew views) are the
+//! browser side.
+
+#[macro_use]
+pub mod spelling;
 
 pub mod chart;
 pub mod compare;

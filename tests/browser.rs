@@ -1,9 +1,10 @@
 //! In headless Chromium (wasm-bindgen-test): the app's components mount, the charts' canvases
-//! get drawn, the quote panel and the error panel render what they are given.
+//! get drawn, the quote panel and the error panel render what they are given. (A panic leaves
+//! the module unusable, so the panic panel has its own test binary, `browser_panic.rs`.)
 #![cfg(target_arch = "wasm32")]
 
 use displacement_tracker::components::{
-    error_panel, Dashboard, DashboardProps, LoadError, QuotePanel, QuotePanelProps, Shared,
+    error_panel, mount_with, Dashboard, DashboardProps, LoadError, QuotePanel, QuotePanelProps, Shared,
 };
 use displacement_tracker::data::{parse_dataset, Dataset};
 use wasm_bindgen::JsCast;
@@ -78,13 +79,10 @@ fn canvases(root: &Element) -> Vec<HtmlCanvasElement> {
 #[wasm_bindgen_test]
 async fn dashboard_draws_every_chart() {
     let root = mount_point();
-    yew::Renderer::<Dashboard>::with_root_and_props(
-        root.clone(),
-        DashboardProps {
-            dataset: Shared::new(dataset()),
-        },
-    )
-    .render();
+    let props = DashboardProps {
+        dataset: Shared::new(dataset()),
+    };
+    mount_with::<Dashboard>(Some(root.clone()), props).unwrap();
     assert!(until(|| canvases(&root).len() == 4).await, "four chart canvases");
     assert!(
         until(|| canvases(&root).iter().all(|c| ink(c) > 0.01)).await,
@@ -199,23 +197,4 @@ async fn error_panel_lists_every_problem() {
         "{text}"
     );
     assert!(text.contains("data/dataset.json"));
-}
-
-#[wasm_bindgen_test]
-async fn a_panic_shows_an_error_panel() {
-    displacement_tracker::web::install_panic_hook();
-    let panic_later = wasm_bindgen::closure::Closure::once_into_js(|| -> () { panic!("chart state is broken (test)") });
-    web_sys::window()
-        .unwrap()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(panic_later.unchecked_ref(), 0)
-        .unwrap();
-    assert!(
-        until(|| document().get_element_by_id("fatal-error").is_some()).await,
-        "the panel appears"
-    );
-    let panel = document().get_element_by_id("fatal-error").unwrap();
-    let text = panel.text_content().unwrap();
-    assert!(text.contains("The app stopped because of an internal error"), "{text}");
-    assert!(text.contains("chart state is broken (test)"), "{text}");
-    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
 }

@@ -1,10 +1,10 @@
 //! Transforms and chart drawing against the shipped dataset, drawn through plotters' SVG backend.
 #![cfg(not(target_arch = "wasm32"))]
 
-use displacement_tracker::chart::{self, to_svg};
+use displacement_tracker::chart::{self, to_svg, ChartId, ChartSpec, FigureNote, Mark, LIGHT};
 use displacement_tracker::data::{parse_dataset, Dataset};
-use displacement_tracker::state::{from_query, Measure, Mode, Scale, ViewState};
-use displacement_tracker::transform::{self, ChartSpec, Mark};
+use displacement_tracker::state::{from_query, ChartOptions, Measure, Mode, Scale};
+use displacement_tracker::transform;
 
 fn dataset() -> Dataset {
     let json = include_str!("../assets/data/dataset.json");
@@ -30,15 +30,49 @@ fn texts(svg: &str) -> Vec<String> {
         .collect()
 }
 
-/// The chart `id` of a view given as a URL query.
-fn chart_in(d: &Dataset, query: &str, id: &str) -> ChartSpec {
+/// The chart options of a view given as a URL query.
+fn options(d: &Dataset, query: &str) -> ChartOptions {
     let (state, notices) = from_query(query, &transform::bounds(d));
     assert!(notices.is_empty(), "{notices:?}");
-    transform::charts(d, &state).into_iter().find(|c| c.id == id).unwrap()
+    state.options
 }
 
-fn chart(d: &Dataset, id: &str) -> ChartSpec {
+/// The chart `id` of a view given as a URL query.
+fn chart_in(d: &Dataset, query: &str, id: ChartId) -> ChartSpec {
+    transform::charts(d, &options(d, query))
+        .into_iter()
+        .find(|c| c.id == id)
+        .unwrap()
+}
+
+fn chart(d: &Dataset, id: ChartId) -> ChartSpec {
     chart_in(d, "", id)
+}
+
+fn first_view(d: &Dataset) -> Vec<ChartSpec> {
+    transform::charts(d, &ChartOptions::default())
+}
+
+/// The points of every `<polyline>` of the SVG drawn in `color` (`#RRGGBB`), one list each.
+fn polylines_in(svg: &str, color: &str) -> Vec<usize> {
+    svg.split("<polyline")
+        .skip(1)
+        .filter(|e| {
+            e.split_once("/>")
+                .is_some_and(|(attrs, _)| attrs.contains(&format!("stroke=\"{color}\"")))
+        })
+        .map(|e| {
+            let points = e
+                .split_once("points=\"")
+                .map_or("", |(_, rest)| rest.split('"').next().unwrap_or(""));
+            points.split_whitespace().count()
+        })
+        .collect()
+}
+
+/// A series' colour in the light theme, as the SVG backend writes it.
+fn svg_color(color: chart::SeriesColor) -> String {
+    LIGHT.series_color(color).hex().to_uppercase()
 }
 
 fn write_artifact(name: &str, svg: &str) {
@@ -50,7 +84,7 @@ fn write_artifact(name: &str, svg: &str) {
 #[test]
 fn cumulative_refugees_spec_uses_the_dataset_figures() {
     let d = dataset();
-    let spec = chart(&d, "refugees");
+    let spec = chart(&d, ChartId::Refugees);
     assert_eq!(spec.series.len(), 1 + d.refugees.by_country.len());
     let total = &spec.series[0];
     assert_eq!(total.label, "All countries (UNHCR total)");
@@ -74,7 +108,7 @@ fn cumulative_refugees_spec_uses_the_dataset_figures() {
 #[test]
 fn daily_spec_has_one_bar_per_reported_day() {
     let d = dataset();
-    let spec = chart(&d, "refugees-daily");
+    let spec = chart(&d, ChartId::RefugeesDaily);
     assert_eq!(spec.series[0].mark, Mark::Bars);
     assert_eq!(spec.series[0].points.len(), d.refugees.total.points.len());
     assert_eq!(spec.series[0].xy()[0], (1, 79_209.0));
@@ -83,7 +117,7 @@ fn daily_spec_has_one_bar_per_reported_day() {
 #[test]
 fn casualties_are_markers_at_report_dates_only() {
     let d = dataset();
-    let spec = chart(&d, "casualties");
+    let spec = chart(&d, ChartId::Casualties);
     let killed = &spec.series[0];
     assert_eq!(killed.mark, Mark::Markers);
     assert_eq!(
@@ -106,7 +140,7 @@ fn casualties_are_markers_at_report_dates_only() {
 #[test]
 fn idps_are_one_point_per_round() {
     let d = dataset();
-    let spec = chart(&d, "idps");
+    let spec = chart(&d, ChartId::Idps);
     assert_eq!(
         spec.series[0].xy(),
         [
@@ -124,7 +158,7 @@ fn idps_are_one_point_per_round() {
 #[test]
 fn every_chart_draws_title_axes_legend_and_source() {
     let d = dataset();
-    for spec in transform::first_view(&d) {
+    for spec in first_view(&d) {
         let svg = to_svg(&spec, 900, 460).unwrap();
         write_artifact(&format!("{}.svg", spec.id), &svg);
         let t = texts(&svg);
@@ -158,24 +192,39 @@ fn every_chart_draws_title_axes_legend_and_source() {
 #[test]
 fn drawing_marks_match_the_data() {
     let d = dataset();
-    let casualties = to_svg(&chart(&d, "casualties"), 900, 460).unwrap();
-    let reports = chart(&d, "casualties")
+    let casualties = to_svg(&chart(&d, ChartId::Casualties), 900, 460).unwrap();
+    let reports = chart(&d, ChartId::Casualties)
         .series
         .iter()
         .map(|s| s.points.len())
         .sum::<usize>();
     // One circle per report point, plus the two legend markers.
     assert_eq!(casualties.matches("<circle").count(), reports + 2);
-    let daily = to_svg(&chart(&d, "refugees-daily"), 900, 460).unwrap();
+    let daily = to_svg(&chart(&d, ChartId::RefugeesDaily), 900, 460).unwrap();
     let bars = d.refugees.total.points.len();
     assert!(daily.matches("<rect").count() >= bars, "one rect per day");
-    let cumulative = to_svg(&chart(&d, "refugees"), 900, 460).unwrap();
-    assert!(cumulative.matches("<polyline").count() >= 8, "one line per series");
+    // One line per series in the series' own colour, through every one of its points, and its
+    // swatch in the key (a dashed line is drawn as many short polylines).
+    let spec = chart(&d, ChartId::Refugees);
+    let cumulative = to_svg(&spec, 900, 460).unwrap();
+    for series in &spec.series {
+        let lines = polylines_in(&cumulative, &svg_color(series.color));
+        match series.mark {
+            Mark::Line => assert_eq!(
+                lines,
+                [series.points.len(), 2],
+                "{}: its line, then its swatch",
+                series.id
+            ),
+            Mark::DashedLine => assert!(lines.len() > 3, "{}: dashes {lines:?}", series.id),
+            other => panic!("{}: unexpected mark {other:?}", series.id),
+        }
+    }
 }
 
 #[test]
 fn hidpi_scales_text() {
-    let spec = chart(&dataset(), "idps");
+    let spec = chart(&dataset(), ChartId::Idps);
     let title_size = |svg: &str| -> f64 {
         let at = svg.find("font-weight=\"bold\"").unwrap();
         let before = &svg[..at];
@@ -187,7 +236,7 @@ fn hidpi_scales_text() {
     {
         use plotters::prelude::*;
         let root = plotters_svg::SVGBackend::with_string(&mut two, (1800, 920)).into_drawing_area();
-        chart::draw(&root, &spec, 2.0, &chart::group_digits).unwrap();
+        chart::draw(&root, &spec, &LIGHT, 2.0, &chart::group_digits).unwrap();
     }
     let ratio = title_size(&two) / title_size(&one);
     assert!(
@@ -200,10 +249,10 @@ fn hidpi_scales_text() {
 fn every_chart_shares_the_view_range() {
     let d = dataset();
     let last = d.last_date.war_day();
-    for spec in transform::first_view(&d) {
+    for spec in first_view(&d) {
         assert_eq!(spec.x_range, (1, last), "{}", spec.id);
     }
-    for spec in transform::charts(&d, &from_query("from=20&to=40", &transform::bounds(&d)).0) {
+    for spec in transform::charts(&d, &options(&d, "from=20&to=40")) {
         assert_eq!(spec.x_range, (20, 40));
         assert!(
             spec.series
@@ -218,7 +267,7 @@ fn every_chart_shares_the_view_range() {
 #[test]
 fn per_thousand_residents_from_the_real_data() {
     let d = dataset();
-    let spec = chart_in(&d, "measure=per1000", "refugees");
+    let spec = chart_in(&d, "measure=per1000", ChartId::Refugees);
     assert!(
         spec.series.iter().all(|s| s.id != "total"),
         "the all-country total has no receiving country"
@@ -231,13 +280,21 @@ fn per_thousand_residents_from_the_real_data() {
     assert_eq!(spec.decimals, 2);
     assert_eq!(spec.y_label, "per 1,000 residents");
     assert!(spec.source_line.contains("World Bank"));
-    assert_eq!(transform::per_thousand(2_111_547, 36_981_559), p.value);
+    // Hungary on day 26 (refugees_by_country.csv, countries.csv): 317,863 arrivals, 9,630,932
+    // residents: 1000 * 317,863 / 9,630,932 = 33.004386...
+    let hungary = spec.series.iter().find(|s| s.id == "hun").unwrap().at(26).unwrap();
+    assert!(
+        (hungary.value - 33.004_386_283_695_08).abs() < 1e-9,
+        "{}",
+        hungary.value
+    );
+    assert_eq!(hungary.detail.as_deref(), Some("317,863 of 9,630,932 residents"));
 }
 
 #[test]
 fn share_of_the_total_from_the_real_data() {
     let d = dataset();
-    let spec = chart_in(&d, "measure=share", "refugees");
+    let spec = chart_in(&d, "measure=share", ChartId::Refugees);
     let at = |id: &str| {
         spec.series
             .iter()
@@ -264,7 +321,7 @@ fn share_of_the_total_from_the_real_data() {
 #[test]
 fn daily_mode_keeps_only_series_with_daily_figures() {
     let d = dataset();
-    let spec = chart_in(&d, "mode=daily", "refugees");
+    let spec = chart_in(&d, "mode=daily", ChartId::Refugees);
     let ids: Vec<&str> = spec.series.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["total", "pol", "hun", "rou", "svk", "rou-from-mda"]);
     assert_eq!(spec.series[1].at(26).unwrap().value, 29_501.0);
@@ -277,7 +334,7 @@ fn daily_mode_keeps_only_series_with_daily_figures() {
 #[test]
 fn chosen_countries_and_log_scale() {
     let d = dataset();
-    let spec = chart_in(&d, "countries=pol,rus&scale=log", "refugees");
+    let spec = chart_in(&d, "countries=pol,rus&scale=log", ChartId::Refugees);
     let ids: Vec<&str> = spec.series.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["total", "pol", "rus"]);
     assert!(spec.log_scale);
@@ -287,7 +344,7 @@ fn chosen_countries_and_log_scale() {
         .iter()
         .any(|n| n == "6 of 8 receiving-country series hidden."));
     assert!(
-        !chart_in(&d, "scale=log", "casualties").log_scale,
+        !chart_in(&d, "scale=log", ChartId::Casualties).log_scale,
         "the log scale is for the comparison chart"
     );
     let svg = to_svg(&spec, 900, 460).unwrap();
@@ -301,7 +358,7 @@ fn chosen_countries_and_log_scale() {
 #[test]
 fn tooltip_gives_exact_figures_or_no_report() {
     let d = dataset();
-    let refugees = chart(&d, "refugees");
+    let refugees = chart(&d, ChartId::Refugees);
     let t = transform::tooltip(&refugees, 25);
     assert_eq!(t.title, "Day 25 · 20 Mar 2022");
     let row = |label: &str| t.rows.iter().find(|r| r.label == label).unwrap();
@@ -319,7 +376,7 @@ fn tooltip_gives_exact_figures_or_no_report() {
         "no report that day"
     );
     // Casualties: each report has its own source page.
-    let c = transform::tooltip(&chart(&d, "casualties"), 25);
+    let c = transform::tooltip(&chart(&d, ChartId::Casualties), 25);
     assert_eq!(c.rows[0].value, Some(925.0));
     assert_eq!(c.rows[1].value, Some(1496.0));
     assert_eq!(c.rows[0].source.label, "reliefweb.int");
@@ -333,10 +390,12 @@ fn tooltip_gives_exact_figures_or_no_report() {
         Some("border crossings (not unique people)")
     );
     assert!(
-        transform::tooltip(&chart(&d, "casualties"), 26).rows[0].value.is_none(),
+        transform::tooltip(&chart(&d, ChartId::Casualties), 26).rows[0]
+            .value
+            .is_none(),
         "no OHCHR report dated 21 Mar 2022"
     );
-    let idp = transform::tooltip(&chart(&d, "idps"), 21);
+    let idp = transform::tooltip(&chart(&d, ChartId::Idps), 21);
     assert_eq!(idp.rows[0].value, Some(6_477_723.0));
     assert!(idp.rows[0].source.url.as_deref().unwrap().contains("round-1"));
     // Quotes of the day.
@@ -349,7 +408,7 @@ fn tooltip_gives_exact_figures_or_no_report() {
 #[test]
 fn quote_markers_are_drawn_on_the_time_axis() {
     let d = dataset();
-    let spec = chart(&d, "idps");
+    let spec = chart(&d, ChartId::Idps);
     let in_range = d
         .quotes
         .iter()
@@ -368,7 +427,7 @@ fn quote_markers_are_drawn_on_the_time_axis() {
 
 #[test]
 fn default_view_state() {
-    let s = ViewState::default();
+    let s = ChartOptions::default();
     assert_eq!(
         (s.mode, s.scale, s.measure),
         (Mode::Cumulative, Scale::Linear, Measure::Absolute)
@@ -391,8 +450,8 @@ fn headline_in_words() {
 #[test]
 fn events_are_marked_with_labels_and_in_the_tooltip() {
     let d = dataset();
-    let specs = transform::with_events(&d, transform::first_view(&d));
-    let idps = specs.iter().find(|s| s.id == "idps").unwrap();
+    let specs = first_view(&d);
+    let idps = specs.iter().find(|s| s.id == ChartId::Idps).unwrap();
     assert_eq!(
         idps.events.len(),
         d.events.len(),
@@ -405,16 +464,18 @@ fn events_are_marked_with_labels_and_in_the_tooltip() {
     assert_eq!(tip.events.len(), 1);
     assert!(tip.events[0].0.starts_with("Russia-Ukraine talks by video link"));
     assert_eq!(tip.events[0].1.label, "republicworld.com");
+    let zoomed = chart_in(&d, "from=30&to=60", ChartId::Idps);
     assert!(
-        transform::first_view(&d).iter().all(|s| s.events.is_empty()),
-        "the default view has none"
+        zoomed.events.iter().all(|e| (30..=60).contains(&e.day)),
+        "only the events of the range"
     );
+    assert!(zoomed.events.len() < d.events.len());
 }
 
 #[test]
 fn earlier_vintage_overlays_the_total_with_the_revision_of_each_day() {
     let d = dataset();
-    let spec = chart_in(&d, "vintage=earlier", "refugees");
+    let spec = chart_in(&d, "vintage=earlier", ChartId::Refugees);
     let earlier = spec.series.iter().find(|s| s.id == "total-earlier").unwrap();
     assert_eq!(earlier.label, "UNHCR total, earlier vintage");
     assert_eq!(earlier.mark, Mark::DashedLine);
@@ -430,14 +491,17 @@ fn earlier_vintage_overlays_the_total_with_the_revision_of_each_day() {
         .iter()
         .any(|r| r.label == "UNHCR total, earlier vintage" && r.value == Some(79_982.0)));
     // Per 1,000 residents there is no total to overlay: the chart says so.
-    let per = chart_in(&d, "vintage=earlier&measure=per1000", "refugees");
+    let per = chart_in(&d, "vintage=earlier&measure=per1000", ChartId::Refugees);
     assert!(per.series.iter().all(|s| s.id != "total-earlier"));
     assert!(per
         .notes
         .iter()
         .any(|n| n.contains("earlier vintage is drawn with absolute figures only")));
     assert!(
-        chart(&d, "refugees").series.iter().all(|s| s.id != "total-earlier"),
+        chart(&d, ChartId::Refugees)
+            .series
+            .iter()
+            .all(|s| s.id != "total-earlier"),
         "off by default"
     );
 }
@@ -445,13 +509,13 @@ fn earlier_vintage_overlays_the_total_with_the_revision_of_each_day() {
 #[test]
 fn claims_and_dated_caveats_are_pinned_to_their_figures() {
     let d = dataset();
-    let specs = transform::with_events(&d, transform::first_view(&d));
+    let specs = first_view(&d);
     let refugees = &specs[0];
     // The seed article of 21 March 2022 (day 26): "more than 3.38 million".
     let seed = refugees
         .marks
         .iter()
-        .find(|m| m.claim && m.day == 26 && m.value == 3_380_000.0)
+        .find(|m| m.note == FigureNote::Claim && m.day == 26 && m.value == 3_380_000.0)
         .unwrap();
     assert!(seed.text.contains("3.38 million"), "{}", seed.text);
     assert!(seed
@@ -459,7 +523,11 @@ fn claims_and_dated_caveats_are_pinned_to_their_figures() {
         .contains("Data, 21 Mar 2022: 3,460,430 (difference +80,430, +2.4%)."));
     assert!(seed.text.ends_with("“more than” holds against the data."));
     // Russia's cumulative figure that falls on 9 March 2022 (day 14), on its figure that day.
-    let dip = refugees.marks.iter().find(|m| !m.claim && m.day == 14).unwrap();
+    let dip = refugees
+        .marks
+        .iter()
+        .find(|m| m.note == FigureNote::Caveat && m.day == 14)
+        .unwrap();
     assert_eq!(dip.value, 97_098.0);
     assert!(dip
         .text
@@ -469,23 +537,30 @@ fn claims_and_dated_caveats_are_pinned_to_their_figures() {
         .marks
         .iter()
         .any(|m| m.starts_with("Claim: ") && m.contains("3.38 million")));
-    assert!(refugees.notes.iter().any(|n| n.starts_with("◇")) && refugees.notes.iter().any(|n| n.starts_with("○")));
+    let notes = refugees.mark_notes();
+    assert!(notes.iter().any(|n| n.starts_with("◇")) && notes.iter().any(|n| n.starts_with("○")));
     // IOM's rounded and summed totals carry their caveats; casualty claims go on that chart.
     let idps = &specs[3];
     assert!(idps
         .marks
         .iter()
-        .any(|m| !m.claim && m.text.contains("Round 5 total (7,100,000) is a rounded figure")));
-    assert!(specs[2].marks.iter().any(|m| m.claim), "casualty claims");
-    // The marks are drawn: a diamond per claim on the chart.
+        .any(|m| m.note == FigureNote::Caveat && m.text.contains("Round 5 total (7,100,000) is a rounded figure")));
+    let claims = |spec: &ChartSpec| spec.marks.iter().filter(|m| m.note == FigureNote::Claim).count();
+    assert!(claims(&specs[2]) > 0, "casualty claims");
+    // The marks are drawn: a closed diamond (five points) in the marks' colour per claim.
     let svg = to_svg(refugees, 1200, 600).unwrap();
+    let diamonds = polylines_in(&svg, &LIGHT.claim.hex().to_uppercase());
+    assert_eq!(diamonds, vec![5; claims(refugees)]);
+    // Claims of cumulative counts are not drawn where the chart shows other figures: per 1,000
+    // residents, daily figures, a log scale.
+    for query in ["measure=per1000", "mode=daily", "scale=log"] {
+        let spec = chart_in(&d, query, ChartId::Refugees);
+        assert_eq!(claims(&spec), 0, "{query}");
+    }
+    let daily = chart_in(&d, "mode=daily", ChartId::Refugees);
     assert!(
-        svg.matches("<polyline").count() >= refugees.series.len() + refugees.marks.iter().filter(|m| m.claim).count()
+        daily.y_max < 1_000_000.0,
+        "no claim stretches the daily axis: {}",
+        daily.y_max
     );
-    // Claims of cumulative counts are not drawn where the chart shows other figures.
-    let per = transform::with_events(
-        &d,
-        transform::charts(&d, &from_query("measure=per1000", &transform::bounds(&d)).0),
-    );
-    assert!(per[0].marks.iter().all(|m| !m.claim));
 }

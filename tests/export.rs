@@ -15,7 +15,7 @@ fn csv_of_a_chosen_view() {
     assert!(notices.is_empty());
     let csv = view_csv(
         &d,
-        &state,
+        &state.options,
         "https://example.org/tracker/?from=2&to=4&countries=pol&measure=per1000",
     );
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export-view.csv");
@@ -36,20 +36,20 @@ fn citation_and_picture_stamp_name_the_view_version_and_link() {
     let (state, _) = from_query("from=2&to=4&countries=pol&measure=per1000", &bounds(&d));
     let title = "Refugees, civilian casualties and internal displacement in Ukraine, war days 2 to 4 \
                  (25 Feb 2022 to 27 Feb 2022), refugees per 1,000 residents";
-    assert_eq!(view_title(&d, &state), title);
+    assert_eq!(view_title(&d, &state.options), title);
     let accessed = Date::parse_iso("2026-11-25").unwrap();
     assert_eq!(
-        citation(&d, &state, link, accessed),
+        citation(&d, &state.options, link, accessed),
         format!(
             "displacement-tracker, “{title}”, dataset version {} (schema 2), {link} (accessed 25 Nov 2026).",
             d.dataset_version
         )
     );
     let (all, _) = from_query("mode=daily", &bounds(&d));
-    assert!(view_title(&d, &all).ends_with("war days 1 to 120 (24 Feb 2022 to 23 Jun 2022), daily figures"));
+    assert!(view_title(&d, &all.options).ends_with("war days 1 to 120 (24 Feb 2022 to 23 Jun 2022), daily figures"));
 
     // The stamp goes under a chart's own source line in a downloaded picture.
-    let stamp = stamp(&d, &state, link);
+    let stamp = stamp(&d, &state.options, link);
     assert_eq!(
         stamp,
         format!(
@@ -57,7 +57,7 @@ fn citation_and_picture_stamp_name_the_view_version_and_link() {
             d.dataset_version
         )
     );
-    let mut spec = displacement_tracker::transform::charts(&d, &state).remove(0);
+    let mut spec = displacement_tracker::transform::charts(&d, &state.options).remove(0);
     spec.source_line = format!("{} · {stamp}", spec.source_line);
     let svg = displacement_tracker::chart::to_svg(&spec, 1600, 920).unwrap();
     assert!(

@@ -1,9 +1,9 @@
 use super::hooks::use_window_resizes;
 use super::source_links;
 use super::Shared;
-use crate::chart::{self, PlotArea};
+use crate::chart::{self, ChartId, ChartSpec, PlotArea, Theme, LIGHT};
 use crate::state::Action;
-use crate::transform::{tooltip, ChartSpec};
+use crate::transform::tooltip;
 use crate::web::{self, IntlNumbers};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -17,7 +17,7 @@ pub struct ChartCanvasProps {
     pub selected: Option<i64>,
     pub hover: Option<i64>,
     /// Called with the chart's id each time it has been drawn.
-    pub on_drawn: Callback<&'static str>,
+    pub on_drawn: Callback<ChartId>,
     /// Hover (pointer or tap), select (click) and zoom (drag across the chart).
     pub dispatch: Callback<Action>,
     /// What a downloaded PNG carries under the chart's source line (range, dataset, link).
@@ -35,7 +35,10 @@ fn draw_on(canvas: &HtmlCanvasElement, spec: &ChartSpec, ratio: f64) -> Result<P
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
     let numbers = IntlNumbers::compact();
-    chart::draw(&backend.into_drawing_area(), spec, ratio, &|v| numbers.format(v)).map_err(|e| e.to_string())
+    chart::draw(&backend.into_drawing_area(), spec, &LIGHT, ratio, &|v| {
+        numbers.format(v)
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// Sizes the chart's canvas for the screen and draws it there.
@@ -61,12 +64,11 @@ fn png(spec: &ChartSpec, canvas: &HtmlCanvasElement, stamp: &str) -> Result<Stri
 }
 
 /// The crosshair layer: the selected day (solid), the hovered day (dashed) and a range being
-/// dragged (shaded), over the chart.
+/// dragged (shaded), over the chart, in `theme`'s colours.
 fn draw_overlay(
     overlay: &HtmlCanvasElement,
     chart: &HtmlCanvasElement,
-    area: &PlotArea,
-    ratio: f64,
+    (area, ratio, theme): (&PlotArea, f64, &Theme),
     (selected, hover, band): (Option<i64>, Option<i64>, Option<(i64, i64)>),
 ) {
     overlay.set_width(chart.width());
@@ -83,13 +85,13 @@ fn draw_overlay(
     let in_range = |d: i64| (area.x_range.0..=area.x_range.1).contains(&d);
     if let Some((a, b)) = band {
         let (x0, x1) = (area.x_of(a.min(b)), area.x_of(a.max(b) + 1));
-        ctx.set_fill_style_str("rgba(40, 80, 160, 0.15)");
+        ctx.set_fill_style_str(&theme.band.rgba(0.15));
         ctx.fill_rect(x0, f64::from(area.top), x1 - x0, f64::from(area.bottom - area.top));
     }
-    let line = |day: i64, color: &str, dash: bool| {
+    let line = |day: i64, color: String, dash: bool| {
         let x = area.x_of(day).round() + 0.5;
         ctx.begin_path();
-        ctx.set_stroke_style_str(color);
+        ctx.set_stroke_style_str(&color);
         ctx.set_line_width((1.5 * ratio).max(1.0));
         let pattern = if dash {
             js_sys::Array::of2(&JsValue::from(4.0 * ratio), &JsValue::from(3.0 * ratio))
@@ -102,10 +104,10 @@ fn draw_overlay(
         ctx.stroke();
     };
     if let Some(day) = selected.filter(|d| in_range(*d)) {
-        line(day, "rgba(160, 0, 60, 0.85)", false);
+        line(day, theme.selected.rgba(0.85), false);
     }
     if let Some(day) = hover.filter(|d| in_range(*d) && Some(*d) != selected) {
-        line(day, "rgba(40, 40, 40, 0.75)", true);
+        line(day, theme.hover.rgba(0.75), true);
     }
 }
 
@@ -123,10 +125,9 @@ fn tooltip_view(spec: &ChartSpec, day: i64, left_pct: f64) -> Html {
             <p class="tooltip-day">{ &t.title }</p>
             <table>
                 { for t.rows.iter().map(|r| {
-                    let (red, green, blue) = r.color;
                     html! {
                         <tr>
-                            <th scope="row"><span class="swatch" style={format!("background: rgb({red}, {green}, {blue})")}></span>{ &r.label }</th>
+                            <th scope="row"><span class="swatch" style={format!("background: {}", r.color.css_var())}></span>{ &r.label }</th>
                             <td class="value">{ r.value.map_or_else(|| "no report that day".to_string(), |v| format!("{} {}", numbers.format(v), t.unit)) }
                                 if let Some(detail) = &r.detail { <span class="detail">{ format!(" ({detail})") }</span> }
                                 if let Some(badge) = &r.unit_badge { { " " }<span class="unit-badge">{ badge }</span> }
@@ -192,7 +193,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     overlay.cast::<HtmlCanvasElement>(),
                     *area.borrow(),
                 ) {
-                    web::measured("redraw", || draw_overlay(&o, &c, &a, ratio, (*selected, *hover, *band)));
+                    let layer = (&a, ratio, &LIGHT);
+                    web::measured("redraw", || draw_overlay(&o, &c, layer, (*selected, *hover, *band)));
                 }
             },
         );
@@ -284,7 +286,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 .ok_or_else(|| "the chart is not on the page".to_string())
                 .and_then(|c| png(&spec, &c, &stamp))
                 .and_then(|url| {
-                    web::download(&format!("displacement-tracker-{}.png", spec.id), &url).map_err(|e| e.to_string())
+                    let name = format!("displacement-tracker-{}.png", spec.id);
+                    web::download(&name, &url).map_err(|e| e.to_string())
                 });
             if let Err(message) = result {
                 error.set(Some(format!("The picture could not be made: {message}")));
@@ -303,7 +306,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         <figure class="chart" id={format!("chart-{}", spec.id)} tabindex="0" onkeydown={props.on_key.clone()}
             aria-label={format!("{}: use the arrow keys to step through the days", spec.title)}>
             <div class="chart-stack">
-                <canvas ref={canvas} class="chart-canvas" data-chart={spec.id} role="img"
+                <canvas ref={canvas} class="chart-canvas" data-chart={spec.id.as_str()} role="img"
                     aria-label={format!("{}. Series: {}. {}", spec.title, labels.join(", "), spec.source_line)} />
                 <canvas ref={overlay} class="chart-overlay" aria-hidden="true"
                     onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up}
@@ -313,8 +316,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             if let Some(message) = &*error {
                 <p class="chart-error" role="alert">{ message }</p>
             }
-            if !spec.notes.is_empty() {
-                <ul class="chart-notes">{ for spec.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            if !spec.notes.is_empty() || !spec.marks.is_empty() {
+                <ul class="chart-notes">
+                    { for spec.notes.iter().map(|n| html! { <li>{ n }</li> }) }
+                    { for spec.mark_notes().into_iter().map(|n| html! { <li>{ n }</li> }) }
+                </ul>
             }
             <figcaption class="source-line">
                 { source_links(spec, &props.sources_page) }

@@ -1,5 +1,5 @@
 use crate::data::{Dataset, Date};
-use crate::state::{Action, Bounds, Measure, Mode, Scale, ViewState};
+use crate::state::{reduce, Action, Bounds, Measure, Mode, Scale, ViewState};
 use crate::transform::series_color;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -17,6 +17,26 @@ fn send<E: 'static>(dispatch: &Callback<Action>, action: Action) -> Callback<E> 
 fn input_day(e: &Event) -> Option<i64> {
     e.target_dyn_into::<HtmlInputElement>()
         .and_then(|i| i.value().parse().ok())
+}
+
+/// A range handle ("from" or "to"): moving it sends its action, and the handle then shows the
+/// end of the range the view will have (which may differ from where it was dropped).
+fn range_handle(
+    s: &ViewState,
+    b: &Bounds,
+    dispatch: &Callback<Action>,
+    action: fn(i64) -> Action,
+    end: fn((i64, i64)) -> i64,
+) -> Callback<Event> {
+    let (s, b, dispatch) = (s.clone(), b.clone(), dispatch.clone());
+    Callback::from(move |e: Event| {
+        let Some(day) = input_day(&e) else { return };
+        let next = reduce(&s, action(day), &b);
+        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+            input.set_value(&end(next.options.visible(&b)).to_string());
+        }
+        dispatch.emit(action(day));
+    })
 }
 
 /// A labelled radio group.
@@ -54,8 +74,9 @@ pub fn controls(
     dispatch: &Callback<Action>,
     on_key: &Callback<KeyboardEvent>,
 ) -> Html {
-    let (lo, hi) = s.visible(b);
-    let selected = s.selected.unwrap_or(lo);
+    let o = &s.options;
+    let (lo, hi) = o.visible(b);
+    let selected = s.cursor.selected.unwrap_or(lo);
     let emit = |action: Action| send(dispatch, action);
     let on_timeline = {
         let dispatch = dispatch.clone();
@@ -73,27 +94,13 @@ pub fn controls(
             }
         })
     };
-    let on_from = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(day) = input_day(&e) {
-                dispatch.emit(Action::Zoom(day, hi));
-            }
-        })
-    };
-    let on_to = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(day) = input_day(&e) {
-                dispatch.emit(Action::Zoom(lo, day));
-            }
-        })
-    };
+    let on_from = range_handle(s, b, dispatch, Action::ZoomFrom, |(lo, _)| lo);
+    let on_to = range_handle(s, b, dispatch, Action::ZoomTo, |(_, hi)| hi);
     html! {
         <section class="controls" aria-label="Explore by war day">
             <div class="timeline">
-                <button type="button" class="play" aria-pressed={s.playing.to_string()} onclick={emit(Action::TogglePlay)}>
-                    { if s.playing { "Pause" } else { "Play" } }
+                <button type="button" class="play" aria-pressed={s.cursor.playing.to_string()} onclick={emit(Action::TogglePlay)}>
+                    { if s.cursor.playing { "Pause" } else { "Play" } }
                 </button>
                 <button type="button" aria-label="Previous day" onclick={emit(Action::Step(-1))}>{ "◀" }</button>
                 <label class="timeline-label">
@@ -104,7 +111,7 @@ pub fn controls(
                 </label>
                 <button type="button" aria-label="Next day" onclick={emit(Action::Step(1))}>{ "▶" }</button>
                 <output class="selected-day" for="timeline">
-                    { s.selected.map_or_else(|| "No day selected: use the timeline, the arrow keys or click a chart".to_string(), day_text) }
+                    { s.cursor.selected.map_or_else(|| "No day selected: use the timeline, the arrow keys or click a chart".to_string(), day_text) }
                 </output>
             </div>
             <div class="zoom">
@@ -118,34 +125,34 @@ pub fn controls(
                         aria-valuetext={day_text(hi)} onchange={on_to} />
                     <span class="zoom-day">{ day_text(hi) }</span>
                 </label>
-                <button type="button" disabled={s.range.is_none()} onclick={emit(Action::ResetZoom)}>{ "Show all days" }</button>
+                <button type="button" disabled={o.range.is_none()} onclick={emit(Action::ResetZoom)}>{ "Show all days" }</button>
                 <span class="hint">{ "or drag across a chart" }</span>
             </div>
             <fieldset class="countries">
                 <legend>{ "Receiving countries" }</legend>
                 { for d.refugees.by_country.iter().map(|series| {
-                    let (r, g, bl) = series_color(d, &series.id);
+                    let color = series_color(d, &series.id).css_var();
                     let id = series.id.clone();
                     html! {
                         <label class="country">
-                            <input type="checkbox" checked={s.is_shown(&series.id)} data-series={series.id.clone()}
+                            <input type="checkbox" checked={o.is_shown(&series.id)} data-series={series.id.clone()}
                                 onchange={send::<Event>(dispatch, Action::ToggleSeries(id))} />
-                            <span class="swatch" style={format!("background: rgb({r}, {g}, {bl})")}></span>
+                            <span class="swatch" style={format!("background: {color}")}></span>
                             { &series.label }
                         </label>
                     }
                 }) }
-                <button type="button" disabled={s.hidden.is_empty()} onclick={emit(Action::ShowAllSeries)}>{ "All" }</button>
+                <button type="button" disabled={o.hidden.is_empty()} onclick={emit(Action::ShowAllSeries)}>{ "All" }</button>
                 if d.refugees.earlier_total.is_some() {
                     <label class="vintage">
-                        <input type="checkbox" id="earlier-vintage" checked={s.earlier_vintage} onchange={send::<Event>(dispatch, Action::ToggleEarlierVintage)} />
+                        <input type="checkbox" id="earlier-vintage" checked={o.earlier_vintage} onchange={send::<Event>(dispatch, Action::ToggleEarlierVintage)} />
                         { "Overlay UNHCR's earlier vintage of the total" }
                     </label>
                 }
             </fieldset>
-            { choice("mode", "Figures", &[(Mode::Cumulative, "Cumulative"), (Mode::Daily, "Daily")], s.mode, dispatch.reform(Action::SetMode)) }
-            { choice("measure", "Measure", &[(Measure::Absolute, "Absolute"), (Measure::PerThousand, "Per 1,000 residents"), (Measure::Share, "Share of total")], s.measure, dispatch.reform(Action::SetMeasure)) }
-            { choice("scale", "Scale of the country chart", &[(Scale::Linear, "Linear"), (Scale::Log, "Logarithmic")], s.scale, dispatch.reform(Action::SetScale)) }
+            { choice("mode", "Figures", &[(Mode::Cumulative, "Cumulative"), (Mode::Daily, "Daily")], o.mode, dispatch.reform(Action::SetMode)) }
+            { choice("measure", "Measure", &[(Measure::Absolute, "Absolute"), (Measure::PerThousand, "Per 1,000 residents"), (Measure::Share, "Share of total")], o.measure, dispatch.reform(Action::SetMeasure)) }
+            { choice("scale", "Scale of the country chart", &[(Scale::Linear, "Linear"), (Scale::Log, "Logarithmic")], o.scale, dispatch.reform(Action::SetScale)) }
         </section>
     }
 }

@@ -1,13 +1,12 @@
 use super::hooks::use_first_chart_mark;
 use super::Shared;
 use super::{controls, footer, page_header, ChartCanvas, DatasetSections, QuotePanel, SharePanel};
+use crate::chart::ChartSpec;
 use crate::data::Dataset;
-use crate::state::{from_query, reduce, to_query, Action, Bounds, ViewState};
+use crate::state::{from_query, key_action, reduce, to_query, Action, Bounds, ViewState};
 use crate::web;
 use crate::{export, transform};
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -41,18 +40,68 @@ impl Reducible for Model {
     }
 }
 
-/// Maps a key to an action: arrows step a day, PageUp/PageDown a week, Home/End the ends,
-/// Escape clears the hover.
-pub fn key_action(key: &str) -> Option<Action> {
-    match key {
-        "ArrowLeft" => Some(Action::Step(-1)),
-        "ArrowRight" => Some(Action::Step(1)),
-        "PageDown" => Some(Action::Step(-7)),
-        "PageUp" => Some(Action::Step(7)),
-        "Home" => Some(Action::First),
-        "End" => Some(Action::Last),
-        "Escape" => Some(Action::ClearHover),
-        _ => None,
+/// The view state from the URL, its notices, and the reducer that keeps it (and the URL) from
+/// then on: deliberate changes get their own history entry; back and forward restore the view.
+#[hook]
+fn use_view_state(d: &Shared<Dataset>) -> (UseReducerHandle<Model>, Vec<String>) {
+    let (initial, notices) = {
+        let d = d.clone();
+        (*use_memo((), move |_| {
+            let bounds = transform::bounds(&d);
+            let (state, notices) = from_query(&web::location_search(), &bounds);
+            let model = Model {
+                state,
+                bounds,
+                deliberate: false,
+            };
+            (model, notices)
+        }))
+        .clone()
+    };
+    let model = use_reducer(move || initial);
+    let query = to_query(&model.state, &model.bounds);
+    use_effect_with((query, model.deliberate), |(query, deliberate)| {
+        web::set_query(query, *deliberate)
+    });
+    {
+        let dispatcher = model.dispatcher();
+        let bounds = model.bounds.clone();
+        use_effect_with((), move |_| {
+            let listener = web::on_window("popstate", move || {
+                let (state, _) = from_query(&web::location_search(), &bounds);
+                dispatcher.dispatch(Action::Restore(Box::new(state)));
+            });
+            move || drop(listener)
+        });
+    }
+    (model, notices)
+}
+
+/// Play: ten days a second, until the end or a pause. A reader who prefers reduced motion gets
+/// no animation: a week at a time, once a second.
+#[hook]
+fn use_play(playing: bool, dispatch: Callback<Action>) {
+    use_effect_with(playing, move |playing| {
+        let interval = playing.then(|| {
+            let (period, days) = if web::prefers_reduced_motion() {
+                (1000, 7)
+            } else {
+                (100, 1)
+            };
+            gloo_timers::callback::Interval::new(period, move || dispatch.emit(Action::Tick(days)))
+        });
+        move || drop(interval)
+    });
+}
+
+/// The link that reopens a view: the page's address with the view's query.
+fn view_link(view: &ViewState, bounds: &Bounds) -> String {
+    let query = to_query(view, bounds);
+    let base = web::page_base();
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
     }
 }
 
@@ -61,96 +110,24 @@ pub fn key_action(key: &str) -> Option<Action> {
 #[function_component(Dashboard)]
 pub fn dashboard(props: &DashboardProps) -> Html {
     let d = &props.dataset;
-    let (initial, notices) = {
-        let d = d.clone();
-        (*use_memo((), move |_| {
-            let bounds = transform::bounds(&d);
-            let (state, notices) = from_query(&web::location_search(), &bounds);
-            (
-                Model {
-                    state,
-                    bounds,
-                    deliberate: false,
-                },
-                notices,
-            )
-        }))
-        .clone()
-    };
-    let model = use_reducer(move || initial);
+    let (model, notices) = use_view_state(d);
     let dispatch: Callback<Action> = {
-        let model = model.dispatcher();
-        Callback::from(move |action| model.dispatch(action))
+        let dispatcher = model.dispatcher();
+        Callback::from(move |action| dispatcher.dispatch(action))
     };
-
-    // The URL follows the state: deliberate changes get their own history entry.
-    {
-        let query = to_query(&model.state, &model.bounds);
-        use_effect_with((query, model.deliberate), |(query, deliberate)| {
-            web::set_query(query, *deliberate)
-        });
-    }
-    // Back and forward restore the view from the URL.
-    {
-        let dispatch = dispatch.clone();
-        let bounds = model.bounds.clone();
-        use_effect_with((), move |_| {
-            let listener = web::WindowListener::new("popstate", move || {
-                let (state, _) = from_query(&web::location_search(), &bounds);
-                dispatch.emit(Action::Restore(Box::new(state)));
-            });
-            move || drop(listener)
-        });
-    }
-    // Play: ten days a second, until the end or a pause. A reader who prefers reduced motion
-    // gets no animation: a week at a time, once a second.
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(model.state.playing, move |playing| {
-            let interval = playing.then(|| {
-                let (period, days) = if web::prefers_reduced_motion() {
-                    (1000, 7)
-                } else {
-                    (100, 1)
-                };
-                let tick = Closure::<dyn Fn()>::new(move || dispatch.emit(Action::Tick(days)));
-                let id = web_sys::window().and_then(|w| {
-                    w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), period)
-                        .ok()
-                });
-                (tick, id)
-            });
-            move || {
-                if let (Some((_tick, Some(id))), Some(w)) = (interval, web_sys::window()) {
-                    w.clear_interval_with_handle(id);
-                }
-            }
-        });
-    }
-
+    use_play(model.state.cursor.playing, dispatch.clone());
+    // The charts follow the chart options alone: a hover or a selection never rebuilds them.
     let specs = {
-        let state = model.state.clone();
         let d = d.clone();
-        use_memo(
-            (
-                state.range,
-                state.hidden.clone(),
-                state.mode,
-                state.scale,
-                state.measure,
-                state.earlier_vintage,
-            ),
-            move |_| {
-                transform::with_events(&d, transform::charts(&d, &state))
-                    .into_iter()
-                    .map(Shared::new)
-                    .collect::<Vec<_>>()
-            },
-        )
+        use_memo(model.state.options.clone(), move |options| {
+            transform::charts(&d, options)
+                .into_iter()
+                .map(Shared::new)
+                .collect::<Vec<_>>()
+        })
     };
-    // Marks `first-chart` once every chart of the first view has been drawn.
-    let on_drawn = use_first_chart_mark(if model.state.embed.is_some() { 1 } else { specs.len() });
-    let on_select = dispatch.reform(Action::Select);
+    let state = &model.state;
+    let on_drawn = use_first_chart_mark(if state.embed.is_some() { 1 } else { specs.len() });
     let on_key = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -160,27 +137,13 @@ pub fn dashboard(props: &DashboardProps) -> Html {
             }
         })
     };
-    let state = &model.state;
     // The view as its link gives it: what the share panel, CSV, PNG and citation name.
-    let view = ViewState {
-        hover: None,
-        playing: false,
-        embed: None,
-        ..state.clone()
-    };
-    let link = {
-        let query = to_query(&view, &model.bounds);
-        let base = web::page_base();
-        if query.is_empty() {
-            base
-        } else {
-            format!("{base}?{query}")
-        }
-    };
-    let stamp = AttrValue::from(export::stamp(d, &view, &link));
-    let chart = |spec: &Shared<transform::ChartSpec>, sources_page: &str| {
+    let view = state.as_linked();
+    let link = view_link(&view, &model.bounds);
+    let stamp = AttrValue::from(export::stamp(d, &view.options, &link));
+    let chart = |spec: &Shared<ChartSpec>, sources_page: &str| {
         html! {
-            <ChartCanvas key={spec.id} spec={spec.clone()} selected={state.selected} hover={state.hover}
+            <ChartCanvas key={spec.id.as_str()} spec={spec.clone()} selected={state.cursor.selected} hover={state.cursor.hover}
                 on_drawn={on_drawn.clone()} dispatch={dispatch.clone()} on_key={on_key.clone()} stamp={stamp.clone()} sources_page={sources_page.to_string()} />
         }
     };
@@ -196,6 +159,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         };
     }
     let announcement = state
+        .cursor
         .selected
         .map(|day| transform::headline(d, day))
         .unwrap_or_default();
@@ -213,11 +177,11 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         <div class="layout">
             <main class="charts">
                 { for specs.iter().map(|spec| chart(spec, "")) }
-                <SharePanel dataset={d.clone()} view={view.clone()} link={link.clone()}
+                <SharePanel dataset={d.clone()} options={view.options.clone()} link={link.clone()}
                     charts={specs.iter().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()} />
                 <DatasetSections dataset={d.clone()} />
             </main>
-            <QuotePanel dataset={d.clone()} selected={state.selected} hover={state.hover} on_select={on_select.clone()} />
+            <QuotePanel dataset={d.clone()} selected={state.cursor.selected} hover={state.cursor.hover} on_select={dispatch.reform(Action::Select)} />
         </div>
         { footer(d) }
         </>

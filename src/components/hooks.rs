@@ -1,5 +1,6 @@
-//! Hooks shared by both views.
+//! Hooks shared by the views.
 
+use crate::chart::ChartId;
 use crate::web;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -8,10 +9,10 @@ use yew::prelude::*;
 /// A callback for charts to report "drawn" (with their id); marks `performance.mark('first-chart')`
 /// once all `expected` charts have been drawn, and only once.
 #[hook]
-pub fn use_first_chart_mark(expected: usize) -> Callback<&'static str> {
-    let drawn = use_mut_ref(|| (Vec::<&'static str>::new(), false));
-    let drawn: Rc<RefCell<(Vec<&'static str>, bool)>> = drawn.clone();
-    Callback::from(move |id: &'static str| {
+pub fn use_first_chart_mark(expected: usize) -> Callback<ChartId> {
+    let drawn = use_mut_ref(|| (Vec::<ChartId>::new(), false));
+    let drawn: Rc<RefCell<(Vec<ChartId>, bool)>> = drawn.clone();
+    Callback::from(move |id: ChartId| {
         let mut drawn = drawn.borrow_mut();
         if !drawn.0.contains(&id) {
             drawn.0.push(id);
@@ -23,14 +24,19 @@ pub fn use_first_chart_mark(expected: usize) -> Callback<&'static str> {
     })
 }
 
-/// A counter that changes each time the window is resized (a dependency for redraws).
+/// A counter that changes each time the window is resized (a dependency for redraws). The
+/// listener counts for itself: a state handle it captured would only ever see its first value.
 #[hook]
 pub fn use_window_resizes() -> u32 {
     let resized = use_state(|| 0u32);
     {
-        let resized = resized.clone();
+        let setter = resized.setter();
         use_effect_with((), move |_| {
-            let listener = web::WindowListener::new("resize", move || resized.set(*resized + 1));
+            let mut count = 0;
+            let listener = web::on_window("resize", move || {
+                count += 1;
+                setter.set(count);
+            });
             move || drop(listener)
         });
     }

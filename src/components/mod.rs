@@ -24,6 +24,24 @@ pub use quotes::{QuotePanel, QuotePanelProps};
 pub use share::{SharePanel, SharePanelProps};
 pub use sources::DatasetSections;
 
+/// Sets yew's panic hook (a panic shows an error panel instead of a frozen page: yew would
+/// otherwise replace any hook with its own when it renders) and mounts `C` with `props` in
+/// `root`, or in the body when there is none (and nowhere without a body). The app and its
+/// tests mount through here.
+pub fn mount_with<C: yew::BaseComponent>(
+    root: Option<web_sys::Element>,
+    props: C::Properties,
+) -> Option<yew::AppHandle<C>> {
+    yew::set_custom_panic_hook(Box::new(|info| crate::web::show_fatal_error(&info.to_string())));
+    let root = root.or_else(crate::web::body)?;
+    Some(yew::Renderer::<C>::with_root_and_props(root, props).render())
+}
+
+/// Mounts the app (see `mount_with`).
+pub fn mount(root: Option<web_sys::Element>) -> Option<yew::AppHandle<App>> {
+    mount_with::<App>(root, ())
+}
+
 /// An external link that opens in a new tab without giving the page a handle on this one.
 fn external_link(href: &str, text: &str) -> yew::Html {
     yew::html! { <a href={href.to_string()} target="_blank" rel="noopener noreferrer">{ text }</a> }
@@ -31,12 +49,10 @@ fn external_link(href: &str, text: &str) -> yew::Html {
 
 /// A chart's unit badges and links to its sources' entries (with their caveats) on the page at
 /// `page` ("" for this page; the full view's link in an embedded chart).
-fn source_links(spec: &crate::transform::ChartSpec, page: &str) -> yew::Html {
-    let mut units: Vec<&str> = spec.sources.iter().filter_map(|s| s.unit.as_deref()).collect();
-    units.dedup();
+fn source_links(spec: &crate::chart::ChartSpec, page: &str) -> yew::Html {
     yew::html! {
         <span class="chart-sources">
-            { for units.iter().map(|u| yew::html! { <span class="unit-badge">{ *u }</span> }) }
+            { for spec.units().iter().map(|u| yew::html! { <span class="unit-badge">{ *u }</span> }) }
             { " Sources and caveats: " }
             { for spec.sources.iter().map(|s| yew::html! {
                 <a href={format!("{page}#source-{}", s.id)} target={(!page.is_empty()).then_some("_blank")}>{ &s.publisher }</a>

@@ -1,6 +1,7 @@
 use super::Shared;
 use super::{external_link, quote_body};
 use crate::data::{outlet, Dataset};
+use crate::transform::quote_day;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -13,12 +14,6 @@ pub struct QuotePanelProps {
     pub hover: Option<i64>,
     #[prop_or_default]
     pub on_select: Callback<i64>,
-}
-
-/// The war day whose quotes go with `day`: that day if anything was said, else the nearest
-/// earlier day with quotes.
-pub fn quote_day(days: &[i64], day: i64) -> Option<i64> {
-    days.iter().copied().filter(|d| *d <= day).max()
 }
 
 /// Quotes in date order: speaker, role, date and war day, the words, context, source, notes.

@@ -1,19 +1,20 @@
 use super::Shared;
+use crate::chart::ChartId;
 use crate::data::Dataset;
 use crate::export;
-use crate::state::{ViewState, CHART_IDS};
+use crate::state::ChartOptions;
 use crate::web;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
     pub dataset: Shared<Dataset>,
-    /// The view as it is in the URL (no hover, not playing).
-    pub view: ViewState,
+    /// What the charts of the view show.
+    pub options: ChartOptions,
     /// The link that reopens the view.
     pub link: AttrValue,
     /// The charts that can be embedded: (id, title).
-    pub charts: Vec<(&'static str, String)>,
+    pub charts: Vec<(ChartId, String)>,
 }
 
 /// Copies `text`, then says in the status line whether it worked.
@@ -34,11 +35,11 @@ fn copy(text: String, what: &'static str, status: UseStateHandle<String>) -> Cal
 #[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let status = use_state(String::new);
-    let embed_chart = use_state(|| CHART_IDS[0]);
+    let embed_chart = use_state(|| ChartId::Refugees);
     let d = &props.dataset;
-    let view = &props.view;
+    let options = &props.options;
     let link = props.link.to_string();
-    let citation = web::today().map_or_else(String::new, |today| export::citation(d, view, &link, today));
+    let citation = web::today().map_or_else(String::new, |today| export::citation(d, options, &link, today));
     let embed_src = format!(
         "{link}{}embed={}",
         if link.contains('?') { '&' } else { '?' },
@@ -47,14 +48,14 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let embed_title = props
         .charts
         .iter()
-        .find(|(id, _)| id == &*embed_chart)
+        .find(|(id, _)| *id == *embed_chart)
         .map_or_else(String::new, |(_, title)| format!("{title} (displacement-tracker)"));
     let snippet = export::embed_snippet(&embed_src, &embed_title);
     let on_csv = {
-        let (d, view, link, status) = (d.clone(), view.clone(), link.clone(), status.clone());
+        let (d, options, link, status) = (d.clone(), options.clone(), link.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            let csv = export::view_csv(&d, &view, &link);
-            let (lo, hi) = view.visible(&crate::transform::bounds(&d));
+            let csv = export::view_csv(&d, &options, &link);
+            let (lo, hi) = options.visible(&crate::transform::bounds(&d));
             let name = format!("displacement-tracker-days-{lo}-{hi}.csv");
             match web::download(&name, &web::text_data_url("text/csv", &csv)) {
                 Ok(()) => status.set(format!("{name} downloaded.")),
@@ -66,7 +67,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         let embed_chart = embed_chart.clone();
         Callback::from(move |e: Event| {
             let chosen = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value());
-            if let Some(id) = CHART_IDS.iter().find(|id| chosen.as_deref() == Some(**id)) {
+            if let Some(id) = chosen.as_deref().and_then(ChartId::parse) {
                 embed_chart.set(id);
             }
         })
@@ -91,7 +92,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 <label for="embed-chart">{ "Embed one chart" }</label>
                 <select id="embed-chart" onchange={on_embed_chart}>
                     { for props.charts.iter().map(|(id, title)| html! {
-                        <option value={*id} selected={*id == *embed_chart}>{ title }</option>
+                        <option value={id.as_str()} selected={*id == *embed_chart}>{ title }</option>
                     }) }
                 </select>
                 <textarea id="embed-code" readonly=true rows="3" value={snippet.clone()} />

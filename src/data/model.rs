@@ -66,17 +66,15 @@ pub struct Country {
     pub source: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
-pub enum SeriesKind {
-    /// All receiving countries (UNHCR's total).
-    #[serde(rename = "all_countries")]
-    AllCountries,
-    #[serde(rename = "arrivals_from_ukraine")]
-    ArrivalsFromUkraine,
-    /// Romania's arrivals from Moldova: people who had already left Ukraine. Never summed.
-    #[serde(rename = "arrivals_from_moldova")]
-    ArrivalsFromMoldova,
+spelled_enum! {
+    /// What a refugee series counts.
+    pub enum SeriesKind {
+        /// All receiving countries (UNHCR's total).
+        AllCountries => "all_countries",
+        ArrivalsFromUkraine => "arrivals_from_ukraine",
+        /// Romania's arrivals from Moldova: people who had already left Ukraine. Never summed.
+        ArrivalsFromMoldova => "arrivals_from_moldova",
+    }
 }
 
 /// A remark about a series, optionally tied to one date.
@@ -337,38 +335,29 @@ pub struct Quote {
     pub note: Option<String>,
 }
 
-/// What a claim counts, matched to a series of the dataset.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
-pub enum Metric {
-    #[serde(rename = "refugees_cumulative")]
-    RefugeesCumulative,
-    #[serde(rename = "civilians_killed")]
-    CiviliansKilled,
-    #[serde(rename = "civilians_injured")]
-    CiviliansInjured,
-    #[serde(rename = "civilian_casualties_total")]
-    CivilianCasualtiesTotal,
-    #[serde(rename = "idps")]
-    Idps,
+spelled_enum! {
+    /// What a claim counts, matched to a series of the dataset.
+    pub enum Metric {
+        RefugeesCumulative => "refugees_cumulative",
+        CiviliansKilled => "civilians_killed",
+        CiviliansInjured => "civilians_injured",
+        CivilianCasualtiesTotal => "civilian_casualties_total",
+        Idps => "idps",
+    }
 }
 
-/// How a claim qualifies its figure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
-pub enum Qualifier {
-    /// "more than", "over", "passed"
-    #[serde(rename = "more_than")]
-    MoreThan,
-    /// "at least", "reached the ... mark"
-    #[serde(rename = "at_least")]
-    AtLeast,
-    /// a rounded figure with no qualifier ("now 4 million")
-    #[serde(rename = "about")]
-    About,
-    /// a full count with no qualifier
-    #[serde(rename = "exactly")]
-    Exactly,
+spelled_enum! {
+    /// How a claim qualifies its figure.
+    pub enum Qualifier {
+        /// "more than", "over", "passed"
+        MoreThan => "more_than",
+        /// "at least", "reached the ... mark"
+        AtLeast => "at_least",
+        /// a rounded figure with no qualifier ("now 4 million")
+        About => "about",
+        /// a full count with no qualifier
+        Exactly => "exactly",
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -1,9 +1,9 @@
-//! Browser glue: fetching, canvas sizing, Intl number formatting, performance marks, the panic
-//! hook. No domain rules here.
+//! Browser glue: fetching, canvas sizing, Intl number formatting, performance marks, the URL,
+//! downloads and the clipboard, and the panel a panic leaves. No domain rules here, and no
+//! knowledge of the components.
 
 use js_sys::{Array, Function, Object, Reflect};
 use std::fmt;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlCanvasElement, Response};
@@ -33,21 +33,19 @@ fn window() -> Result<web_sys::Window, WebError> {
 /// The element the app renders into (index.html has it; without it the app renders into body).
 const ROOT_ID: &str = "app";
 
-/// Starts the app: panic hook first, then the Yew root.
-pub fn start() {
-    install_panic_hook();
-    match web_sys::window()
+/// The page's `#app` element, if it has one.
+pub fn app_root() -> Option<web_sys::Element> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(ROOT_ID))
-    {
-        Some(root) => yew::Renderer::<crate::components::App>::with_root(root).render(),
-        None => yew::Renderer::<crate::components::App>::new().render(),
-    };
 }
 
-/// Makes a Rust panic show an error panel instead of leaving a frozen page.
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| show_fatal_error(&info.to_string())));
+/// The page's body, as an element.
+pub fn body() -> Option<web_sys::Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .map(Into::into)
 }
 
 /// Shows an error panel in place of the app (used by the panic hook, when Yew can no longer
@@ -91,30 +89,11 @@ pub fn show_fatal_error(message: &str) {
     }
 }
 
-/// A listener for a window event (e.g. "resize"), removed when dropped.
-pub struct WindowListener {
-    name: &'static str,
-    callback: Closure<dyn Fn()>,
-}
-
-impl WindowListener {
-    pub fn new(name: &'static str, f: impl Fn() + 'static) -> Self {
-        let callback = Closure::<dyn Fn()>::new(f);
-        if let Some(w) = web_sys::window() {
-            w.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref())
-                .ok();
-        }
-        Self { name, callback }
-    }
-}
-
-impl Drop for WindowListener {
-    fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
-            w.remove_event_listener_with_callback(self.name, self.callback.as_ref().unchecked_ref())
-                .ok();
-        }
-    }
+/// Calls `f` on each `event` of the window (e.g. "resize") until the listener is dropped.
+pub fn on_window(event: &'static str, f: impl FnMut() + 'static) -> Option<gloo_events::EventListener> {
+    let mut f = f;
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(&window, event, move |_| f()))
 }
 
 /// GETs a URL (relative to the page) and returns its text, or what went wrong.

@@ -1,0 +1,423 @@
+//! Pure layout of a chart: where the title, plot and source lines go, which ticks to label, how
+//! values and days map to pixels, where event labels fit, and which points are worth drawing.
+//! No drawing backend here: everything is tested natively as plain numbers.
+
+use super::spec::ChartSpec;
+use crate::data::Date;
+
+/// Device pixels for `v` CSS pixels at `scale` device pixels per CSS pixel.
+pub fn px(v: f64, scale: f64) -> i32 {
+    (v * scale).round() as i32
+}
+
+/// The x-axis label of a war day: "Day 26 · 21 Mar 2022".
+pub fn day_label(war_day: i64) -> String {
+    Date::from_war_day(war_day).map_or_else(|| format!("Day {war_day}"), Date::day_label)
+}
+
+/// War days to label on an x axis of `range`, at most `max` of them: the first of each month,
+/// or every week from day 1 when fewer than three month starts fall in the range.
+pub fn day_ticks(range: (i64, i64), max: usize) -> Vec<i64> {
+    let (lo, hi) = range;
+    let mut ticks: Vec<i64> = (lo..=hi)
+        .filter(|d| Date::from_war_day(*d).is_some_and(|date| date.human().starts_with("1 ")))
+        .collect();
+    if ticks.len() < 3 {
+        let step = (((hi - lo + 1) as f64 / max.max(1) as f64 / 7.0).ceil() as i64).max(1) * 7;
+        let first = lo + (1 - lo).rem_euclid(7);
+        ticks = (first..=hi).step_by(step as usize).collect();
+    }
+    let keep_every = ticks.len().div_ceil(max.max(1));
+    ticks.into_iter().step_by(keep_every.max(1)).collect()
+}
+
+/// Value-axis ticks for `[lo, hi]` in plot space: round steps (1, 2, 2.5, 5 x 10^k) on a linear
+/// axis; powers of ten (and 2x, 5x when there are few) on a log axis, given as log10 values.
+pub fn value_ticks(lo: f64, hi: f64, log: bool) -> Vec<f64> {
+    if log {
+        let (a, b) = (lo.floor() as i32, hi.ceil() as i32);
+        let decades: Vec<f64> = (a..=b).map(f64::from).filter(|t| *t >= lo && *t <= hi).collect();
+        if decades.len() >= 3 {
+            return decades;
+        }
+        return (a..=b)
+            .flat_map(|k| [1.0, 2.0, 5.0].map(|m: f64| f64::from(k) + m.log10()))
+            .filter(|t| *t >= lo && *t <= hi)
+            .collect();
+    }
+    let span = (hi - lo).max(f64::MIN_POSITIVE);
+    let raw = span / 5.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last).map(|i| i as f64 * step).collect()
+}
+
+/// Splits text into lines of at most `width` characters, at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Where the plot is on the drawing, in device pixels, and which war days it spans: to map a
+/// pointer to a day and a day to a pixel column.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotArea {
+    pub left: i32,
+    pub right: i32,
+    pub top: i32,
+    pub bottom: i32,
+    pub x_range: (i64, i64),
+}
+
+impl PlotArea {
+    fn span(&self) -> f64 {
+        (self.x_range.1 + 1 - self.x_range.0) as f64
+    }
+
+    /// The pixel column of a war day.
+    pub fn x_of(&self, day: i64) -> f64 {
+        f64::from(self.left) + (day - self.x_range.0) as f64 / self.span() * f64::from(self.right - self.left)
+    }
+
+    /// The war day nearest to a pixel column, or none outside the plot.
+    pub fn day_at(&self, x: f64) -> Option<i64> {
+        if x < f64::from(self.left) - 2.0 || x > f64::from(self.right) + 2.0 || self.right <= self.left {
+            return None;
+        }
+        let t = (x - f64::from(self.left)) / f64::from(self.right - self.left) * self.span();
+        Some((self.x_range.0 + t.round() as i64).clamp(self.x_range.0, self.x_range.1))
+    }
+
+    /// Width of the plot in pixel columns (at least 1).
+    pub fn columns(&self) -> usize {
+        (self.right - self.left).max(1) as usize
+    }
+}
+
+/// The value axis of a chart: maps values to pixel rows, linearly or logarithmically.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ValueAxis {
+    /// The ends of the axis in plot space (log10 of the values on a log scale).
+    lo: f64,
+    hi: f64,
+    log: bool,
+    top: i32,
+    bottom: i32,
+}
+
+impl ValueAxis {
+    pub fn new(spec: &ChartSpec, plot: &PlotArea) -> ValueAxis {
+        let log = spec.log_scale;
+        let to_plot = |v: f64| if log { v.max(f64::MIN_POSITIVE).log10() } else { v };
+        ValueAxis {
+            lo: to_plot(spec.y_min),
+            hi: to_plot(spec.y_max),
+            log,
+            top: plot.top,
+            bottom: plot.bottom,
+        }
+    }
+
+    /// The pixel row of a value (clamped to the plot).
+    pub fn y_of(&self, value: f64) -> i32 {
+        let v = if self.log {
+            value.max(f64::MIN_POSITIVE).log10()
+        } else {
+            value
+        };
+        let t = ((v - self.lo) / (self.hi - self.lo).max(f64::MIN_POSITIVE)).clamp(0.0, 1.0);
+        self.bottom - (t * f64::from(self.bottom - self.top)).round() as i32
+    }
+
+    /// The values to label on the axis, with their pixel rows.
+    pub fn ticks(&self) -> Vec<(f64, i32)> {
+        value_ticks(self.lo, self.hi, self.log)
+            .into_iter()
+            .map(|t| if self.log { 10f64.powf(t) } else { t })
+            .map(|v| (v, self.y_of(v)))
+            .collect()
+    }
+}
+
+/// Where the parts of a chart go on a drawing of `width` x `height` device pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    pub width: i32,
+    pub height: i32,
+    /// The source line, wrapped to the width.
+    pub source_lines: Vec<String>,
+    /// The top of the first source line, and the distance between lines.
+    pub footer_top: i32,
+    pub footer_line: i32,
+    pub plot: PlotArea,
+    /// How many day labels fit under the plot.
+    pub day_labels: usize,
+}
+
+/// Lays out `spec` on `width` x `height` device pixels at `scale` device pixels per CSS pixel:
+/// the title on top, the source line(s) at the bottom, the plot between the value labels (left)
+/// and the day labels (below).
+pub fn frame(spec: &ChartSpec, (width, height): (i32, i32), scale: f64) -> Frame {
+    let font = f64::from(px(12.0, scale));
+    let chars_per_line = ((f64::from(width) - 2.0 * font) / (font * 0.5)).max(20.0) as usize;
+    let source_lines = wrap(&spec.source_line, chars_per_line);
+    let footer_line = px(16.0, scale);
+    let footer_top = height - px(8.0, scale) - source_lines.len() as i32 * footer_line;
+    let left = px(10.0, scale) + px(78.0, scale);
+    Frame {
+        width,
+        height,
+        source_lines,
+        footer_top,
+        footer_line,
+        plot: PlotArea {
+            left,
+            right: (width - px(20.0, scale)).max(left + px(1.0, scale)),
+            top: px(10.0, scale) + px(34.0, scale),
+            bottom: (footer_top - px(44.0, scale)).max(px(45.0, scale)),
+            x_range: spec.x_range,
+        },
+        day_labels: ((f64::from(width) / scale) / 150.0).clamp(2.0, 10.0) as usize,
+    }
+}
+
+/// An event label placed above the plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventLabel {
+    /// Pixel column of the event (the label starts there).
+    pub x: f64,
+    /// 0 is the top row.
+    pub row: usize,
+    pub text: String,
+}
+
+/// Places event labels in at most `rows` rows so that none overlaps another in its row:
+/// each goes in the first row where it fits after the previous label (plus a gap); one that fits
+/// nowhere is folded into the label before it ("… +1"). Labels are cut to `max_chars`.
+/// `events` are (pixel column, text) in day order; `char_width` is the width of one character.
+pub fn layout_event_labels(
+    events: &[(f64, String)],
+    char_width: f64,
+    rows: usize,
+    max_chars: usize,
+) -> Vec<EventLabel> {
+    let gap = char_width * 2.0;
+    let mut row_end = vec![f64::NEG_INFINITY; rows.max(1)];
+    let mut labels: Vec<EventLabel> = Vec::new();
+    let mut folded: Vec<usize> = Vec::new();
+    for (x, text) in events {
+        let mut short: String = text.chars().take(max_chars).collect();
+        if text.chars().count() > max_chars {
+            short.push('…');
+        }
+        let width = short.chars().count() as f64 * char_width;
+        match row_end.iter().position(|end| *x >= end + gap) {
+            Some(row) => {
+                row_end[row] = x + width;
+                labels.push(EventLabel {
+                    x: *x,
+                    row,
+                    text: short,
+                });
+                folded.push(0);
+            }
+            None => {
+                if let Some(last) = folded.last_mut() {
+                    *last += 1;
+                }
+            }
+        }
+    }
+    for (label, n) in labels.iter_mut().zip(folded) {
+        if n > 0 {
+            label.text.push_str(&format!(" +{n}"));
+        }
+    }
+    labels
+}
+
+/// Keeps at most two points (minimum and maximum) per pixel column, so that drawing cost follows
+/// the plot's width, not the number of points. Points must be in x order.
+pub fn decimate(points: &[(i64, f64)], x_range: (i64, i64), columns: usize) -> Vec<(i64, f64)> {
+    if points.len() <= columns * 2 || columns == 0 {
+        return points.to_vec();
+    }
+    let span = (x_range.1 - x_range.0).max(1) as f64;
+    let column = |x: i64| (((x - x_range.0) as f64 / span) * (columns as f64 - 1.0)).round() as i64;
+    let mut out: Vec<(i64, f64)> = Vec::new();
+    let mut i = 0;
+    while i < points.len() {
+        let c = column(points[i].0);
+        let mut j = i;
+        let (mut lo, mut hi) = (i, i);
+        while j < points.len() && column(points[j].0) == c {
+            if points[j].1 < points[lo].1 {
+                lo = j;
+            }
+            if points[j].1 > points[hi].1 {
+                hi = j;
+            }
+            j += 1;
+        }
+        let (a, b) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+        out.push(points[a]);
+        if b != a {
+            out.push(points[b]);
+        }
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(wrap("aa bb cc dd", 5), ["aa bb", "cc dd"]);
+        assert_eq!(wrap("", 5), Vec::<String>::new());
+    }
+
+    #[test]
+    fn value_ticks_are_round() {
+        assert_eq!(value_ticks(0.0, 7_000_000.0, false), [0.0, 2e6, 4e6, 6e6]);
+        assert_eq!(value_ticks(0.0, 105.0, false), [0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(value_ticks(0.0, 0.9, false), [0.0, 0.2, 0.4, 0.6000000000000001, 0.8]);
+        // Log: 10^2 .. 10^6.8 -> decades 2..6.
+        assert_eq!(value_ticks(2.0, 6.8, true), [2.0, 3.0, 4.0, 5.0, 6.0]);
+        let few = value_ticks(3.1, 4.5, true);
+        assert_eq!(
+            few.iter().map(|t| 10f64.powf(*t).round()).collect::<Vec<_>>(),
+            [2000.0, 5000.0, 10000.0, 20000.0]
+        );
+    }
+
+    #[test]
+    fn event_labels_never_overlap_and_fold_when_crowded() {
+        let events: Vec<(f64, String)> = [0.0, 10.0, 20.0, 30.0, 200.0]
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (*x, format!("event number {i}")))
+            .collect();
+        let labels = layout_event_labels(&events, 5.0, 2, 40);
+        // Row 0 takes the first, row 1 the second; the third and fourth fold into the second; the
+        // last fits in row 0 again.
+        assert_eq!(labels.len(), 3);
+        assert_eq!((labels[0].row, labels[1].row, labels[2].row), (0, 1, 0));
+        assert_eq!(labels[1].text, "event number 1 +2");
+        for row in 0..2 {
+            let mut in_row: Vec<&EventLabel> = labels.iter().filter(|l| l.row == row).collect();
+            in_row.sort_by(|a, b| a.x.total_cmp(&b.x));
+            for pair in in_row.windows(2) {
+                let end = pair[0].x + pair[0].text.chars().count() as f64 * 5.0;
+                assert!(end <= pair[1].x, "{pair:?}");
+            }
+        }
+        let cut = layout_event_labels(&[(0.0, "a very long event title indeed".into())], 5.0, 2, 10);
+        assert_eq!(cut[0].text, "a very lon…");
+    }
+
+    #[test]
+    fn plot_area_maps_days_and_pixels() {
+        let area = PlotArea {
+            left: 100,
+            right: 1060,
+            top: 0,
+            bottom: 400,
+            x_range: (1, 96),
+        };
+        // 96 days + 1 slot over 960 px: 10 px a day.
+        assert_eq!(area.x_of(1), 100.0);
+        assert_eq!(area.x_of(26), 350.0);
+        assert_eq!(area.day_at(350.0), Some(26));
+        assert_eq!(area.day_at(354.0), Some(26));
+        assert_eq!(area.day_at(356.0), Some(27));
+        assert_eq!(area.day_at(1060.0), Some(96), "the last slot belongs to the last day");
+        assert_eq!(area.day_at(50.0), None);
+        assert_eq!(area.day_at(1100.0), None);
+    }
+
+    #[test]
+    fn value_axis_maps_linear_and_log_values() {
+        let plot = PlotArea {
+            left: 0,
+            right: 100,
+            top: 0,
+            bottom: 100,
+            x_range: (1, 2),
+        };
+        let linear = ValueAxis {
+            lo: 0.0,
+            hi: 200.0,
+            log: false,
+            top: plot.top,
+            bottom: plot.bottom,
+        };
+        assert_eq!((linear.y_of(0.0), linear.y_of(100.0), linear.y_of(200.0)), (100, 50, 0));
+        assert_eq!(linear.y_of(500.0), 0, "clamped to the plot");
+        let log = ValueAxis {
+            lo: 2.0,
+            hi: 6.0,
+            log: true,
+            top: 0,
+            bottom: 100,
+        };
+        assert_eq!((log.y_of(100.0), log.y_of(10_000.0), log.y_of(1e6)), (100, 50, 0));
+        let labels: Vec<f64> = log.ticks().iter().map(|(v, _)| v.round()).collect();
+        assert_eq!(labels, [100.0, 1000.0, 10_000.0, 100_000.0, 1_000_000.0]);
+    }
+
+    #[test]
+    fn ticks_on_month_starts_or_weeks() {
+        // Days 1..=95 (24 Feb to 29 May 2022): 1 Mar = day 6, 1 Apr = 37, 1 May = 67.
+        assert_eq!(day_ticks((1, 95), 6), [6, 37, 67]);
+        assert_eq!(day_ticks((1, 95), 2), [6, 67]);
+        // Three weeks: weekly ticks from day 1.
+        assert_eq!(day_ticks((1, 21), 6), [1, 8, 15]);
+        assert_eq!(day_ticks((3, 40), 3), [8, 22, 36]);
+    }
+
+    #[test]
+    fn day_labels() {
+        assert_eq!(day_label(26), "Day 26 · 21 Mar 2022");
+        assert_eq!(day_label(1), "Day 1 · 24 Feb 2022");
+    }
+
+    #[test]
+    fn decimate_keeps_short_series() {
+        let pts: Vec<(i64, f64)> = (1..=10).map(|d| (d, d as f64)).collect();
+        assert_eq!(decimate(&pts, (1, 10), 100), pts);
+    }
+
+    #[test]
+    fn decimate_keeps_extremes_per_column() {
+        let pts: Vec<(i64, f64)> = (0..1000)
+            .map(|d| (d, if d == 500 { 1e6 } else { (d % 7) as f64 }))
+            .collect();
+        let out = decimate(&pts, (0, 999), 50);
+        assert!(out.len() <= 100, "{}", out.len());
+        assert!(out.contains(&(500, 1e6)), "the spike survives");
+        assert!(out.windows(2).all(|w| w[0].0 < w[1].0), "still in x order");
+        assert_eq!(out.first().unwrap().0, 0);
+    }
+}

@@ -1,0 +1,260 @@
+//! What a chart shows, with no pixels: the contract between the transforms that build it and the
+//! painter that draws it (and the tooltips, exports and tests that read it).
+
+spelled_enum! {
+    /// The charts of a view, in page order. Their spellings are the URL's (`?embed=`), the
+    /// canvases' ids and the CSV's `chart` column, so existing links keep working.
+    pub enum ChartId {
+        Refugees => "refugees",
+        RefugeesDaily => "refugees-daily",
+        Casualties => "casualties",
+        Idps => "idps",
+    }
+}
+
+impl ChartId {
+    /// Whether the reader can put this chart on a logarithmic scale (the country comparison).
+    pub fn has_log_scale(self) -> bool {
+        self == ChartId::Refugees
+    }
+}
+
+/// How a series is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Line,
+    /// A dashed line: a series that is not part of the totals.
+    DashedLine,
+    Bars,
+    /// Markers at report dates only, no line between them.
+    Markers,
+}
+
+/// A series' colour by role; the theme gives the actual colour when it is drawn (so the same
+/// spec draws in light and dark, on screen, in a PNG and in SVG).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeriesColor {
+    /// The text colour: totals and the headline series.
+    Ink,
+    /// The n-th colour of the categorical palette (wrapping).
+    Palette(usize),
+}
+
+impl SeriesColor {
+    /// The stylesheet's custom property of this colour, for swatches in HTML.
+    pub fn css_var(self) -> String {
+        match self {
+            SeriesColor::Ink => "var(--ink)".into(),
+            SeriesColor::Palette(i) => format!("var(--series-{})", i % super::theme::PALETTE_SIZE),
+        }
+    }
+}
+
+/// Where a figure comes from: a label (publisher and document, or outlet) and a link if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceRef {
+    pub label: String,
+    pub url: Option<String>,
+    /// The dataset's source records behind it (empty for a single page).
+    pub ids: Vec<String>,
+}
+
+/// One figure of a series on one war day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    pub day: i64,
+    pub value: f64,
+    /// What the value is computed from, when it is not the published figure itself
+    /// (e.g. "2,144,244 of 3,401,677").
+    pub detail: Option<String>,
+    /// The point's own source, where it differs from the series' (casualty reports, IDP rounds).
+    pub source: Option<SourceRef>,
+}
+
+impl Point {
+    /// A published figure with nothing more to say about it.
+    pub fn plain(day: i64, value: f64) -> Point {
+        Point {
+            day,
+            value,
+            detail: None,
+            source: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesSpec {
+    /// Stable id (the dataset's series id, or the chart's own).
+    pub id: String,
+    pub label: String,
+    pub color: SeriesColor,
+    pub mark: Mark,
+    pub source: SourceRef,
+    /// In date order, inside the chart's x range.
+    pub points: Vec<Point>,
+}
+
+impl SeriesSpec {
+    /// The series' figure on exactly this day, if it has one (never interpolated).
+    pub fn at(&self, day: i64) -> Option<&Point> {
+        self.points
+            .binary_search_by_key(&day, |p| p.day)
+            .ok()
+            .map(|i| &self.points[i])
+    }
+
+    pub fn xy(&self) -> Vec<(i64, f64)> {
+        self.points.iter().map(|p| (p.day, p.value)).collect()
+    }
+}
+
+/// An event on the time axis, with its source page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventMark {
+    pub day: i64,
+    pub title: String,
+    pub source_url: String,
+}
+
+/// What a note pinned to a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureNote {
+    /// A figure stated that day by officials or the press (drawn as a hollow diamond).
+    Claim,
+    /// A caveat about that day's figure (drawn as a ring).
+    Caveat,
+}
+
+/// A note pinned to a figure of a chart; its words go in the tooltip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureMark {
+    pub day: i64,
+    pub value: f64,
+    pub note: FigureNote,
+    pub text: String,
+}
+
+/// A source record as a chart names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartSource {
+    pub id: String,
+    pub publisher: String,
+    /// E.g. "border crossings (not unique people)".
+    pub unit: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub id: ChartId,
+    pub title: String,
+    /// The unit, shown on the y axis and in tooltips.
+    pub y_label: String,
+    /// Decimal places of the values (0 for counts).
+    pub decimals: u8,
+    /// War days shown, inclusive (the same for every chart of a view).
+    pub x_range: (i64, i64),
+    /// Lower end of the value axis (0, or the smallest positive value on a log scale).
+    pub y_min: f64,
+    pub y_max: f64,
+    pub log_scale: bool,
+    pub series: Vec<SeriesSpec>,
+    /// What the view leaves out or changes, in words (e.g. series without daily figures).
+    pub notes: Vec<String>,
+    /// Quote markers on the time axis: (war day, speakers).
+    pub quote_days: Vec<(i64, String)>,
+    /// Events in the chart's range.
+    pub events: Vec<EventMark>,
+    /// Claims and caveats pinned to figures.
+    pub marks: Vec<FigureMark>,
+    /// "Source: ..." line drawn under the chart.
+    pub source_line: String,
+    /// The source records behind the figures shown, for links and unit badges.
+    pub sources: Vec<ChartSource>,
+}
+
+impl ChartSpec {
+    /// The dataset source records behind the figures this chart shows, without repeats.
+    pub fn source_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for id in self
+            .series
+            .iter()
+            .filter(|s| !s.points.is_empty())
+            .flat_map(|s| s.source.ids.iter())
+        {
+            if !ids.contains(&id.as_str()) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// What the marks drawn on the chart mean, for the notes under it.
+    pub fn mark_notes(&self) -> Vec<&'static str> {
+        let has = |note: FigureNote| self.marks.iter().any(|m| m.note == note);
+        let mut notes = Vec::new();
+        if has(FigureNote::Claim) {
+            notes.push("◇ marks a figure stated at the time; hover it to compare with the data.");
+        }
+        if has(FigureNote::Caveat) {
+            notes.push("○ marks a figure with a caveat; hover it to read it.");
+        }
+        notes
+    }
+
+    /// The units of the chart's sources, each once, in the order of the sources.
+    pub fn units(&self) -> Vec<&str> {
+        let mut units: Vec<&str> = Vec::new();
+        for unit in self.sources.iter().filter_map(|s| s.unit.as_deref()) {
+            if !units.contains(&unit) {
+                units.push(unit);
+            }
+        }
+        units
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_ids_keep_their_url_spellings() {
+        let spelled: Vec<&str> = ChartId::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(spelled, ["refugees", "refugees-daily", "casualties", "idps"]);
+        assert!(ChartId::Refugees.has_log_scale() && !ChartId::Idps.has_log_scale());
+    }
+
+    #[test]
+    fn units_are_listed_once_even_when_not_neighbours() {
+        let source = |id: &str, unit: Option<&str>| ChartSource {
+            id: id.into(),
+            publisher: id.into(),
+            unit: unit.map(Into::into),
+        };
+        let spec = ChartSpec {
+            id: ChartId::Refugees,
+            title: String::new(),
+            y_label: String::new(),
+            decimals: 0,
+            x_range: (1, 2),
+            y_min: 0.0,
+            y_max: 1.0,
+            log_scale: false,
+            series: Vec::new(),
+            notes: Vec::new(),
+            quote_days: Vec::new(),
+            events: Vec::new(),
+            marks: Vec::new(),
+            source_line: String::new(),
+            sources: vec![
+                source("a", Some("border crossings")),
+                source("b", Some("residents")),
+                source("c", Some("border crossings")),
+                source("d", None),
+            ],
+        };
+        assert_eq!(spec.units(), ["border crossings", "residents"]);
+    }
+}

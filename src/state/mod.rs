@@ -1,0 +1,444 @@
+//! The view state: what the charts show (`ChartOptions`), where the reader is (`Cursor`), and
+//! one pure reducer. Its URL form is in `url`. No timers, storage or DOM here.
+
+mod url;
+
+pub use url::{from_query, to_query};
+
+use crate::chart::ChartId;
+
+spelled_enum! {
+    /// Cumulative totals or daily figures.
+    #[derive(Default)]
+    pub enum Mode {
+        #[default]
+        Cumulative => "cumulative",
+        Daily => "daily",
+    }
+}
+
+spelled_enum! {
+    /// The value axis of the country comparison.
+    #[derive(Default)]
+    pub enum Scale {
+        #[default]
+        Linear => "linear",
+        Log => "log",
+    }
+}
+
+spelled_enum! {
+    /// What the refugee figures are measured in.
+    #[derive(Default)]
+    pub enum Measure {
+        #[default]
+        Absolute => "absolute",
+        /// Per 1,000 residents of the receiving country.
+        PerThousand => "per1000",
+        /// Each country as a percentage of UNHCR's all-country total that day.
+        Share => "share",
+    }
+}
+
+/// What the charts show. The charts are computed from this value alone.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChartOptions {
+    /// Zoomed range of war days, inclusive: never empty, never every day (that is `None`).
+    pub range: Option<(i64, i64)>,
+    /// Refugee series ids that are hidden (none: all shown), in the dataset's order.
+    pub hidden: Vec<String>,
+    pub mode: Mode,
+    pub scale: Scale,
+    pub measure: Measure,
+    /// Whether UNHCR's earlier vintage of its total is drawn over the current one.
+    pub earlier_vintage: bool,
+}
+
+impl ChartOptions {
+    /// The range shown: the zoom, or everything.
+    pub fn visible(&self, bounds: &Bounds) -> (i64, i64) {
+        self.range.unwrap_or((bounds.first_day, bounds.last_day))
+    }
+
+    pub fn is_shown(&self, series: &str) -> bool {
+        !self.hidden.iter().any(|h| h == series)
+    }
+}
+
+/// Where the reader is: the selected and hovered days, and whether the timeline plays.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: Option<i64>,
+    /// Transient: never in the URL.
+    pub hover: Option<i64>,
+    /// Transient: never in the URL.
+    pub playing: bool,
+}
+
+impl Cursor {
+    /// The day the charts and the panel follow: the hovered day, else the selected one.
+    pub fn focus(&self) -> Option<i64> {
+        self.hover.or(self.selected)
+    }
+}
+
+/// Everything a reader chose.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    pub options: ChartOptions,
+    pub cursor: Cursor,
+    /// `?embed=<chart>`: the page shows only that chart, for an iframe.
+    pub embed: Option<ChartId>,
+}
+
+impl ViewState {
+    /// The view as its link gives it: no hover, not playing, not embedded.
+    pub fn as_linked(&self) -> ViewState {
+        ViewState {
+            options: self.options.clone(),
+            cursor: Cursor {
+                selected: self.cursor.selected,
+                ..Cursor::default()
+            },
+            embed: None,
+        }
+    }
+}
+
+/// The war days the data covers, and the refugee series that can be chosen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bounds {
+    pub first_day: i64,
+    pub last_day: i64,
+    pub series: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Select a day (click on a chart, the timeline, a quote).
+    Select(i64),
+    /// Move the selection by a number of days (arrow keys: 1, PageUp/PageDown: 7).
+    Step(i64),
+    First,
+    Last,
+    Hover(Option<i64>),
+    ClearHover,
+    TogglePlay,
+    /// One step of play, by this many days (1; 7 when the reader prefers reduced motion).
+    Tick(i64),
+    /// Zoom to the days between two days (a drag across a chart), in either order.
+    Zoom(i64, i64),
+    /// Move the start of the range (the "from" handle); the end moves along if it must.
+    ZoomFrom(i64),
+    /// Move the end of the range (the "to" handle); the start moves along if it must.
+    ZoomTo(i64),
+    ResetZoom,
+    ToggleSeries(String),
+    ShowAllSeries,
+    ToggleEarlierVintage,
+    SetMode(Mode),
+    SetScale(Scale),
+    SetMeasure(Measure),
+    /// Back/forward: the state read from the URL.
+    Restore(Box<ViewState>),
+}
+
+impl Action {
+    /// Whether the change is one a reader made deliberately, and so gets its own history entry
+    /// (hovering, animation ticks and stepping replace the current entry instead).
+    pub fn is_deliberate(&self) -> bool {
+        !matches!(
+            self,
+            Action::Hover(_) | Action::ClearHover | Action::Tick(_) | Action::Step(_) | Action::Restore(_)
+        )
+    }
+}
+
+/// The action of a key on a chart or the timeline: arrows step a day, PageUp/PageDown a week,
+/// Home/End go to the ends, Escape clears the hover.
+pub fn key_action(key: &str) -> Option<Action> {
+    match key {
+        "ArrowLeft" => Some(Action::Step(-1)),
+        "ArrowRight" => Some(Action::Step(1)),
+        "PageDown" => Some(Action::Step(-7)),
+        "PageUp" => Some(Action::Step(7)),
+        "Home" => Some(Action::First),
+        "End" => Some(Action::Last),
+        "Escape" => Some(Action::ClearHover),
+        _ => None,
+    }
+}
+
+fn clamp(day: i64, bounds: &Bounds) -> i64 {
+    day.clamp(bounds.first_day, bounds.last_day)
+}
+
+/// Sets the range to the days `a` to `b` (inside the bounds, `a` < `b`): every day is no zoom.
+/// The selection moves inside the new range.
+fn set_range(next: &mut ViewState, (a, b): (i64, i64), bounds: &Bounds) {
+    let (a, b) = (clamp(a, bounds), clamp(b, bounds));
+    if b <= a {
+        return;
+    }
+    next.options.range = Some((a, b)).filter(|r| *r != (bounds.first_day, bounds.last_day));
+    if let Some(s) = next.cursor.selected {
+        next.cursor.selected = Some(s.clamp(a, b));
+    }
+}
+
+/// The one reducer: the next state after `action`.
+pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
+    let mut next = state.clone();
+    let (lo, hi) = state.options.visible(bounds);
+    let cursor = &mut next.cursor;
+    match action {
+        Action::Select(day) => {
+            let day = clamp(day, bounds);
+            cursor.selected = Some(day);
+            if !(lo..=hi).contains(&day) {
+                next.options.range = None;
+            }
+        }
+        Action::Step(delta) => {
+            cursor.selected = Some(match state.cursor.selected {
+                Some(day) => day.saturating_add(delta).clamp(lo, hi),
+                None if delta < 0 => hi,
+                None => lo,
+            });
+        }
+        Action::First => cursor.selected = Some(lo),
+        Action::Last => cursor.selected = Some(hi),
+        Action::Hover(day) => cursor.hover = day.map(|d| clamp(d, bounds)),
+        Action::ClearHover => cursor.hover = None,
+        Action::TogglePlay => {
+            cursor.playing = !state.cursor.playing;
+            if cursor.playing && state.cursor.selected.is_none_or(|d| d >= hi) {
+                cursor.selected = Some(lo);
+            }
+        }
+        Action::Tick(days) => {
+            if state.cursor.playing {
+                let day = state.cursor.selected.map_or(lo, |d| d.saturating_add(days.max(1)));
+                cursor.selected = Some(day.clamp(lo, hi));
+                cursor.playing = day < hi;
+            }
+        }
+        Action::Zoom(a, b) => set_range(&mut next, (a.min(b), a.max(b)), bounds),
+        Action::ZoomFrom(day) => {
+            let from = day.clamp(bounds.first_day, bounds.last_day - 1);
+            set_range(&mut next, (from, hi.max(from + 1)), bounds);
+        }
+        Action::ZoomTo(day) => {
+            let to = day.clamp(bounds.first_day + 1, bounds.last_day);
+            set_range(&mut next, (lo.min(to - 1), to), bounds);
+        }
+        Action::ResetZoom => next.options.range = None,
+        Action::ToggleSeries(id) => {
+            if bounds.series.contains(&id) {
+                let was_hidden = |s: &String| state.options.hidden.contains(s);
+                next.options.hidden = bounds
+                    .series
+                    .iter()
+                    .filter(|s| was_hidden(s) != (**s == id))
+                    .cloned()
+                    .collect();
+            }
+        }
+        Action::ShowAllSeries => next.options.hidden.clear(),
+        Action::ToggleEarlierVintage => next.options.earlier_vintage = !state.options.earlier_vintage,
+        Action::SetMode(mode) => next.options.mode = mode,
+        Action::SetScale(scale) => next.options.scale = scale,
+        Action::SetMeasure(measure) => next.options.measure = measure,
+        Action::Restore(restored) => {
+            next = *restored;
+            next.cursor.hover = state.cursor.hover;
+            next.cursor.playing = false;
+        }
+    }
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bounds() -> Bounds {
+        Bounds {
+            first_day: 1,
+            last_day: 120,
+            series: vec!["pol".into(), "hun".into(), "rou-from-mda".into()],
+        }
+    }
+
+    fn run(actions: impl IntoIterator<Item = Action>) -> ViewState {
+        actions
+            .into_iter()
+            .fold(ViewState::default(), |s, a| reduce(&s, a, &bounds()))
+    }
+
+    #[test]
+    fn select_and_step_stay_inside_the_data() {
+        let selected = |actions: Vec<Action>| run(actions).cursor.selected;
+        assert_eq!(selected(vec![Action::Select(26)]), Some(26));
+        assert_eq!(selected(vec![Action::Select(26), Action::Step(1)]), Some(27));
+        assert_eq!(selected(vec![Action::Select(2), Action::Step(-7)]), Some(1));
+        assert_eq!(selected(vec![Action::Select(118), Action::Step(7)]), Some(120));
+        assert_eq!(selected(vec![Action::Select(500)]), Some(120));
+        assert_eq!(
+            selected(vec![Action::Step(1)]),
+            Some(1),
+            "forward from nothing: the first day"
+        );
+        assert_eq!(
+            selected(vec![Action::Step(-1)]),
+            Some(120),
+            "back from nothing: the end"
+        );
+        assert_eq!(selected(vec![Action::Last]), Some(120));
+        assert_eq!(selected(vec![Action::Select(50), Action::First]), Some(1));
+    }
+
+    #[test]
+    fn hover_is_separate_from_selection() {
+        let s = run([Action::Select(26), Action::Hover(Some(40))]);
+        let c = s.cursor;
+        assert_eq!((c.selected, c.hover, c.focus()), (Some(26), Some(40), Some(40)));
+        let s = reduce(&s, Action::ClearHover, &bounds());
+        assert_eq!(s.cursor.focus(), Some(26));
+    }
+
+    #[test]
+    fn play_runs_to_the_end_and_stops() {
+        let mut s = run([Action::Select(117), Action::TogglePlay]);
+        assert!(s.cursor.playing);
+        for _ in 0..10 {
+            s = reduce(&s, Action::Tick(1), &bounds());
+        }
+        assert_eq!(s.cursor.selected, Some(120));
+        assert!(!s.cursor.playing, "play stops at the last day");
+        let s = reduce(&s, Action::TogglePlay, &bounds());
+        assert_eq!(
+            (s.cursor.playing, s.cursor.selected),
+            (true, Some(1)),
+            "again from the start"
+        );
+        let paused = reduce(&s, Action::TogglePlay, &bounds());
+        assert!(!paused.cursor.playing);
+        let ticked = reduce(&paused, Action::Tick(1), &bounds());
+        assert_eq!(ticked.cursor.selected, Some(1), "no tick while paused");
+    }
+
+    #[test]
+    fn play_by_weeks_stops_on_the_last_day() {
+        let mut s = run([Action::Select(100), Action::TogglePlay]);
+        let mut days = vec![];
+        while s.cursor.playing {
+            s = reduce(&s, Action::Tick(7), &bounds());
+            days.extend(s.cursor.selected);
+        }
+        assert_eq!(days, [107, 114, 120], "a week at a time, then the last day");
+    }
+
+    #[test]
+    fn zoom_and_reset() {
+        let s = run([Action::Select(80), Action::Zoom(40, 20)]);
+        assert_eq!(s.options.range, Some((20, 40)));
+        assert_eq!(s.cursor.selected, Some(40), "the selection moves into the zoomed range");
+        assert_eq!(run([Action::Zoom(20, 40), Action::First]).cursor.selected, Some(20));
+        let stepped = run([Action::Zoom(20, 40), Action::Select(38), Action::Step(7)]);
+        assert_eq!(stepped.cursor.selected, Some(40), "steps stay in the zoom");
+        let s = run([Action::Zoom(20, 40), Action::Select(90)]);
+        assert_eq!(
+            (s.cursor.selected, s.options.range),
+            (Some(90), None),
+            "selecting outside shows all"
+        );
+        assert_eq!(
+            run([Action::Zoom(20, 20)]).options.range,
+            None,
+            "an empty range is no zoom"
+        );
+        assert_eq!(
+            run([Action::Zoom(-5, 500)]).options.range,
+            None,
+            "the whole range is no zoom"
+        );
+        assert_eq!(run([Action::Zoom(20, 40), Action::ResetZoom]).options.range, None);
+    }
+
+    #[test]
+    fn the_range_handles_push_each_other() {
+        // Dragging "from" past "to" moves "to" along, and the reverse.
+        assert_eq!(
+            run([Action::Zoom(10, 60), Action::ZoomFrom(80)]).options.range,
+            Some((80, 81))
+        );
+        assert_eq!(
+            run([Action::Zoom(10, 60), Action::ZoomFrom(60)]).options.range,
+            Some((60, 61))
+        );
+        assert_eq!(
+            run([Action::Zoom(10, 60), Action::ZoomTo(5)]).options.range,
+            Some((4, 5))
+        );
+        assert_eq!(run([Action::ZoomFrom(200)]).options.range, Some((119, 120)));
+        assert_eq!(
+            run([Action::Zoom(10, 60), Action::ZoomFrom(1)]).options.range,
+            Some((1, 60))
+        );
+        assert_eq!(
+            run([Action::Zoom(10, 120), Action::ZoomFrom(1)]).options.range,
+            None,
+            "every day is no zoom"
+        );
+    }
+
+    #[test]
+    fn toggles() {
+        let s = run([Action::ToggleSeries("hun".into()), Action::ToggleSeries("nope".into())]);
+        assert!(!s.options.is_shown("hun") && s.options.is_shown("pol"));
+        assert_eq!(s.options.hidden.len(), 1, "unknown series are not recorded");
+        let twice = run([Action::ToggleSeries("hun".into()), Action::ToggleSeries("hun".into())]);
+        assert!(twice.options.hidden.is_empty());
+        let s = run([
+            Action::SetScale(Scale::Log),
+            Action::SetMeasure(Measure::PerThousand),
+            Action::SetMode(Mode::Daily),
+        ]);
+        let o = &s.options;
+        assert_eq!(
+            (o.scale, o.measure, o.mode),
+            (Scale::Log, Measure::PerThousand, Mode::Daily)
+        );
+        assert_eq!(
+            reduce(&s, Action::SetScale(Scale::Linear), &bounds()).options.scale,
+            Scale::Linear
+        );
+    }
+
+    #[test]
+    fn restore_keeps_hover_and_stops_play() {
+        let s = run([Action::Hover(Some(5)), Action::Select(9), Action::TogglePlay]);
+        let mut target = ViewState::default();
+        target.cursor.selected = Some(30);
+        let r = reduce(&s, Action::Restore(Box::new(target)), &bounds()).cursor;
+        assert_eq!((r.selected, r.hover, r.playing), (Some(30), Some(5), false));
+    }
+
+    #[test]
+    fn deliberate_actions() {
+        assert!(Action::Select(3).is_deliberate());
+        assert!(Action::SetScale(Scale::Log).is_deliberate());
+        assert!(!Action::Hover(Some(3)).is_deliberate());
+        assert!(!Action::Tick(1).is_deliberate());
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(key_action("ArrowRight"), Some(Action::Step(1)));
+        assert_eq!(key_action("PageDown"), Some(Action::Step(-7)));
+        assert_eq!(key_action("Home"), Some(Action::First));
+        assert_eq!(key_action("Escape"), Some(Action::ClearHover));
+        assert_eq!(key_action("a"), None);
+    }
+}

@@ -1,0 +1,270 @@
+//! The URL form of a view: every choice in the query, so a copied link reopens the same view.
+//! Parameters the page does not understand are ignored, each with a notice that quotes it as text.
+
+use super::{Bounds, Measure, Mode, Scale, ViewState};
+use crate::chart::ChartId;
+
+/// The URL query of a state (without `?`); empty for the default view. Hover and play are
+/// transient and never written.
+pub fn to_query(state: &ViewState, bounds: &Bounds) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    let o = &state.options;
+    if let Some(day) = state.cursor.selected {
+        q.append_pair("day", &day.to_string());
+    }
+    if let Some((a, b)) = o.range {
+        q.append_pair("from", &a.to_string());
+        q.append_pair("to", &b.to_string());
+    }
+    if !o.hidden.is_empty() {
+        // Every country hidden is written as an empty list, which reads back as none.
+        let shown: Vec<&str> = bounds
+            .series
+            .iter()
+            .filter(|s| !o.hidden.contains(*s))
+            .map(String::as_str)
+            .collect();
+        q.append_pair("countries", &shown.join(","));
+    }
+    if o.mode != Mode::default() {
+        q.append_pair("mode", o.mode.as_str());
+    }
+    if o.scale != Scale::default() {
+        q.append_pair("scale", o.scale.as_str());
+    }
+    if o.measure != Measure::default() {
+        q.append_pair("measure", o.measure.as_str());
+    }
+    if o.earlier_vintage {
+        q.append_pair("vintage", "earlier");
+    }
+    if let Some(chart) = state.embed {
+        q.append_pair("embed", chart.as_str());
+    }
+    q.finish()
+}
+
+/// Reads a state from a URL query (with or without `?`). Unknown or out-of-range parameters are
+/// ignored; each gives a short notice (the values are quoted as text, never as markup).
+pub fn from_query(query: &str, bounds: &Bounds) -> (ViewState, Vec<String>) {
+    let mut state = ViewState::default();
+    let mut notices = Vec::new();
+    let (mut from, mut to) = (None, None);
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let o = &mut state.options;
+        match key.as_ref() {
+            "day" => state.cursor.selected = war_day("day", &value, bounds, &mut notices),
+            "from" => from = war_day("from", &value, bounds, &mut notices),
+            "to" => to = war_day("to", &value, bounds, &mut notices),
+            "countries" => o.hidden = hidden_countries(&value, bounds, &mut notices),
+            "mode" => o.mode = spelled("mode", &value, Mode::parse, Mode::spellings, &mut notices).unwrap_or(o.mode),
+            "scale" => {
+                o.scale = spelled("scale", &value, Scale::parse, Scale::spellings, &mut notices).unwrap_or(o.scale)
+            }
+            "measure" => {
+                let measure = spelled("measure", &value, Measure::parse, Measure::spellings, &mut notices);
+                o.measure = measure.unwrap_or(o.measure);
+            }
+            "vintage" if value == "earlier" => o.earlier_vintage = true,
+            "vintage" => notices.push(format!("Ignored vintage=\"{}\": use earlier.", short(&value))),
+            "embed" => state.embed = spelled("embed", &value, ChartId::parse, ChartId::spellings, &mut notices),
+            other => notices.push(format!("Ignored unknown parameter \"{}\".", short(other))),
+        }
+    }
+    match (from, to) {
+        // Every day is no zoom: the link shows the whole range.
+        (Some(a), Some(b)) if (a, b) == (bounds.first_day, bounds.last_day) => {}
+        (Some(a), Some(b)) if a < b => state.options.range = Some((a, b)),
+        (None, None) => {}
+        _ => notices.push("Ignored the zoom: it needs from and to, with from before to.".into()),
+    }
+    if let (Some((a, b)), Some(day)) = (state.options.range, state.cursor.selected) {
+        if !(a..=b).contains(&day) {
+            notices.push(format!("Ignored day={day}: it is outside the zoomed range {a} to {b}."));
+            state.cursor.selected = None;
+        }
+    }
+    (state, notices)
+}
+
+/// A war day inside the data, or a notice.
+fn war_day(name: &str, value: &str, bounds: &Bounds, notices: &mut Vec<String>) -> Option<i64> {
+    match value.parse::<i64>() {
+        Ok(d) if (bounds.first_day..=bounds.last_day).contains(&d) => Some(d),
+        Ok(d) => {
+            notices.push(format!(
+                "Ignored {name}={d}: the data covers war days {} to {}.",
+                bounds.first_day, bounds.last_day
+            ));
+            None
+        }
+        Err(_) => {
+            notices.push(format!("Ignored {name}=\"{}\": not a war day.", short(value)));
+            None
+        }
+    }
+}
+
+/// The hidden series of a `countries=` list of shown ones. An empty list shows none; a list of
+/// which nothing is known is ignored (all shown).
+fn hidden_countries(value: &str, bounds: &Bounds, notices: &mut Vec<String>) -> Vec<String> {
+    let wanted: Vec<&str> = value.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    for unknown in wanted.iter().filter(|w| !bounds.series.iter().any(|s| s == *w)) {
+        notices.push(format!("Ignored unknown country \"{}\".", short(unknown)));
+    }
+    let known = bounds.series.iter().any(|s| wanted.contains(&s.as_str()));
+    if wanted.is_empty() || known {
+        bounds
+            .series
+            .iter()
+            .filter(|s| !wanted.contains(&s.as_str()))
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// The variant spelled `value`, or a notice that names the spellings.
+fn spelled<T>(
+    name: &str,
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+    spellings: fn() -> String,
+    notices: &mut Vec<String>,
+) -> Option<T> {
+    let found = parse(value);
+    if found.is_none() {
+        notices.push(format!("Ignored {name}=\"{}\": use {}.", short(value), spellings()));
+    }
+    found
+}
+
+/// At most 40 characters of a value, for notices.
+fn short(value: &str) -> String {
+    let mut s: String = value.chars().take(40).collect();
+    if value.chars().count() > 40 {
+        s.push('…');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{reduce, Action};
+    use super::*;
+
+    fn bounds() -> Bounds {
+        Bounds {
+            first_day: 1,
+            last_day: 120,
+            series: vec!["pol".into(), "hun".into(), "rou-from-mda".into()],
+        }
+    }
+
+    fn run(actions: impl IntoIterator<Item = Action>) -> ViewState {
+        actions
+            .into_iter()
+            .fold(ViewState::default(), |s, a| reduce(&s, a, &bounds()))
+    }
+
+    #[test]
+    fn url_round_trip() {
+        let s = run([
+            Action::Select(26),
+            Action::Zoom(10, 60),
+            Action::ToggleSeries("hun".into()),
+            Action::SetMode(Mode::Daily),
+            Action::SetScale(Scale::Log),
+            Action::SetMeasure(Measure::PerThousand),
+            Action::ToggleEarlierVintage,
+        ]);
+        let q = to_query(&s, &bounds());
+        assert_eq!(
+            q,
+            "day=26&from=10&to=60&countries=pol%2Crou-from-mda&mode=daily&scale=log&measure=per1000&vintage=earlier"
+        );
+        let (back, notices) = from_query(&format!("?{q}"), &bounds());
+        assert_eq!(back, s);
+        assert!(notices.is_empty());
+        assert_eq!(to_query(&ViewState::default(), &bounds()), "");
+        assert_eq!(from_query("", &bounds()), (ViewState::default(), vec![]));
+        let share = run([Action::SetMeasure(Measure::Share)]);
+        assert_eq!(from_query(&to_query(&share, &bounds()), &bounds()).0, share);
+    }
+
+    #[test]
+    fn embed_links() {
+        let (embed, notices) = from_query("embed=casualties&from=10&to=60", &bounds());
+        assert_eq!(
+            (embed.embed, embed.options.range),
+            (Some(ChartId::Casualties), Some((10, 60)))
+        );
+        assert!(notices.is_empty());
+        assert_eq!(to_query(&embed, &bounds()), "from=10&to=60&embed=casualties");
+        let (none, notices) = from_query("embed=<b>", &bounds());
+        assert_eq!(none.embed, None);
+        assert_eq!(
+            notices,
+            ["Ignored embed=\"<b>\": use refugees, refugees-daily, casualties or idps."]
+        );
+    }
+
+    #[test]
+    fn every_country_hidden_reopens_with_none() {
+        let none = run(["pol", "hun", "rou-from-mda"].map(|s| Action::ToggleSeries(s.into())));
+        let q = to_query(&none, &bounds());
+        assert_eq!(q, "countries=");
+        let (back, notices) = from_query(&q, &bounds());
+        assert_eq!(back.options.hidden.len(), 3, "no country shown");
+        assert!(notices.is_empty());
+        let (unknown, notices) = from_query("countries=xx", &bounds());
+        assert!(unknown.options.hidden.is_empty(), "nothing known: all shown");
+        assert_eq!(notices, ["Ignored unknown country \"xx\"."]);
+    }
+
+    #[test]
+    fn every_day_is_no_zoom() {
+        let (s, notices) = from_query("from=1&to=120", &bounds());
+        assert_eq!(s.options.range, None);
+        assert!(notices.is_empty());
+        assert_eq!(to_query(&s, &bounds()), "");
+    }
+
+    #[test]
+    fn garbage_is_ignored_with_notices() {
+        let (s, notices) = from_query(
+            "?day=abc&from=5&to=999&countries=pol,xx<script>&mode=weekly&scale=&measure=per1000&utm=1&%FF=1",
+            &bounds(),
+        );
+        assert_eq!(s.cursor.selected, None);
+        assert_eq!(s.options.range, None);
+        assert_eq!(s.options.measure, Measure::PerThousand, "valid parameters still apply");
+        assert!(s.options.is_shown("pol") && !s.options.is_shown("hun"));
+        assert_eq!(
+            notices,
+            [
+                "Ignored day=\"abc\": not a war day.",
+                "Ignored to=999: the data covers war days 1 to 120.",
+                "Ignored unknown country \"xx<script>\".",
+                "Ignored mode=\"weekly\": use cumulative or daily.",
+                "Ignored scale=\"\": use linear or log.",
+                "Ignored unknown parameter \"utm\".",
+                "Ignored unknown parameter \"\u{FFFD}\".",
+                "Ignored the zoom: it needs from and to, with from before to.",
+            ]
+        );
+        let long = "x".repeat(100);
+        let (_, notices) = from_query(&format!("{long}=1"), &bounds());
+        assert_eq!(notices[0].chars().count(), "Ignored unknown parameter \"\".".len() + 41);
+        let (s, notices) = from_query("day=100&from=10&to=20", &bounds());
+        assert_eq!((s.cursor.selected, s.options.range), (None, Some((10, 20))));
+        assert_eq!(notices, ["Ignored day=100: it is outside the zoomed range 10 to 20."]);
+        let (_, notices) = from_query("measure=perthousand", &bounds());
+        assert_eq!(
+            notices,
+            ["Ignored measure=\"perthousand\": use absolute, per1000 or share."]
+        );
+    }
+}
