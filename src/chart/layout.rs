@@ -15,17 +15,23 @@ pub fn day_label(war_day: i64) -> String {
     Date::from_war_day(war_day).map_or_else(|| format!("Day {war_day}"), Date::day_label)
 }
 
-/// War days to label on an x axis of `range`, at most `max` of them: the first of each month,
-/// or every week from day 1 when fewer than three month starts fall in the range.
+/// War days to label on an x axis of `range`, at most `max` of them: the first of each month;
+/// every week from day 1 when fewer than three month starts fall in the range; days when fewer
+/// than two weeks do.
 pub fn day_ticks(range: (i64, i64), max: usize) -> Vec<i64> {
     let (lo, hi) = range;
+    let days = (hi - lo + 1) as f64;
     let mut ticks: Vec<i64> = (lo..=hi)
         .filter(|d| Date::from_war_day(*d).is_some_and(|date| date.human().starts_with("1 ")))
         .collect();
     if ticks.len() < 3 {
-        let step = (((hi - lo + 1) as f64 / max.max(1) as f64 / 7.0).ceil() as i64).max(1) * 7;
+        let step = ((days / max.max(1) as f64 / 7.0).ceil() as i64).max(1) * 7;
         let first = lo + (1 - lo).rem_euclid(7);
         ticks = (first..=hi).step_by(step as usize).collect();
+    }
+    if ticks.len() < 2 {
+        let step = ((days / max.max(1) as f64).ceil() as usize).max(1);
+        ticks = (lo..=hi).step_by(step).collect();
     }
     let keep_every = ticks.len().div_ceil(max.max(1));
     ticks.into_iter().step_by(keep_every.max(1)).collect()
@@ -395,6 +401,10 @@ mod tests {
         // Three weeks: weekly ticks from day 1.
         assert_eq!(day_ticks((1, 21), 6), [1, 8, 15]);
         assert_eq!(day_ticks((3, 40), 3), [8, 22, 36]);
+        // Shorter than two weeks: days.
+        assert_eq!(day_ticks((2, 4), 4), [2, 3, 4]);
+        assert_eq!(day_ticks((10, 20), 6), [10, 12, 14, 16, 18, 20]);
+        assert_eq!(day_ticks((5, 6), 2), [5, 6]);
     }
 
     #[test]
