@@ -37,77 +37,9 @@ fn sources_of(dataset: &Dataset, specs: &[ChartSpec]) -> Vec<String> {
 /// The CSV of everything the view shows: every chart's series, in the view's range.
 pub fn view_csv(dataset: &Dataset, options: &ChartOptions, link: &str) -> String {
     let specs = charts(dataset, options);
-    let (lo, hi) = options.visible(&bounds(dataset));
-    let day = |d: i64| Date::from_war_day(d).map_or_else(|| d.to_string(), Date::iso);
+    let range = options.visible(&bounds(dataset));
     let mut out = String::new();
-    comment(
-        &mut out,
-        "displacement-tracker: what the full-scale invasion of Ukraine did to people, day by day",
-    );
-    comment(&mut out, &format!("View: {link}"));
-    comment(
-        &mut out,
-        &format!(
-            "Charts: {}",
-            specs.iter().map(|s| s.title.as_str()).collect::<Vec<_>>().join("; ")
-        ),
-    );
-    comment(
-        &mut out,
-        &format!(
-            "War days {lo} to {hi} ({} to {}); war day 1 = 2022-02-24",
-            day(lo),
-            day(hi)
-        ),
-    );
-    comment(
-        &mut out,
-        &format!(
-            "Dataset version {} (schema {})",
-            dataset.dataset_version, dataset.schema_version
-        ),
-    );
-    for id in sources_of(dataset, &specs) {
-        let Some(s) = dataset.source(&id) else { continue };
-        let link = s
-            .url
-            .as_deref()
-            .or(s.via_url.as_deref())
-            .or(s.via.as_deref())
-            .unwrap_or("no link given");
-        comment(
-            &mut out,
-            &format!("Source [{}]: {}, {} ({link})", s.id, s.publisher, s.title),
-        );
-        if let Some(unit) = &s.unit {
-            comment(&mut out, &format!("Unit [{}]: {unit}", s.id));
-        }
-        for caveat in &s.caveats {
-            comment(&mut out, &format!("Caveat [{}]: {caveat}", s.id));
-        }
-    }
-    let shown: Vec<&str> = specs
-        .iter()
-        .flat_map(|s| s.series.iter().filter(|x| !x.points.is_empty()).map(|x| x.id.as_str()))
-        .collect();
-    let r = &dataset.refugees;
-    for s in std::iter::once(&r.total)
-        .chain(r.by_country.iter())
-        .filter(|s| shown.contains(&s.id.as_str()))
-    {
-        for c in s
-            .caveats
-            .iter()
-            .filter(|c| c.date.is_none_or(|d| (lo..=hi).contains(&d.war_day())))
-        {
-            comment(&mut out, &format!("Caveat [{}]: {}", s.label, c.text));
-        }
-    }
-    for spec in &specs {
-        for note in &spec.notes {
-            comment(&mut out, &format!("Note [{}]: {note}", spec.id));
-        }
-    }
+    header(&mut out, dataset, &specs, range, link);
     out.push_str("chart,series,date,war_day,value,unit,detail,source\n");
     for spec in &specs {
         for series in &spec.series {
@@ -116,7 +48,7 @@ pub fn view_csv(dataset: &Dataset, options: &ChartOptions, link: &str) -> String
                 let row = [
                     spec.id.to_string(),
                     series.label.clone(),
-                    day(p.day),
+                    iso_day(p.day),
                     p.day.to_string(),
                     p.value.to_string(),
                     spec.y_label.clone(),
@@ -130,6 +62,75 @@ pub fn view_csv(dataset: &Dataset, options: &ChartOptions, link: &str) -> String
         }
     }
     out
+}
+
+/// A war day's ISO date (or the number, for a day without a date).
+fn iso_day(day: i64) -> String {
+    Date::from_war_day(day).map_or_else(|| day.to_string(), Date::iso)
+}
+
+/// The `#` block over the rows: what the view is, its link and dataset, every source behind its
+/// figures (with link, unit and caveats), the dated caveats in its range and its charts' notes.
+fn header(out: &mut String, dataset: &Dataset, specs: &[ChartSpec], (lo, hi): (i64, i64), link: &str) {
+    comment(
+        out,
+        "displacement-tracker: what the full-scale invasion of Ukraine did to people, day by day",
+    );
+    comment(out, &format!("View: {link}"));
+    let titles: Vec<&str> = specs.iter().map(|s| s.title.as_str()).collect();
+    comment(out, &format!("Charts: {}", titles.join("; ")));
+    comment(
+        out,
+        &format!(
+            "War days {lo} to {hi} ({} to {}); war day 1 = 2022-02-24",
+            iso_day(lo),
+            iso_day(hi)
+        ),
+    );
+    comment(
+        out,
+        &format!(
+            "Dataset version {} (schema {})",
+            dataset.dataset_version, dataset.schema_version
+        ),
+    );
+    for s in sources_of(dataset, specs).iter().filter_map(|id| dataset.source(id)) {
+        let link = s
+            .url
+            .as_deref()
+            .or(s.via_url.as_deref())
+            .or(s.via.as_deref())
+            .unwrap_or("no link given");
+        comment(
+            out,
+            &format!("Source [{}]: {}, {} ({link})", s.id, s.publisher, s.title),
+        );
+        if let Some(unit) = &s.unit {
+            comment(out, &format!("Unit [{}]: {unit}", s.id));
+        }
+        for caveat in &s.caveats {
+            comment(out, &format!("Caveat [{}]: {caveat}", s.id));
+        }
+    }
+    let shown: Vec<&str> = specs
+        .iter()
+        .flat_map(|s| s.series.iter().filter(|x| !x.points.is_empty()).map(|x| x.id.as_str()))
+        .collect();
+    let r = &dataset.refugees;
+    for s in std::iter::once(&r.total)
+        .chain(r.by_country.iter())
+        .filter(|s| shown.contains(&s.id.as_str()))
+    {
+        let in_range = |c: &&crate::data::Caveat| c.date.is_none_or(|d| (lo..=hi).contains(&d.war_day()));
+        for c in s.caveats.iter().filter(in_range) {
+            comment(out, &format!("Caveat [{}]: {}", s.label, c.text));
+        }
+    }
+    for spec in specs {
+        for note in &spec.notes {
+            comment(out, &format!("Note [{}]: {note}", spec.id));
+        }
+    }
 }
 
 /// The view in words: what it shows, over which war days and dates, and how it is measured.

@@ -7,6 +7,8 @@ use crate::transform::tooltip;
 use crate::web::{self, IntlNumbers};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
@@ -146,89 +148,114 @@ fn tooltip_view(spec: &ChartSpec, day: i64, left_pct: f64) -> Html {
     }
 }
 
-/// One chart on a canvas sized for the screen's pixel ratio, redrawn when the window is resized,
-/// with a crosshair layer, a tooltip for the hovered day, and keyboard stepping.
-#[function_component(ChartCanvas)]
-pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
-    let canvas = use_node_ref();
-    let overlay = use_node_ref();
-    let error = use_state(|| None::<String>);
+/// Where a chart was last drawn: its plot area and the device pixel ratio (none before).
+type Geometry = Rc<RefCell<Option<(PlotArea, f64)>>>;
+
+/// Draws the chart whenever its spec changes or the window is resized; returns where it was
+/// drawn and how many times (the crosshair layer follows each drawing).
+#[hook]
+fn use_chart_drawing(
+    canvas: &NodeRef,
+    spec: &Shared<ChartSpec>,
+    on_drawn: &Callback<ChartId>,
+    error: &UseStateHandle<Option<String>>,
+) -> (Geometry, u32) {
     let resized = use_window_resizes();
-    let area = use_mut_ref(|| None::<(PlotArea, f64)>);
+    let area: Geometry = use_mut_ref(|| None);
     let drawn = use_state(|| 0u32);
-    let pointer_inside = use_state(|| false);
+    {
+        let (canvas, error, on_drawn) = (canvas.clone(), error.clone(), on_drawn.clone());
+        let (area, drawn) = (area.clone(), drawn.clone());
+        use_effect_with((spec.clone(), resized), move |(spec, _)| {
+            let Some(element) = canvas.cast::<HtmlCanvasElement>() else {
+                return;
+            };
+            match web::measured("redraw", || draw(&element, spec)) {
+                Ok(geometry) => {
+                    *area.borrow_mut() = Some(geometry);
+                    error.set(None);
+                    drawn.set(*drawn + 1);
+                    on_drawn.emit(spec.id);
+                }
+                Err(message) => error.set(Some(format!("This chart could not be drawn: {message}"))),
+            }
+        });
+    }
+    (area, *drawn)
+}
+
+/// Redraws the crosshair layer when the selected or hovered day, the dragged range or the chart
+/// changes.
+#[hook]
+fn use_crosshairs(
+    canvas: &NodeRef,
+    overlay: &NodeRef,
+    area: &Geometry,
+    days: (Option<i64>, Option<i64>, Option<(i64, i64)>),
+    drawn: u32,
+) {
+    let (canvas, overlay, area) = (canvas.clone(), overlay.clone(), area.clone());
+    use_effect_with((days, drawn), move |(days, _)| {
+        if let (Some(c), Some(o), Some((a, ratio))) = (
+            canvas.cast::<HtmlCanvasElement>(),
+            overlay.cast::<HtmlCanvasElement>(),
+            *area.borrow(),
+        ) {
+            web::measured("redraw", || draw_overlay(&o, &c, (&a, ratio, &LIGHT), *days));
+        }
+    });
+}
+
+/// What the pointer does on a chart: hover (or tap) shows a day, a click selects it, a drag
+/// across days zooms to them.
+struct Pointer {
+    down: Callback<PointerEvent>,
+    moved: Callback<PointerEvent>,
+    up: Callback<PointerEvent>,
+    leave: Callback<PointerEvent>,
+    click: Callback<MouseEvent>,
+    /// Whether the pointer is over the chart (or a finger tapped it).
+    inside: bool,
+    /// The range being dragged across, shaded on the crosshair layer.
+    band: Option<(i64, i64)>,
+}
+
+/// The war day under the pointer, once the chart has been drawn.
+fn day_under(area: &Geometry, e: &MouseEvent) -> Option<i64> {
+    let (a, ratio) = (*area.borrow())?;
+    a.day_at(f64::from(e.offset_x()) * ratio)
+}
+
+#[hook]
+fn use_pointer(area: &Geometry, dispatch: &Callback<Action>) -> Pointer {
+    let inside = use_state(|| false);
     // A drag across the chart: the day it started on, and the range shaded so far.
     let drag_from = use_mut_ref(|| None::<i64>);
     let band = use_state(|| None::<(i64, i64)>);
     let zoomed_by_drag = use_mut_ref(|| false);
-    {
-        let canvas = canvas.clone();
-        let error = error.clone();
-        let on_drawn = props.on_drawn.clone();
-        let area = area.clone();
-        let drawn = drawn.clone();
-        use_effect_with((props.spec.clone(), resized), move |(spec, _)| {
-            if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                match web::measured("redraw", || draw(&element, spec)) {
-                    Ok(geometry) => {
-                        *area.borrow_mut() = Some(geometry);
-                        error.set(None);
-                        drawn.set(*drawn + 1);
-                        on_drawn.emit(spec.id);
-                    }
-                    Err(message) => error.set(Some(format!("This chart could not be drawn: {message}"))),
-                }
-            }
-        });
-    }
-    {
-        let canvas = canvas.clone();
-        let overlay = overlay.clone();
-        let area = area.clone();
-        use_effect_with(
-            (props.selected, props.hover, *band, *drawn),
-            move |(selected, hover, band, _)| {
-                if let (Some(c), Some(o), Some((a, ratio))) = (
-                    canvas.cast::<HtmlCanvasElement>(),
-                    overlay.cast::<HtmlCanvasElement>(),
-                    *area.borrow(),
-                ) {
-                    let layer = (&a, ratio, &LIGHT);
-                    web::measured("redraw", || draw_overlay(&o, &c, layer, (*selected, *hover, *band)));
-                }
-            },
-        );
-    }
     let day_at = {
         let area = area.clone();
-        move |e: &MouseEvent| -> Option<i64> {
-            let (a, ratio) = (*area.borrow())?;
-            a.day_at(f64::from(e.offset_x()) * ratio)
-        }
+        move |e: &MouseEvent| day_under(&area, e)
     };
-    let on_down = {
-        let drag_from = drag_from.clone();
-        let day_at = day_at.clone();
-        let dispatch = props.dispatch.clone();
-        let pointer_inside = pointer_inside.clone();
+    let down = {
+        let (drag_from, day_at, dispatch, inside) =
+            (drag_from.clone(), day_at.clone(), dispatch.clone(), inside.clone());
         Callback::from(move |e: PointerEvent| {
             if e.is_primary() && e.button() == 0 {
                 *drag_from.borrow_mut() = day_at(&e);
             }
             // A tap shows the tooltip of the tapped day (touch has no hover).
             if e.pointer_type() == "touch" {
-                pointer_inside.set(true);
+                inside.set(true);
                 dispatch.emit(Action::Hover(day_at(&e)));
             }
         })
     };
-    let on_move = {
-        let dispatch = props.dispatch.clone();
-        let pointer_inside = pointer_inside.clone();
-        let day_at = day_at.clone();
+    let moved = {
+        let (dispatch, inside, day_at) = (dispatch.clone(), inside.clone(), day_at.clone());
         let (drag_from, band) = (drag_from.clone(), band.clone());
         Callback::from(move |e: PointerEvent| {
-            pointer_inside.set(true);
+            inside.set(true);
             let day = day_at(&e);
             if let (Some(from), Some(to)) = (*drag_from.borrow(), day) {
                 if from != to || band.is_some() {
@@ -238,36 +265,38 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             dispatch.emit(Action::Hover(day));
         })
     };
-    let on_up = {
-        let dispatch = props.dispatch.clone();
-        let (drag_from, band, zoomed_by_drag) = (drag_from.clone(), band.clone(), zoomed_by_drag.clone());
+    let up = {
+        let (dispatch, drag_from, band, zoomed) = (
+            dispatch.clone(),
+            drag_from.clone(),
+            band.clone(),
+            zoomed_by_drag.clone(),
+        );
         Callback::from(move |_: PointerEvent| {
             drag_from.borrow_mut().take();
             if let Some((a, b)) = *band {
                 band.set(None);
                 if a != b {
-                    *zoomed_by_drag.borrow_mut() = true;
-                    dispatch.emit(Action::Zoom(a.min(b), a.max(b)));
+                    *zoomed.borrow_mut() = true;
+                    dispatch.emit(Action::Zoom(a, b));
                 }
             }
         })
     };
-    let on_leave = {
-        let dispatch = props.dispatch.clone();
-        let pointer_inside = pointer_inside.clone();
-        let (drag_from, band) = (drag_from.clone(), band.clone());
+    let leave = {
+        let (dispatch, inside, drag_from, band) = (dispatch.clone(), inside.clone(), drag_from, band.clone());
         Callback::from(move |e: PointerEvent| {
             drag_from.borrow_mut().take();
             band.set(None);
             // A finger leaves the chart as soon as it lifts: the tapped day's tooltip stays.
             if e.pointer_type() != "touch" {
-                pointer_inside.set(false);
+                inside.set(false);
                 dispatch.emit(Action::Hover(None));
             }
         })
     };
-    let on_click = {
-        let dispatch = props.dispatch.clone();
+    let click = {
+        let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
             // The click that ends a drag has zoomed already: it does not also select a day.
             if std::mem::take(&mut *zoomed_by_drag.borrow_mut()) {
@@ -278,25 +307,60 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             }
         })
     };
-    let on_png = {
-        let (canvas, spec, stamp, error) = (canvas.clone(), props.spec.clone(), props.stamp.clone(), error.clone());
-        Callback::from(move |_: MouseEvent| {
-            let result = canvas
-                .cast::<HtmlCanvasElement>()
-                .ok_or_else(|| "the chart is not on the page".to_string())
-                .and_then(|c| png(&spec, &c, &stamp))
-                .and_then(|url| {
-                    let name = format!("displacement-tracker-{}.png", spec.id);
-                    web::download(&name, &url).map_err(|e| e.to_string())
-                });
-            if let Err(message) = result {
-                error.set(Some(format!("The picture could not be made: {message}")));
-            }
-        })
-    };
+    Pointer {
+        down,
+        moved,
+        up,
+        leave,
+        click,
+        inside: *inside,
+        band: *band,
+    }
+}
+
+/// Downloads the chart as a stamped PNG, or says in the chart's error line why it could not.
+fn png_download(
+    canvas: &NodeRef,
+    spec: &Shared<ChartSpec>,
+    stamp: &AttrValue,
+    error: &UseStateHandle<Option<String>>,
+) -> Callback<MouseEvent> {
+    let (canvas, spec, stamp, error) = (canvas.clone(), spec.clone(), stamp.clone(), error.clone());
+    Callback::from(move |_: MouseEvent| {
+        let result = canvas
+            .cast::<HtmlCanvasElement>()
+            .ok_or_else(|| "the chart is not on the page".to_string())
+            .and_then(|c| png(&spec, &c, &stamp))
+            .and_then(|url| {
+                let name = format!("displacement-tracker-{}.png", spec.id);
+                web::download(&name, &url).map_err(|e| e.to_string())
+            });
+        if let Err(message) = result {
+            error.set(Some(format!("The picture could not be made: {message}")));
+        }
+    })
+}
+
+/// One chart on a canvas sized for the screen's pixel ratio, redrawn when the window is resized,
+/// with a crosshair layer, a tooltip for the hovered day, and keyboard stepping.
+#[function_component(ChartCanvas)]
+pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
+    let canvas = use_node_ref();
+    let overlay = use_node_ref();
+    let error = use_state(|| None::<String>);
+    let (area, drawn) = use_chart_drawing(&canvas, &props.spec, &props.on_drawn, &error);
+    let pointer = use_pointer(&area, &props.dispatch);
+    use_crosshairs(
+        &canvas,
+        &overlay,
+        &area,
+        (props.selected, props.hover, pointer.band),
+        drawn,
+    );
+    let on_png = png_download(&canvas, &props.spec, &props.stamp, &error);
     let spec = &props.spec;
     let labels: Vec<String> = spec.series.iter().map(|s| s.label.clone()).collect();
-    let tip = props.hover.filter(|_| *pointer_inside).and_then(|day| {
+    let tip = props.hover.filter(|_| pointer.inside).and_then(|day| {
         let (a, ratio) = (*area.borrow())?;
         let width = f64::from(canvas.cast::<HtmlCanvasElement>()?.width()) / ratio.max(1.0);
         let left_pct = (a.x_of(day) / ratio / width.max(1.0) * 100.0).clamp(0.0, 100.0);
@@ -309,8 +373,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 <canvas ref={canvas} class="chart-canvas" data-chart={spec.id.as_str()} role="img"
                     aria-label={format!("{}. Series: {}. {}", spec.title, labels.join(", "), spec.source_line)} />
                 <canvas ref={overlay} class="chart-overlay" aria-hidden="true"
-                    onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up}
-                    onpointerleave={on_leave} onclick={on_click} />
+                    onpointerdown={pointer.down} onpointermove={pointer.moved} onpointerup={pointer.up}
+                    onpointerleave={pointer.leave} onclick={pointer.click} />
                 { tip.unwrap_or_default() }
             </div>
             if let Some(message) = &*error {

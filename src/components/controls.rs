@@ -75,84 +75,105 @@ pub fn controls(
     on_key: &Callback<KeyboardEvent>,
 ) -> Html {
     let o = &s.options;
-    let (lo, hi) = o.visible(b);
-    let selected = s.cursor.selected.unwrap_or(lo);
-    let emit = |action: Action| send(dispatch, action);
-    let on_timeline = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(day) = input_day(&e) {
-                dispatch.emit(Action::Select(day));
-            }
-        })
-    };
-    let on_timeline_input = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(day) = input_day(&e) {
-                dispatch.emit(Action::Select(day));
-            }
-        })
-    };
-    let on_from = range_handle(s, b, dispatch, Action::ZoomFrom, |(lo, _)| lo);
-    let on_to = range_handle(s, b, dispatch, Action::ZoomTo, |(_, hi)| hi);
     html! {
         <section class="controls" aria-label="Explore by war day">
-            <div class="timeline">
-                <button type="button" class="play" aria-pressed={s.cursor.playing.to_string()} onclick={emit(Action::TogglePlay)}>
-                    { if s.cursor.playing { "Pause" } else { "Play" } }
-                </button>
-                <button type="button" aria-label="Previous day" onclick={emit(Action::Step(-1))}>{ "◀" }</button>
-                <label class="timeline-label">
-                    <span class="visually-hidden">{ "Selected war day" }</span>
-                    <input id="timeline" type="range" min={lo.to_string()} max={hi.to_string()} step="1"
-                        value={selected.to_string()} aria-valuetext={day_text(selected)}
-                        onchange={on_timeline} oninput={on_timeline_input} onkeydown={on_key.clone()} />
-                </label>
-                <button type="button" aria-label="Next day" onclick={emit(Action::Step(1))}>{ "▶" }</button>
-                <output class="selected-day" for="timeline">
-                    { s.cursor.selected.map_or_else(|| "No day selected: use the timeline, the arrow keys or click a chart".to_string(), day_text) }
-                </output>
-            </div>
-            <div class="zoom">
-                <label>{ "From " }
-                    <input id="zoom-from" type="range" min={b.first_day.to_string()} max={(b.last_day - 1).to_string()} value={lo.to_string()}
-                        aria-valuetext={day_text(lo)} onchange={on_from} />
-                    <span class="zoom-day">{ day_text(lo) }</span>
-                </label>
-                <label>{ "to " }
-                    <input id="zoom-to" type="range" min={(b.first_day + 1).to_string()} max={b.last_day.to_string()} value={hi.to_string()}
-                        aria-valuetext={day_text(hi)} onchange={on_to} />
-                    <span class="zoom-day">{ day_text(hi) }</span>
-                </label>
-                <button type="button" disabled={o.range.is_none()} onclick={emit(Action::ResetZoom)}>{ "Show all days" }</button>
-                <span class="hint">{ "or drag across a chart" }</span>
-            </div>
-            <fieldset class="countries">
-                <legend>{ "Receiving countries" }</legend>
-                { for d.refugees.by_country.iter().map(|series| {
-                    let color = series_color(d, &series.id).css_var();
-                    let id = series.id.clone();
-                    html! {
-                        <label class="country">
-                            <input type="checkbox" checked={o.is_shown(&series.id)} data-series={series.id.clone()}
-                                onchange={send::<Event>(dispatch, Action::ToggleSeries(id))} />
-                            <span class="swatch" style={format!("background: {color}")}></span>
-                            { &series.label }
-                        </label>
-                    }
-                }) }
-                <button type="button" disabled={o.hidden.is_empty()} onclick={emit(Action::ShowAllSeries)}>{ "All" }</button>
-                if d.refugees.earlier_total.is_some() {
-                    <label class="vintage">
-                        <input type="checkbox" id="earlier-vintage" checked={o.earlier_vintage} onchange={send::<Event>(dispatch, Action::ToggleEarlierVintage)} />
-                        { "Overlay UNHCR's earlier vintage of the total" }
-                    </label>
-                }
-            </fieldset>
+            { timeline(s, b, dispatch, on_key) }
+            { zoom(s, b, dispatch) }
+            { countries(d, s, dispatch) }
             { choice("mode", "Figures", &[(Mode::Cumulative, "Cumulative"), (Mode::Daily, "Daily")], o.mode, dispatch.reform(Action::SetMode)) }
             { choice("measure", "Measure", &[(Measure::Absolute, "Absolute"), (Measure::PerThousand, "Per 1,000 residents"), (Measure::Share, "Share of total")], o.measure, dispatch.reform(Action::SetMeasure)) }
             { choice("scale", "Scale of the country chart", &[(Scale::Linear, "Linear"), (Scale::Log, "Logarithmic")], o.scale, dispatch.reform(Action::SetScale)) }
         </section>
+    }
+}
+
+/// Play, step and the slider of the selected day.
+fn timeline(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>, on_key: &Callback<KeyboardEvent>) -> Html {
+    let (lo, hi) = s.options.visible(b);
+    let selected = s.cursor.selected.unwrap_or(lo);
+    let select = |dispatch: &Callback<Action>| {
+        let dispatch = dispatch.clone();
+        move |e: &Event| {
+            if let Some(day) = input_day(e) {
+                dispatch.emit(Action::Select(day));
+            }
+        }
+    };
+    let on_change = {
+        let select = select(dispatch);
+        Callback::from(move |e: Event| select(&e))
+    };
+    let on_input = {
+        let select = select(dispatch);
+        Callback::from(move |e: InputEvent| select(&e))
+    };
+    html! {
+        <div class="timeline">
+            <button type="button" class="play" aria-pressed={s.cursor.playing.to_string()} onclick={send(dispatch, Action::TogglePlay)}>
+                { if s.cursor.playing { "Pause" } else { "Play" } }
+            </button>
+            <button type="button" aria-label="Previous day" onclick={send(dispatch, Action::Step(-1))}>{ "◀" }</button>
+            <label class="timeline-label">
+                <span class="visually-hidden">{ "Selected war day" }</span>
+                <input id="timeline" type="range" min={lo.to_string()} max={hi.to_string()} step="1"
+                    value={selected.to_string()} aria-valuetext={day_text(selected)}
+                    onchange={on_change} oninput={on_input} onkeydown={on_key.clone()} />
+            </label>
+            <button type="button" aria-label="Next day" onclick={send(dispatch, Action::Step(1))}>{ "▶" }</button>
+            <output class="selected-day" for="timeline">
+                { s.cursor.selected.map_or_else(|| "No day selected: use the timeline, the arrow keys or click a chart".to_string(), day_text) }
+            </output>
+        </div>
+    }
+}
+
+/// The two handles of the range of days shown, and the way back to every day.
+fn zoom(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>) -> Html {
+    let (lo, hi) = s.options.visible(b);
+    let on_from = range_handle(s, b, dispatch, Action::ZoomFrom, |(lo, _)| lo);
+    let on_to = range_handle(s, b, dispatch, Action::ZoomTo, |(_, hi)| hi);
+    html! {
+        <div class="zoom">
+            <label>{ "From " }
+                <input id="zoom-from" type="range" min={b.first_day.to_string()} max={(b.last_day - 1).to_string()} value={lo.to_string()}
+                    aria-valuetext={day_text(lo)} onchange={on_from} />
+                <span class="zoom-day">{ day_text(lo) }</span>
+            </label>
+            <label>{ "to " }
+                <input id="zoom-to" type="range" min={(b.first_day + 1).to_string()} max={b.last_day.to_string()} value={hi.to_string()}
+                    aria-valuetext={day_text(hi)} onchange={on_to} />
+                <span class="zoom-day">{ day_text(hi) }</span>
+            </label>
+            <button type="button" disabled={s.options.range.is_none()} onclick={send(dispatch, Action::ResetZoom)}>{ "Show all days" }</button>
+            <span class="hint">{ "or drag across a chart" }</span>
+        </div>
+    }
+}
+
+/// The receiving countries to show, each in its colour, and the earlier vintage of the total.
+fn countries(d: &Dataset, s: &ViewState, dispatch: &Callback<Action>) -> Html {
+    let o = &s.options;
+    html! {
+        <fieldset class="countries">
+            <legend>{ "Receiving countries" }</legend>
+            { for d.refugees.by_country.iter().map(|series| {
+                let color = series_color(d, &series.id).css_var();
+                html! {
+                    <label class="country">
+                        <input type="checkbox" checked={o.is_shown(&series.id)} data-series={series.id.clone()}
+                            onchange={send::<Event>(dispatch, Action::ToggleSeries(series.id.clone()))} />
+                        <span class="swatch" style={format!("background: {color}")}></span>
+                        { &series.label }
+                    </label>
+                }
+            }) }
+            <button type="button" disabled={o.hidden.is_empty()} onclick={send(dispatch, Action::ShowAllSeries)}>{ "All" }</button>
+            if d.refugees.earlier_total.is_some() {
+                <label class="vintage">
+                    <input type="checkbox" id="earlier-vintage" checked={o.earlier_vintage} onchange={send::<Event>(dispatch, Action::ToggleEarlierVintage)} />
+                    { "Overlay UNHCR's earlier vintage of the total" }
+                </label>
+            }
+        </fieldset>
     }
 }

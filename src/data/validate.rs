@@ -171,66 +171,82 @@ pub fn check(dataset: &Dataset) -> Vec<Problem> {
             c.report(format!("countries[{i}].population"), "must be positive".into());
         }
     }
-    let series = std::iter::once(("refugees.total".to_string(), &dataset.refugees.total))
-        .chain(
-            dataset
-                .refugees
-                .earlier_total
-                .iter()
-                .map(|s| ("refugees.earlier_total".to_string(), s)),
-        )
-        .chain(
-            dataset
-                .refugees
-                .by_country
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (format!("refugees.by_country[{i}]"), s)),
-        );
-    for (at, s) in series {
-        c.source(&format!("{at}.source"), &s.source);
-        if s.points.is_empty() {
-            c.report(format!("{at}.points"), "has no points".into());
-        }
-        if let Some(iso3) = &s.iso3 {
-            if !dataset.countries.iter().any(|k| &k.iso3 == iso3) {
-                c.report(format!("{at}.iso3"), format!("unknown country code \"{iso3}\""));
-            }
-        }
-        // A series' war days are computed from its dates as it is read: only the order is checked.
-        c.ascending(&format!("{at}.points.dates"), s.points.iter().map(|p| p.date));
-    }
-    c.source("casualties.source", &dataset.casualties.source);
-    for (i, p) in dataset.casualties.points.iter().enumerate() {
-        let at = format!("casualties.points[{i}]");
-        c.war_day(&at, p.date, p.war_day);
-        if let (Some(k), Some(j), Some(t)) = (p.killed, p.injured, p.total) {
-            if k + j != t {
-                c.report(at, format!("killed {k} + injured {j} is not total {t}"));
-            }
-        }
-    }
-    c.ascending("casualties.points", dataset.casualties.points.iter().map(|p| p.date));
-    for (i, r) in dataset.idps.rounds.iter().enumerate() {
-        let at = format!("idps.rounds[{i}]");
-        c.war_day(&at, r.date, r.war_day);
-        c.source(&format!("{at}.source"), &r.source);
-        for (j, region) in r.regions.iter().enumerate() {
-            c.source(&format!("{at}.regions[{j}].source"), &region.source);
-        }
-    }
-    c.ascending("idps.rounds", dataset.idps.rounds.iter().map(|r| r.date));
-    for (i, e) in dataset.events.iter().enumerate() {
-        c.war_day(&format!("events[{i}]"), e.date, e.war_day);
-        c.source(&format!("events[{i}].source"), &e.source);
-    }
-    for (i, claim) in dataset.claims.iter().enumerate() {
-        c.war_day(&format!("claims[{i}]"), claim.date, claim.war_day);
-        c.source(&format!("claims[{i}].source"), &claim.source);
-    }
-    for (i, q) in dataset.quotes.iter().enumerate() {
-        c.war_day(&format!("quotes[{i}]"), q.date, q.war_day);
-        c.source(&format!("quotes[{i}].source"), &q.source);
-    }
+    c.refugees();
+    c.reports();
+    c.statements();
     c.problems
+}
+
+impl Checker<'_> {
+    /// Every refugee series: known source and country, some points, dates in order.
+    fn refugees(&mut self) {
+        let r = &self.dataset.refugees;
+        let series = std::iter::once(("refugees.total".to_string(), &r.total))
+            .chain(
+                r.earlier_total
+                    .iter()
+                    .map(|s| ("refugees.earlier_total".to_string(), s)),
+            )
+            .chain(
+                r.by_country
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (format!("refugees.by_country[{i}]"), s)),
+            );
+        for (at, s) in series {
+            self.source(&format!("{at}.source"), &s.source);
+            if s.points.is_empty() {
+                self.report(format!("{at}.points"), "has no points".into());
+            }
+            if let Some(iso3) = &s.iso3 {
+                if !self.dataset.countries.iter().any(|k| &k.iso3 == iso3) {
+                    self.report(format!("{at}.iso3"), format!("unknown country code \"{iso3}\""));
+                }
+            }
+            // A series' war days are computed from its dates as it is read: only the order is checked.
+            self.ascending(&format!("{at}.points.dates"), s.points.iter().map(|p| p.date));
+        }
+    }
+
+    /// Casualty reports (killed + injured = total) and IDP rounds: war days, sources, order.
+    fn reports(&mut self) {
+        let d = self.dataset;
+        self.source("casualties.source", &d.casualties.source);
+        for (i, p) in d.casualties.points.iter().enumerate() {
+            let at = format!("casualties.points[{i}]");
+            self.war_day(&at, p.date, p.war_day);
+            if let (Some(k), Some(j), Some(t)) = (p.killed, p.injured, p.total) {
+                if k + j != t {
+                    self.report(at, format!("killed {k} + injured {j} is not total {t}"));
+                }
+            }
+        }
+        self.ascending("casualties.points", d.casualties.points.iter().map(|p| p.date));
+        for (i, r) in d.idps.rounds.iter().enumerate() {
+            let at = format!("idps.rounds[{i}]");
+            self.war_day(&at, r.date, r.war_day);
+            self.source(&format!("{at}.source"), &r.source);
+            for (j, region) in r.regions.iter().enumerate() {
+                self.source(&format!("{at}.regions[{j}].source"), &region.source);
+            }
+        }
+        self.ascending("idps.rounds", d.idps.rounds.iter().map(|r| r.date));
+    }
+
+    /// Events, claims and quotes: war days and sources.
+    fn statements(&mut self) {
+        let d = self.dataset;
+        for (i, e) in d.events.iter().enumerate() {
+            self.war_day(&format!("events[{i}]"), e.date, e.war_day);
+            self.source(&format!("events[{i}].source"), &e.source);
+        }
+        for (i, claim) in d.claims.iter().enumerate() {
+            self.war_day(&format!("claims[{i}]"), claim.date, claim.war_day);
+            self.source(&format!("claims[{i}].source"), &claim.source);
+        }
+        for (i, q) in d.quotes.iter().enumerate() {
+            self.war_day(&format!("quotes[{i}]"), q.date, q.war_day);
+            self.source(&format!("quotes[{i}].source"), &q.source);
+        }
+    }
 }
