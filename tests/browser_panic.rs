@@ -8,6 +8,10 @@ use displacement_tracker::components::mount_with;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
+mod support;
+
+use support::sleep;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Renders "fine", then panics while rendering again a moment later.
@@ -28,16 +32,6 @@ fn breaks() -> Html {
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -258,11 +258,13 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
     next
 }
 
+/// What the state's unit tests share: bounds of 120 days and three series, and a reader's
+/// actions from the default view.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod fixtures {
+    use super::{reduce, Action, Bounds, ViewState};
 
-    fn bounds() -> Bounds {
+    pub fn bounds() -> Bounds {
         Bounds {
             first_day: 1,
             last_day: 120,
@@ -270,11 +272,17 @@ mod tests {
         }
     }
 
-    fn run(actions: impl IntoIterator<Item = Action>) -> ViewState {
+    pub fn run(actions: impl IntoIterator<Item = Action>) -> ViewState {
         actions
             .into_iter()
             .fold(ViewState::default(), |s, a| reduce(&s, a, &bounds()))
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{bounds, run};
+    use super::*;
 
     #[test]
     fn select_and_step_stay_inside_the_data() {

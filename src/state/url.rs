@@ -152,22 +152,9 @@ fn short(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{reduce, Action};
+    use super::super::fixtures::{bounds, run};
+    use super::super::Action;
     use super::*;
-
-    fn bounds() -> Bounds {
-        Bounds {
-            first_day: 1,
-            last_day: 120,
-            series: vec!["pol".into(), "hun".into(), "rou-from-mda".into()],
-        }
-    }
-
-    fn run(actions: impl IntoIterator<Item = Action>) -> ViewState {
-        actions
-            .into_iter()
-            .fold(ViewState::default(), |s, a| reduce(&s, a, &bounds()))
-    }
 
     #[test]
     fn url_round_trip() {
