@@ -24,19 +24,14 @@ pub fn use_first_chart_mark(expected: usize) -> Callback<ChartId> {
     })
 }
 
-/// A counter that changes each time the window is resized (a dependency for redraws). The
-/// listener counts for itself: a state handle it captured would only ever see its first value.
+/// A counter that changes each time the window is resized (a dependency for redraws).
 #[hook]
 pub fn use_window_resizes() -> u32 {
     let resized = use_state(|| 0u32);
     {
-        let setter = resized.setter();
+        let resized = resized.clone();
         use_effect_with((), move |_| {
-            let mut count = 0;
-            let listener = web::on_window("resize", move || {
-                count += 1;
-                setter.set(count);
-            });
+            let listener = web::on_window("resize", move || resized.set(*resized + 1));
             move || drop(listener)
         });
     }
