@@ -1,6 +1,13 @@
 // Starts the WebAssembly app without an inline script (see Trunk.toml's pattern_script).
 // The script's own URL carries the names of the generated JS and wasm files; both are resolved
 // relative to this file, so the app works under any sub-path.
+// The reader's choice of colours is applied first, so the page does not flash the other theme.
+try {
+  const theme = localStorage.getItem("theme");
+  if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
+} catch {
+  // Storage blocked: the page follows the system's colours.
+}
 const params = new URL(import.meta.url).searchParams;
 const js = new URL(params.get("js"), import.meta.url);
 const wasm = new URL(params.get("wasm"), import.meta.url);

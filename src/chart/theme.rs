@@ -1,7 +1,12 @@
-//! The colours of the app, in one table: the canvas, the PNG download, the SVG of the tests and
-//! the stylesheet's custom properties all take them from here. The stylesheet's block of custom
-//! properties is generated from this table (`cargo run --bin theme-css -- assets/style.css`; a
-//! test fails when it is out of date), so a new theme is one new value of `Theme`.
+//! The colours of the app, in one table per theme: the canvas, the PNG download, the SVG of the
+//! tests and the stylesheet's custom properties all take them from here. The stylesheet's block
+//! of custom properties is generated from these tables (`cargo run --bin theme-css --
+//! assets/style.css`; a test fails when it is out of date).
+//!
+//! The series palettes are chosen so that any two series that share their second channel (a
+//! glyph along the line, see `GLYPHS`) stay distinguishable for readers with deuteranopia,
+//! protanopia and tritanopia, and every line keeps 3:1 against the chart; tests/palette.rs
+//! checks both, and 4.5:1 for every text colour.
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +26,88 @@ impl Rgb {
 
 /// How many colours the categorical palette has (series colours wrap around it).
 pub const PALETTE_SIZE: usize = 8;
+
+/// A shape drawn along a line and in its key: the second channel of series whose colours come
+/// close for some readers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Glyph {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+}
+
+impl Glyph {
+    /// The class of the glyph's swatch in the stylesheet.
+    pub fn css_class(self) -> &'static str {
+        match self {
+            Glyph::Circle => "glyph-circle",
+            Glyph::Square => "glyph-square",
+            Glyph::Triangle => "glyph-triangle",
+            Glyph::Diamond => "glyph-diamond",
+        }
+    }
+}
+
+/// The glyph of each palette colour, the same in every theme (the colours without one are far
+/// enough apart by colour alone).
+pub const GLYPHS: [Option<Glyph>; PALETTE_SIZE] = [
+    None,
+    None,
+    Some(Glyph::Circle),
+    None,
+    None,
+    Some(Glyph::Square),
+    Some(Glyph::Triangle),
+    Some(Glyph::Diamond),
+];
+
+/// The themes a reader can choose, by the name the page and its storage use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemeName {
+    Light,
+    Dark,
+}
+
+spelled_enum! {
+    /// What the reader chose: follow the system, or always light or dark. Kept in the browser's
+    /// storage under these spellings, so the choice stays from one visit to the next.
+    #[derive(Default)]
+    pub enum ThemeChoice {
+        #[default]
+        System => "system",
+        Light => "light",
+        Dark => "dark",
+    }
+}
+
+impl ThemeChoice {
+    /// The theme shown, given whether the system asks for dark colours.
+    pub fn effective(self, system_dark: bool) -> ThemeName {
+        match self {
+            ThemeChoice::Light => ThemeName::Light,
+            ThemeChoice::Dark => ThemeName::Dark,
+            ThemeChoice::System if system_dark => ThemeName::Dark,
+            ThemeChoice::System => ThemeName::Light,
+        }
+    }
+}
+
+impl ThemeName {
+    pub fn theme(self) -> &'static Theme {
+        match self {
+            ThemeName::Light => &LIGHT,
+            ThemeName::Dark => &DARK,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeName::Light => "light",
+            ThemeName::Dark => "dark",
+        }
+    }
+}
 
 /// Declares `Theme` with one field per role and the CSS custom property each role is written as.
 macro_rules! theme_roles {
@@ -93,6 +180,38 @@ theme_roles! {
 }
 
 impl Theme {
+    /// The colours of text, each read against `surface` and `ground` (4.5:1 at least).
+    pub fn text_roles(&self) -> [(&'static str, Rgb); 12] {
+        [
+            ("ink", self.ink),
+            ("ink-soft", self.ink_soft),
+            ("muted", self.muted),
+            ("accent", self.accent),
+            ("error", self.error),
+            ("holds", self.holds),
+            ("does-not-hold", self.does_not_hold),
+            ("claim-text", self.claim_text),
+            ("quote-text", self.quote_text),
+            ("event-text", self.event_text),
+            ("note-text", self.note_text),
+            ("selected", self.selected),
+        ]
+    }
+
+    /// The colours of lines and marks that carry data, read against `surface` (3:1 at least).
+    pub fn line_roles(&self) -> Vec<(String, Rgb)> {
+        let mut roles = vec![
+            ("ink".to_string(), self.ink),
+            ("claim".to_string(), self.claim),
+            ("quote".to_string(), self.quote),
+            ("event".to_string(), self.event),
+            ("selected".to_string(), self.selected),
+            ("hover".to_string(), self.hover),
+        ];
+        roles.extend(self.series.iter().enumerate().map(|(i, c)| (format!("series-{i}"), *c)));
+        roles
+    }
+
     /// The colour of a series' role in this theme.
     pub fn series_color(&self, color: super::SeriesColor) -> Rgb {
         match color {
@@ -112,7 +231,7 @@ impl Theme {
     }
 }
 
-/// The light theme (the only one so far).
+/// The light theme.
 pub const LIGHT: Theme = Theme {
     ground: Rgb(250, 250, 250),
     surface: Rgb(255, 255, 255),
@@ -141,16 +260,59 @@ pub const LIGHT: Theme = Theme {
     selected_ground: Rgb(251, 239, 244),
     hover: Rgb(40, 40, 40),
     band: Rgb(40, 80, 160),
-    // Okabe and Ito's colour-blind-safe categorical palette, then greys.
+    // Blue and vermilion after Okabe and Ito, sky, indigo and grey; then green, magenta and
+    // amber, which carry glyphs. All at least 3:1 on white.
     series: [
         Rgb(0, 114, 178),
         Rgb(213, 94, 0),
-        Rgb(0, 158, 115),
-        Rgb(204, 121, 167),
-        Rgb(230, 159, 0),
-        Rgb(86, 180, 233),
-        Rgb(120, 120, 120),
-        Rgb(160, 160, 160),
+        Rgb(61, 143, 207),
+        Rgb(51, 34, 136),
+        Rgb(118, 118, 118),
+        Rgb(0, 135, 106),
+        Rgb(181, 64, 127),
+        Rgb(143, 106, 0),
+    ],
+};
+
+/// The dark theme: the same roles tuned for a dark ground, the palette in the same hue families
+/// (lighter), so a series keeps its colour's name across themes.
+pub const DARK: Theme = Theme {
+    ground: Rgb(18, 20, 23),
+    surface: Rgb(27, 30, 35),
+    ink: Rgb(232, 232, 232),
+    ink_soft: Rgb(204, 204, 204),
+    muted: Rgb(170, 170, 170),
+    line: Rgb(58, 63, 70),
+    grid: Rgb(46, 50, 56),
+    grid_minor: Rgb(38, 42, 47),
+    axis: Rgb(122, 128, 136),
+    accent: Rgb(108, 180, 240),
+    error: Rgb(255, 120, 120),
+    error_ground: Rgb(58, 28, 28),
+    notice: Rgb(58, 50, 32),
+    notice_line: Rgb(138, 116, 48),
+    holds: Rgb(127, 214, 138),
+    does_not_hold: Rgb(255, 138, 138),
+    claim: Rgb(255, 107, 142),
+    claim_text: Rgb(255, 154, 176),
+    quote: Rgb(192, 138, 216),
+    quote_text: Rgb(214, 176, 232),
+    event: Rgb(216, 176, 96),
+    event_text: Rgb(224, 192, 128),
+    note_text: Rgb(224, 192, 112),
+    selected: Rgb(255, 110, 150),
+    selected_ground: Rgb(58, 32, 48),
+    hover: Rgb(208, 208, 208),
+    band: Rgb(80, 128, 224),
+    series: [
+        Rgb(79, 159, 224),
+        Rgb(240, 122, 48),
+        Rgb(143, 211, 255),
+        Rgb(107, 92, 255),
+        Rgb(163, 163, 163),
+        Rgb(23, 184, 144),
+        Rgb(224, 140, 192),
+        Rgb(240, 228, 66),
     ],
 };
 
@@ -159,9 +321,16 @@ pub const CSS_BEGIN: &str =
     "/* Theme: generated from src/chart/theme.rs by `cargo run --bin theme-css -- assets/style.css`; edit it there. */";
 pub const CSS_END: &str = "/* End of the generated theme. */";
 
-/// The generated block of the stylesheet, between its markers.
+/// The generated block of the stylesheet, between its markers: the light theme by default, the
+/// dark one when the system asks for it (unless the reader chose light) or the reader chose it.
 pub fn stylesheet_block() -> String {
-    format!("{CSS_BEGIN}\n{}{CSS_END}", LIGHT.css_block(":root"))
+    let dark_by_system = DARK.css_block(":root:not([data-theme=\"light\"])");
+    let indented: String = dark_by_system.lines().map(|l| format!("  {l}\n")).collect();
+    format!(
+        "{CSS_BEGIN}\n{}@media (prefers-color-scheme: dark) {{\n{indented}}}\n{}{CSS_END}",
+        LIGHT.css_block(":root"),
+        DARK.css_block(":root[data-theme=\"dark\"]"),
+    )
 }
 
 /// `stylesheet` with its generated block replaced by the current one; none when it has no
@@ -187,7 +356,17 @@ mod tests {
         assert_eq!(Rgb(40, 80, 160).rgba(0.15), "rgba(40, 80, 160, 0.15)");
         let block = LIGHT.css_block(":root");
         assert!(block.starts_with(":root {\n  --ground: #fafafa;\n"), "{block}");
-        assert!(block.contains("  --series-7: #a0a0a0;\n"));
+        assert!(block.contains("  --series-7: #8f6a00;\n"));
+    }
+
+    #[test]
+    fn the_reader_s_choice_wins_over_the_system() {
+        assert_eq!(ThemeChoice::System.effective(true), ThemeName::Dark);
+        assert_eq!(ThemeChoice::System.effective(false), ThemeName::Light);
+        assert_eq!(ThemeChoice::Light.effective(true), ThemeName::Light);
+        assert_eq!(ThemeChoice::Dark.effective(false), ThemeName::Dark);
+        assert_eq!(ThemeChoice::parse("dark"), Some(ThemeChoice::Dark));
+        assert_eq!(ThemeChoice::parse("auto"), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 use super::hooks::use_window_resizes;
 use super::source_links;
 use super::Shared;
-use crate::chart::{self, ChartId, ChartSpec, PlotArea, Theme, LIGHT};
+use crate::chart::theme::ThemeName;
+use crate::chart::{self, ChartId, ChartSpec, PlotArea, Theme};
 use crate::state::Action;
 use crate::transform::tooltip;
 use crate::web::{self, IntlNumbers};
@@ -28,30 +29,30 @@ pub struct ChartCanvasProps {
     #[prop_or_default]
     pub sources_page: AttrValue,
     pub on_key: Callback<KeyboardEvent>,
+    /// The colours on screen, and those of a downloaded picture.
+    pub theme: ThemeName,
+    pub png_theme: ThemeName,
 }
 
 /// Draws `spec` on `canvas` at `ratio` device pixels per CSS pixel. Inlined into its two callers:
 /// as a function of its own it made the wasm 0.4 KB larger (gzipped).
 #[inline(always)]
-fn draw_on(canvas: &HtmlCanvasElement, spec: &ChartSpec, ratio: f64) -> Result<PlotArea, String> {
+fn draw_on(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme, ratio: f64) -> Result<PlotArea, String> {
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
     let numbers = IntlNumbers::compact();
-    chart::draw(&backend.into_drawing_area(), spec, &LIGHT, ratio, &|v| {
-        numbers.format(v)
-    })
-    .map_err(|e| e.to_string())
+    chart::draw(&backend.into_drawing_area(), spec, theme, ratio, &|v| numbers.format(v)).map_err(|e| e.to_string())
 }
 
 /// Sizes the chart's canvas for the screen and draws it there.
-fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<(PlotArea, f64), String> {
+fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme) -> Result<(PlotArea, f64), String> {
     let ratio = web::fit_canvas(canvas).map_err(|e| e.to_string())?;
-    Ok((draw_on(canvas, spec, ratio)?, ratio))
+    Ok((draw_on(canvas, spec, theme, ratio)?, ratio))
 }
 
 /// The chart as a PNG `data:` URL at twice its size on screen, with `stamp` added to its source
 /// line.
-fn png(spec: &ChartSpec, canvas: &HtmlCanvasElement, stamp: &str) -> Result<String, String> {
+fn png(spec: &ChartSpec, canvas: &HtmlCanvasElement, stamp: &str, theme: &Theme) -> Result<String, String> {
     let (width, height) = (
         canvas.client_width().max(1) as u32,
         canvas.client_height().max(1) as u32,
@@ -59,7 +60,7 @@ fn png(spec: &ChartSpec, canvas: &HtmlCanvasElement, stamp: &str) -> Result<Stri
     let picture = web::new_canvas(width * 2, height * 2).map_err(|e| e.to_string())?;
     let mut stamped = spec.clone();
     stamped.source_line = format!("{} · {stamp}", spec.source_line);
-    draw_on(&picture, &stamped, 2.0)?;
+    draw_on(&picture, &stamped, theme, 2.0)?;
     picture
         .to_data_url()
         .map_err(|_| "the browser could not encode the picture".to_string())
@@ -157,6 +158,7 @@ type Geometry = Rc<RefCell<Option<(PlotArea, f64)>>>;
 fn use_chart_drawing(
     canvas: &NodeRef,
     spec: &Shared<ChartSpec>,
+    theme: ThemeName,
     on_drawn: &Callback<ChartId>,
     error: &UseStateHandle<Option<String>>,
 ) -> (Geometry, u32) {
@@ -166,11 +168,11 @@ fn use_chart_drawing(
     {
         let (canvas, error, on_drawn) = (canvas.clone(), error.clone(), on_drawn.clone());
         let (area, drawn) = (area.clone(), drawn.clone());
-        use_effect_with((spec.clone(), resized), move |(spec, _)| {
+        use_effect_with((spec.clone(), theme, resized), move |(spec, theme, _)| {
             let Some(element) = canvas.cast::<HtmlCanvasElement>() else {
                 return;
             };
-            match web::measured("redraw", || draw(&element, spec)) {
+            match web::measured("redraw", || draw(&element, spec, theme.theme())) {
                 Ok(geometry) => {
                     *area.borrow_mut() = Some(geometry);
                     error.set(None);
@@ -193,15 +195,16 @@ fn use_crosshairs(
     area: &Geometry,
     days: (Option<i64>, Option<i64>, Option<(i64, i64)>),
     drawn: u32,
+    theme: ThemeName,
 ) {
     let (canvas, overlay, area) = (canvas.clone(), overlay.clone(), area.clone());
-    use_effect_with((days, drawn), move |(days, _)| {
+    use_effect_with((days, drawn, theme), move |(days, _, theme)| {
         if let (Some(c), Some(o), Some((a, ratio))) = (
             canvas.cast::<HtmlCanvasElement>(),
             overlay.cast::<HtmlCanvasElement>(),
             *area.borrow(),
         ) {
-            web::measured("redraw", || draw_overlay(&o, &c, (&a, ratio, &LIGHT), *days));
+            web::measured("redraw", || draw_overlay(&o, &c, (&a, ratio, theme.theme()), *days));
         }
     });
 }
@@ -321,8 +324,7 @@ fn use_pointer(area: &Geometry, dispatch: &Callback<Action>) -> Pointer {
 /// Downloads the chart as a stamped PNG, or says in the chart's error line why it could not.
 fn png_download(
     canvas: &NodeRef,
-    spec: &Shared<ChartSpec>,
-    stamp: &AttrValue,
+    (spec, stamp, theme): (&Shared<ChartSpec>, &AttrValue, ThemeName),
     error: &UseStateHandle<Option<String>>,
 ) -> Callback<MouseEvent> {
     let (canvas, spec, stamp, error) = (canvas.clone(), spec.clone(), stamp.clone(), error.clone());
@@ -330,7 +332,7 @@ fn png_download(
         let result = canvas
             .cast::<HtmlCanvasElement>()
             .ok_or_else(|| "the chart is not on the page".to_string())
-            .and_then(|c| png(&spec, &c, &stamp))
+            .and_then(|c| png(&spec, &c, &stamp, theme.theme()))
             .and_then(|url| {
                 let name = format!("displacement-tracker-{}.png", spec.id);
                 web::download(&name, &url).map_err(|e| e.to_string())
@@ -348,7 +350,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas = use_node_ref();
     let overlay = use_node_ref();
     let error = use_state(|| None::<String>);
-    let (area, drawn) = use_chart_drawing(&canvas, &props.spec, &props.on_drawn, &error);
+    let (area, drawn) = use_chart_drawing(&canvas, &props.spec, props.theme, &props.on_drawn, &error);
     let pointer = use_pointer(&area, &props.dispatch);
     use_crosshairs(
         &canvas,
@@ -356,8 +358,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         &area,
         (props.selected, props.hover, pointer.band),
         drawn,
+        props.theme,
     );
-    let on_png = png_download(&canvas, &props.spec, &props.stamp, &error);
+    let on_png = png_download(&canvas, (&props.spec, &props.stamp, props.png_theme), &error);
     let spec = &props.spec;
     let labels: Vec<String> = spec.series.iter().map(|s| s.label.clone()).collect();
     let tip = props.hover.filter(|_| pointer.inside).and_then(|day| {

@@ -1,6 +1,7 @@
-use super::hooks::use_first_chart_mark;
+use super::hooks::{use_first_chart_mark, use_theme};
 use super::Shared;
 use super::{controls, footer, page_header, ChartCanvas, DatasetSections, QuotePanel, SharePanel};
+use crate::chart::theme::ThemeName;
 use crate::chart::ChartSpec;
 use crate::data::Dataset;
 use crate::state::{from_query, key_action, reduce, to_query, Action, Bounds, ViewState};
@@ -128,6 +129,14 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     };
     let state = &model.state;
     let on_drawn = use_first_chart_mark(if state.embed.is_some() { 1 } else { specs.len() });
+    let theme = use_theme();
+    // Downloaded pictures are light unless the reader asks for the dark theme.
+    let dark_pictures = use_state(|| false);
+    let png_theme = if *dark_pictures {
+        ThemeName::Dark
+    } else {
+        ThemeName::Light
+    };
     let on_key = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -144,7 +153,8 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let chart = |spec: &Shared<ChartSpec>, sources_page: &str| {
         html! {
             <ChartCanvas key={spec.id.as_str()} spec={spec.clone()} selected={state.cursor.selected} hover={state.cursor.hover}
-                on_drawn={on_drawn.clone()} dispatch={dispatch.clone()} on_key={on_key.clone()} stamp={stamp.clone()} sources_page={sources_page.to_string()} />
+                on_drawn={on_drawn.clone()} dispatch={dispatch.clone()} on_key={on_key.clone()} stamp={stamp.clone()} sources_page={sources_page.to_string()}
+                theme={theme.shown} png_theme={png_theme} />
         }
     };
     // Embedded (`?embed=<chart>`): that chart, its sources and a link to the full view, no more.
@@ -165,7 +175,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         .unwrap_or_default();
     html! {
         <>
-        { page_header(d) }
+        { page_header(d, &theme) }
         if !notices.is_empty() {
             <div class="notices" role="status">
                 <p>{ "Some of the link's settings were not understood and were ignored:" }</p>
@@ -178,7 +188,8 @@ pub fn dashboard(props: &DashboardProps) -> Html {
             <main class="charts">
                 { for specs.iter().map(|spec| chart(spec, "")) }
                 <SharePanel dataset={d.clone()} options={view.options.clone()} link={link.clone()}
-                    charts={specs.iter().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()} />
+                    charts={specs.iter().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()}
+                    dark_pictures={*dark_pictures} on_dark_pictures={Callback::from(move |dark| dark_pictures.set(dark))} />
                 <DatasetSections dataset={d.clone()} />
             </main>
             <QuotePanel dataset={d.clone()} selected={state.cursor.selected} hover={state.cursor.hover} on_select={dispatch.reform(Action::Select)} />

@@ -1,5 +1,6 @@
 //! Hooks shared by the views.
 
+use crate::chart::theme::{ThemeChoice, ThemeName};
 use crate::chart::ChartId;
 use crate::web;
 use std::cell::RefCell;
@@ -36,4 +37,57 @@ pub fn use_window_resizes() -> u32 {
         });
     }
     *resized
+}
+
+/// Where the reader's choice of colours is kept, and the system's question for dark colours.
+const THEME_KEY: &str = "theme";
+const SYSTEM_DARK: &str = "(prefers-color-scheme: dark)";
+
+/// The reader's colours: the theme shown, their choice, a way to change it, and a note when the
+/// browser will not remember it.
+pub struct ThemeState {
+    pub shown: ThemeName,
+    pub choice: ThemeChoice,
+    pub choose: Callback<ThemeChoice>,
+    pub note: Option<String>,
+}
+
+/// The theme the reader sees: their stored choice, or the system's preference, followed as it
+/// changes. Choosing sets the page's `data-theme` (the stylesheet follows it) and stores it.
+#[hook]
+pub fn use_theme() -> ThemeState {
+    let choice = use_state(|| {
+        web::stored(THEME_KEY)
+            .as_deref()
+            .and_then(ThemeChoice::parse)
+            .unwrap_or_default()
+    });
+    let system_dark = use_state(|| web::media_matches(SYSTEM_DARK));
+    let note = use_state(|| None::<String>);
+    {
+        let system_dark = system_dark.clone();
+        use_effect_with((), move |_| {
+            let listener = web::on_media_change(SYSTEM_DARK, move |dark| system_dark.set(dark));
+            move || drop(listener)
+        });
+    }
+    let choose = {
+        let (choice, note) = (choice.clone(), note.clone());
+        Callback::from(move |chosen: ThemeChoice| {
+            let fixed = (chosen != ThemeChoice::System).then(|| chosen.as_str());
+            web::set_root_attribute("data-theme", fixed);
+            note.set(
+                web::store(THEME_KEY, fixed)
+                    .err()
+                    .map(|e| format!("Shown, but not remembered: {e}.")),
+            );
+            choice.set(chosen);
+        })
+    };
+    ThemeState {
+        shown: choice.effective(*system_dark),
+        choice: *choice,
+        choose,
+        note: (*note).clone(),
+    }
 }

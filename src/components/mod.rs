@@ -61,11 +61,41 @@ fn source_links(spec: &crate::chart::ChartSpec, page: &str) -> yew::Html {
     }
 }
 
-/// What the page shows and the data's date range, in plain words.
-fn page_header(d: &crate::data::Dataset) -> yew::Html {
+/// The reader's choice of colours: as the system, light or dark.
+fn theme_switch(theme: &hooks::ThemeState) -> yew::Html {
+    use crate::chart::theme::ThemeChoice;
+    use yew::TargetCast;
+    let choose = theme.choose.clone();
+    let on_change = yew::Callback::from(move |e: yew::Event| {
+        let chosen = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value());
+        if let Some(choice) = chosen.as_deref().and_then(ThemeChoice::parse) {
+            choose.emit(choice);
+        }
+    });
+    let options = [
+        (ThemeChoice::System, "As the system"),
+        (ThemeChoice::Light, "Light"),
+        (ThemeChoice::Dark, "Dark"),
+    ];
+    yew::html! {
+        <p class="theme-switch">
+            <label for="theme">{ "Colours" }</label>
+            <select id="theme" onchange={on_change}>
+                { for options.iter().map(|(choice, label)| yew::html! {
+                    <option value={choice.as_str()} selected={*choice == theme.choice}>{ *label }</option>
+                }) }
+            </select>
+            if let Some(note) = &theme.note { <span class="theme-note" role="status">{ note }</span> }
+        </p>
+    }
+}
+
+/// What the page shows and the data's date range, in plain words, and the choice of colours.
+fn page_header(d: &crate::data::Dataset, theme: &hooks::ThemeState) -> yew::Html {
     let (first, last) = (d.first_date, d.last_date);
     yew::html! {
         <header class="page-header">
+            { theme_switch(theme) }
             <h1>{ "What the full-scale invasion of Ukraine did to people, day by day" }</h1>
             <p class="lede">
                 { "Refugees leaving Ukraine by receiving country, civilians killed and injured, and people displaced inside Ukraine, counted in war days from 24 February 2022 (day 1), beside what leaders said. " }

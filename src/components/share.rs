@@ -15,6 +15,9 @@ pub struct SharePanelProps {
     pub link: AttrValue,
     /// The charts that can be embedded: (id, title).
     pub charts: Vec<(ChartId, String)>,
+    /// Whether downloaded pictures are in the dark theme (they are light unless asked).
+    pub dark_pictures: bool,
+    pub on_dark_pictures: Callback<bool>,
 }
 
 /// Copies `text`, then says in the status line whether it worked.
@@ -63,6 +66,14 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             }
         })
     };
+    let on_dark_pictures = {
+        let on = props.on_dark_pictures.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                on.emit(input.checked());
+            }
+        })
+    };
     let on_embed_chart = {
         let embed_chart = embed_chart.clone();
         Callback::from(move |e: Event| {
@@ -82,6 +93,12 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             <p>
                 <button type="button" id="download-csv" onclick={on_csv}>{ "Download CSV" }</button>
                 { " Exactly what the charts show, one row per figure, with every source, unit and caveat in its header. Each chart also has a PNG download." }
+            </p>
+            <p>
+                <label class="inline">
+                    <input type="checkbox" id="dark-pictures" checked={props.dark_pictures} onchange={on_dark_pictures} />
+                    { " Download pictures in the dark theme (they are light otherwise)" }
+                </label>
             </p>
             <p>
                 <label for="citation">{ "Cite this view" }</label>

@@ -260,11 +260,63 @@ pub async fn copy_text(text: &str) -> Result<(), WebError> {
         .map_err(|e| WebError(format!("the browser did not copy: {}", js_message(&e))))
 }
 
+/// Whether a media query matches (false where the browser cannot tell).
+pub fn media_matches(query: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Calls `f` with the new answer each time a media query's answer changes, until dropped.
+pub fn on_media_change(query: &str, f: impl Fn(bool) + 'static) -> Option<gloo_events::EventListener> {
+    let list = web_sys::window()?.match_media(query).ok().flatten()?;
+    let target = list.clone();
+    Some(gloo_events::EventListener::new(&target, "change", move |_| {
+        f(list.matches())
+    }))
+}
+
+/// A value kept in the browser's local storage (none where storage is unavailable or blocked).
+pub fn stored(key: &str) -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+/// Keeps a value in local storage, or forgets it; says so when the browser refuses.
+pub fn store(key: &str, value: Option<&str>) -> Result<(), WebError> {
+    let refused = |_| WebError("this browser does not keep settings for this page".into());
+    let storage = window()?
+        .local_storage()
+        .map_err(refused)?
+        .ok_or_else(|| refused(JsValue::NULL))?;
+    match value {
+        Some(v) => storage.set_item(key, v).map_err(refused),
+        None => storage.remove_item(key).map_err(refused),
+    }
+}
+
+/// Sets (or removes) an attribute of the page's root element, e.g. `data-theme`.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    match value {
+        Some(v) => root.set_attribute(name, v).ok(),
+        None => root.remove_attribute(name).ok(),
+    };
+}
+
 /// Whether the reader asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    media_matches("(prefers-reduced-motion: reduce)")
 }
 
 /// A number formatter from the browser's Intl (en-GB), falling back to plain grouping. Build one
