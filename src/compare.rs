@@ -163,6 +163,24 @@ pub fn claim_sentences(claim: &Claim, c: &Comparison) -> (String, Option<String>
     (format!("{claimed} {data}"), verdict)
 }
 
+/// A claim and the data of its day in one short line, for a tooltip: "more than 3,380,000;
+/// data 3,460,430: holds". The full sentences (with the difference) are in `claim_sentences`.
+pub fn claim_summary(claim: &Claim, c: &Comparison) -> String {
+    let claimed = format!(
+        "{} {}",
+        qualifier_name(claim.qualifier),
+        group_digits(claim.value as f64)
+    );
+    match (&c.figure, c.holds) {
+        (Some(f), Some(holds)) => format!(
+            "{claimed}; data {}: {}",
+            group_digits(f.value as f64),
+            if holds { "holds" } else { "does not hold" }
+        ),
+        _ => format!("{claimed}; no report in the dataset by that day"),
+    }
+}
+
 /// A revision in words, from the earlier vintage's side: "current vintage 79,209: -773 (-0.97%)".
 pub fn revision_words(r: &Revision) -> String {
     format!(
@@ -225,6 +243,47 @@ mod tests {
         assert_eq!(rounding_unit(3_380_000), 10_000);
         assert_eq!(rounding_unit(352), 1);
         assert_eq!(rounding_unit(0), 1);
+    }
+
+    #[test]
+    fn a_claim_in_one_line() {
+        use crate::data::{Date, Metric};
+        let claim = Claim {
+            date: Date::parse_iso("2022-03-21").unwrap(),
+            war_day: 26,
+            who: "UN".into(),
+            text: "more than 3.38 million".into(),
+            metric: Metric::RefugeesCumulative,
+            value: 3_380_000,
+            qualifier: Qualifier::MoreThan,
+            source: "s".into(),
+            source_url: "https://example.org".into(),
+            note: None,
+        };
+        let data = Comparison {
+            figure: Some(Figure {
+                date: claim.date,
+                value: 3_460_430,
+                source_url: None,
+            }),
+            difference: Some(80_430),
+            percent: Some(2.379_585),
+            holds: Some(true),
+        };
+        assert_eq!(
+            claim_summary(&claim, &data),
+            "more than 3,380,000; data 3,460,430: holds"
+        );
+        let none = Comparison {
+            figure: None,
+            difference: None,
+            percent: None,
+            holds: None,
+        };
+        assert_eq!(
+            claim_summary(&claim, &none),
+            "more than 3,380,000; no report in the dataset by that day"
+        );
     }
 
     #[test]

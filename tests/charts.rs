@@ -1,6 +1,7 @@
 //! Transforms and chart drawing against the shipped dataset, drawn through plotters' SVG backend.
 #![cfg(not(target_arch = "wasm32"))]
 
+use displacement_tracker::chart::theme::Glyph;
 use displacement_tracker::chart::{self, to_svg, ChartId, ChartSpec, FigureNote, Mark, LIGHT};
 use displacement_tracker::data::{parse_dataset, Dataset};
 use displacement_tracker::state::{from_query, ChartOptions, Measure, Mode, Scale};
@@ -162,24 +163,31 @@ fn every_chart_draws_title_axes_legend_and_source() {
         let svg = to_svg(&spec, 900, 460).unwrap();
         write_artifact(&format!("{}.svg", spec.id), &svg);
         let t = texts(&svg);
-        assert!(t.contains(&spec.title), "{}: title", spec.id);
-        assert!(t.contains(&spec.y_label), "{}: y label", spec.id);
-        assert!(t.contains(&"War day · date".to_string()), "{}: x label", spec.id);
+        let all = t.join(" ");
         assert!(
-            t.iter().any(|x| x.starts_with("Day ") && x.contains(" 2022")),
-            "{}: war-day ticks {t:?}",
+            all.starts_with(&spec.title),
+            "{}: the title, whole, first: {all}",
             spec.id
         );
-        for series in &spec.series {
-            assert!(t.contains(&series.label), "{}: legend {}", spec.id, series.label);
-        }
-        let footer: String = t
+        assert!(t.contains(&spec.y_label), "{}: y label", spec.id);
+        assert!(t.contains(&"War day · date".to_string()), "{}: x label", spec.id);
+        // Day labels in two lines: the war day, then the date.
+        let day = t.iter().position(|x| x.starts_with("Day ")).unwrap();
+        assert!(t[day + 1].ends_with(" 2022"), "{}: war-day ticks {t:?}", spec.id);
+        // Lines are named at their ends; other series in the key when there are two or more.
+        let keyed = spec
+            .series
             .iter()
-            .filter(|x| !x.starts_with("Day "))
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert!(footer.contains(&spec.source_line), "{}: source line", spec.id);
+            .filter(|s| !matches!(s.mark, Mark::Line | Mark::DashedLine))
+            .count();
+        for series in &spec.series {
+            let named = t.contains(&series.name);
+            match series.mark {
+                Mark::Line | Mark::DashedLine => assert!(named, "{}: label {}", spec.id, series.name),
+                _ => assert_eq!(named, keyed >= 2, "{}: key {}", spec.id, series.name),
+            }
+        }
+        assert!(all.contains(&spec.source_line), "{}: source line", spec.id);
         assert!(
             t.iter()
                 .any(|x| x.contains(',') && x.chars().next().unwrap().is_ascii_digit()),
@@ -192,31 +200,44 @@ fn every_chart_draws_title_axes_legend_and_source() {
 #[test]
 fn drawing_marks_match_the_data() {
     let d = dataset();
-    let casualties = to_svg(&chart(&d, ChartId::Casualties), 900, 460).unwrap();
-    let reports = chart(&d, ChartId::Casualties)
-        .series
-        .iter()
-        .map(|s| s.points.len())
-        .sum::<usize>();
-    // One circle per report point, plus the two legend markers.
-    assert_eq!(casualties.matches("<circle").count(), reports + 2);
+    let spec = chart(&d, ChartId::Casualties);
+    let casualties = to_svg(&spec, 900, 460).unwrap();
+    // One marker per report in the series' colour, plus its marker in the key.
+    for series in &spec.series {
+        let color = svg_color(series.color);
+        let markers = casualties
+            .split("<circle")
+            .skip(1)
+            .filter(|c| {
+                c.split("/>")
+                    .next()
+                    .is_some_and(|a| a.contains(&format!("fill=\"{color}\"")))
+            })
+            .count();
+        assert_eq!(markers, series.points.len() + 1, "{}", series.id);
+    }
     let daily = to_svg(&chart(&d, ChartId::RefugeesDaily), 900, 460).unwrap();
     let bars = d.refugees.total.points.len();
     assert!(daily.matches("<rect").count() >= bars, "one rect per day");
-    // One line per series in the series' own colour, through every one of its points, and its
-    // swatch in the key (a dashed line is drawn as many short polylines).
+    // One line per series in the series' own colour, through every one of its points (no key:
+    // the lines are named at their ends); a dashed line is many short polylines; glyphs drawn
+    // as outlines (triangles, crosses) are short polylines after the line.
     let spec = chart(&d, ChartId::Refugees);
     let cumulative = to_svg(&spec, 900, 460).unwrap();
     for series in &spec.series {
         let lines = polylines_in(&cumulative, &svg_color(series.color));
-        match series.mark {
-            Mark::Line => assert_eq!(
-                lines,
-                [series.points.len(), 2],
-                "{}: its line, then its swatch",
-                series.id
-            ),
-            Mark::DashedLine => assert!(lines.len() > 3, "{}: dashes {lines:?}", series.id),
+        match (series.mark, series.color.glyph()) {
+            (Mark::Line, None) => assert_eq!(lines, [series.points.len()], "{}: its line", series.id),
+            (Mark::Line, Some(Glyph::Triangle)) => {
+                assert_eq!(lines[0], series.points.len(), "{}: its line", series.id);
+                assert!(
+                    lines.len() >= 3 && lines[1..].iter().all(|n| *n == 4),
+                    "{}: triangles {lines:?}",
+                    series.id
+                );
+            }
+            (Mark::Line, Some(_)) => assert_eq!(lines[0], series.points.len(), "{}: its line", series.id),
+            (Mark::DashedLine, _) => assert!(lines.len() > 3, "{}: dashes {lines:?}", series.id),
             other => panic!("{}: unexpected mark {other:?}", series.id),
         }
     }
@@ -457,9 +478,15 @@ fn events_are_marked_with_labels_and_in_the_tooltip() {
         d.events.len(),
         "all events fall inside the default range"
     );
+    // Events are ticks under the time axis, one each, in the events' colour; their names show
+    // in the tooltip and for the selected day.
     let svg = to_svg(idps, 900, 460).unwrap();
-    let t = texts(&svg);
-    assert!(t.iter().any(|x| x.starts_with("Russia launches full-scale")), "{t:?}");
+    let ticks = polylines_in(&svg, &LIGHT.event.hex().to_uppercase());
+    assert_eq!(ticks, vec![2; d.events.len()]);
+    assert!(
+        !texts(&svg).iter().any(|x| x.starts_with("Russia launches")),
+        "no event text over the plot"
+    );
     let tip = transform::tooltip(idps, 26);
     assert_eq!(tip.events.len(), 1);
     assert!(tip.events[0].0.starts_with("Russia-Ukraine talks by video link"));

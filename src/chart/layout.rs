@@ -164,101 +164,85 @@ impl ValueAxis {
     }
 }
 
-/// Where the parts of a chart go on a drawing of `width` x `height` device pixels.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Frame {
-    pub width: i32,
-    pub height: i32,
-    /// The source line, wrapped to the width.
-    pub source_lines: Vec<String>,
-    /// The top of the first source line, and the distance between lines.
-    pub footer_top: i32,
-    pub footer_line: i32,
-    pub plot: PlotArea,
-    /// How many day labels fit under the plot.
-    pub day_labels: usize,
+/// The text size of a chart of `css_width` CSS pixels, as a factor of the base size: charts
+/// wider than 900 px get larger text and thicker lines, up to half as large again, so that
+/// they stay in proportion on wide screens.
+pub fn text_factor(css_width: f64) -> f64 {
+    (css_width / 900.0).clamp(1.0, 1.5)
 }
 
-/// Lays out `spec` on `width` x `height` device pixels at `scale` device pixels per CSS pixel:
-/// the title on top, the source line(s) at the bottom, the plot between the value labels (left)
-/// and the day labels (below).
-pub fn frame(spec: &ChartSpec, (width, height): (i32, i32), scale: f64) -> Frame {
-    let font = f64::from(px(12.0, scale));
-    let chars_per_line = ((f64::from(width) - 2.0 * font) / (font * 0.5)).max(20.0) as usize;
-    let source_lines = wrap(&spec.source_line, chars_per_line);
-    let footer_line = px(16.0, scale);
-    let footer_top = height - px(8.0, scale) - source_lines.len() as i32 * footer_line;
-    let left = px(10.0, scale) + px(78.0, scale);
-    Frame {
-        width,
-        height,
-        source_lines,
-        footer_top,
-        footer_line,
-        plot: PlotArea {
-            left,
-            right: (width - px(20.0, scale)).max(left + px(1.0, scale)),
-            top: px(10.0, scale) + px(34.0, scale),
-            bottom: (footer_top - px(44.0, scale)).max(px(45.0, scale)),
-            x_range: spec.x_range,
-        },
-        day_labels: ((f64::from(width) / scale) / 150.0).clamp(2.0, 10.0) as usize,
-    }
-}
-
-/// An event label placed above the plot.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EventLabel {
-    /// Pixel column of the event (the label starts there).
-    pub x: f64,
-    /// 0 is the top row.
-    pub row: usize,
-    pub text: String,
-}
-
-/// Places event labels in at most `rows` rows so that none overlaps another in its row:
-/// each goes in the first row where it fits after the previous label (plus a gap); one that fits
-/// nowhere is folded into the label before it ("… +1"). Labels are cut to `max_chars`.
-/// `events` are (pixel column, text) in day order; `char_width` is the width of one character.
-pub fn layout_event_labels(
-    events: &[(f64, String)],
-    char_width: f64,
-    rows: usize,
-    max_chars: usize,
-) -> Vec<EventLabel> {
-    let gap = char_width * 2.0;
-    let mut row_end = vec![f64::NEG_INFINITY; rows.max(1)];
-    let mut labels: Vec<EventLabel> = Vec::new();
-    let mut folded: Vec<usize> = Vec::new();
-    for (x, text) in events {
-        let mut short: String = text.chars().take(max_chars).collect();
-        if text.chars().count() > max_chars {
-            short.push('…');
-        }
-        let width = short.chars().count() as f64 * char_width;
-        match row_end.iter().position(|end| *x >= end + gap) {
-            Some(row) => {
-                row_end[row] = x + width;
-                labels.push(EventLabel {
-                    x: *x,
-                    row,
-                    text: short,
-                });
-                folded.push(0);
+/// Centres for labels of `height` wanted at `desired` centres, in `[top, bottom]`: labels that
+/// would overlap are moved apart as little as possible (overlapping groups are centred on the
+/// mean of their wishes), and their order is kept. When they cannot all fit, they are packed
+/// from the top.
+pub fn spread_labels(desired: &[f64], height: f64, (top, bottom): (f64, f64)) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..desired.len()).collect();
+    order.sort_by(|a, b| desired[*a].total_cmp(&desired[*b]));
+    // Groups of adjacent labels: (first index into `order`, count, top edge).
+    let mut groups: Vec<(usize, usize, f64)> = Vec::new();
+    let place = |first: usize, count: usize| -> f64 {
+        let mean = order[first..first + count].iter().map(|i| desired[*i]).sum::<f64>() / count as f64;
+        let span = count as f64 * height;
+        (mean - span / 2.0).min(bottom - span).max(top)
+    };
+    for (k, _) in order.iter().enumerate() {
+        groups.push((k, 1, place(k, 1)));
+        while groups.len() >= 2 {
+            let (b_first, b_count, b_top) = groups[groups.len() - 1];
+            let (a_first, a_count, a_top) = groups[groups.len() - 2];
+            if a_top + a_count as f64 * height <= b_top + 1e-9 {
+                break;
             }
-            None => {
-                if let Some(last) = folded.last_mut() {
-                    *last += 1;
-                }
-            }
+            groups.truncate(groups.len() - 2);
+            let count = a_count + b_count;
+            groups.push((a_first, count, place(a_first, count)));
+            let _ = b_first;
         }
     }
-    for (label, n) in labels.iter_mut().zip(folded) {
-        if n > 0 {
-            label.text.push_str(&format!(" +{n}"));
+    let mut centres = vec![0.0; desired.len()];
+    for (first, count, group_top) in groups {
+        for (j, i) in order[first..first + count].iter().enumerate() {
+            centres[*i] = group_top + (j as f64 + 0.5) * height;
         }
     }
-    labels
+    centres
+}
+
+/// Where a tooltip goes, in CSS pixels of the chart: beside the crosshair on the side with more
+/// room (so it never covers the crosshair or the points on it), or under the chart when
+/// neither side has `min_room`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Placement {
+    /// Its left edge at `left`, at most `max_width` wide.
+    Right {
+        left: f64,
+        max_width: f64,
+    },
+    /// Its right edge `right` from the chart's right edge, at most `max_width` wide.
+    Left {
+        right: f64,
+        max_width: f64,
+    },
+    Below,
+}
+
+/// The placement of a tooltip for the crosshair at `x` on a chart `width` wide.
+pub fn place_tooltip(x: f64, width: f64, min_room: f64) -> Placement {
+    let gap = 12.0;
+    let (left_room, right_room) = (x - gap - 4.0, width - x - gap - 4.0);
+    if left_room.max(right_room) < min_room {
+        Placement::Below
+    } else if right_room >= left_room {
+        Placement::Right {
+            left: x + gap,
+            max_width: right_room,
+        }
+    } else {
+        Placement::Left {
+            right: width - x + gap,
+            max_width: left_room,
+        }
+    }
 }
 
 /// Keeps at most two points (minimum and maximum) per pixel column, so that drawing cost follows
@@ -319,28 +303,48 @@ mod tests {
     }
 
     #[test]
-    fn event_labels_never_overlap_and_fold_when_crowded() {
-        let events: Vec<(f64, String)> = [0.0, 10.0, 20.0, 30.0, 200.0]
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (*x, format!("event number {i}")))
-            .collect();
-        let labels = layout_event_labels(&events, 5.0, 2, 40);
-        // Row 0 takes the first, row 1 the second; the third and fourth fold into the second; the
-        // last fits in row 0 again.
-        assert_eq!(labels.len(), 3);
-        assert_eq!((labels[0].row, labels[1].row, labels[2].row), (0, 1, 0));
-        assert_eq!(labels[1].text, "event number 1 +2");
-        for row in 0..2 {
-            let mut in_row: Vec<&EventLabel> = labels.iter().filter(|l| l.row == row).collect();
-            in_row.sort_by(|a, b| a.x.total_cmp(&b.x));
-            for pair in in_row.windows(2) {
-                let end = pair[0].x + pair[0].text.chars().count() as f64 * 5.0;
-                assert!(end <= pair[1].x, "{pair:?}");
+    fn labels_move_apart_as_little_as_they_must() {
+        // Apart already: they stay.
+        assert_eq!(spread_labels(&[10.0, 50.0], 10.0, (0.0, 100.0)), [10.0, 50.0]);
+        // Two on the same spot: centred on it, one above the other, in their order.
+        assert_eq!(spread_labels(&[50.0, 50.0], 10.0, (0.0, 100.0)), [45.0, 55.0]);
+        assert_eq!(spread_labels(&[52.0, 48.0], 10.0, (0.0, 100.0)), [55.0, 45.0]);
+        // At the edge: pushed inside.
+        assert_eq!(spread_labels(&[0.0, 1.0], 10.0, (0.0, 100.0)), [5.0, 15.0]);
+        assert_eq!(spread_labels(&[99.0, 100.0], 10.0, (0.0, 100.0)), [85.0, 95.0]);
+        // A chain: the group grows until nothing overlaps.
+        let c = spread_labels(&[40.0, 44.0, 48.0, 70.0], 10.0, (0.0, 100.0));
+        assert_eq!(c, [34.0, 44.0, 54.0, 70.0]);
+    }
+
+    #[test]
+    fn tooltips_go_beside_the_crosshair_on_the_roomier_side() {
+        assert_eq!(
+            place_tooltip(100.0, 1000.0, 200.0),
+            Placement::Right {
+                left: 112.0,
+                max_width: 884.0
             }
-        }
-        let cut = layout_event_labels(&[(0.0, "a very long event title indeed".into())], 5.0, 2, 10);
-        assert_eq!(cut[0].text, "a very lon…");
+        );
+        assert_eq!(
+            place_tooltip(900.0, 1000.0, 200.0),
+            Placement::Left {
+                right: 112.0,
+                max_width: 884.0
+            }
+        );
+        assert_eq!(
+            place_tooltip(180.0, 360.0, 200.0),
+            Placement::Below,
+            "no room on a phone"
+        );
+    }
+
+    #[test]
+    fn text_grows_with_wide_charts_only() {
+        assert_eq!(text_factor(350.0), 1.0);
+        assert_eq!(text_factor(1080.0), 1.2);
+        assert_eq!(text_factor(3000.0), 1.5);
     }
 
     #[test]

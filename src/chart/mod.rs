@@ -1,14 +1,16 @@
 //! Charts: what a chart shows (`spec`, the contract with the transforms), its colours (`theme`),
-//! where its parts go (`layout`, pure) and painting it on any plotters backend (`paint`): canvas
-//! in the browser, SVG natively.
+//! where its parts go (`layout`: pure primitives; `frame`: the whole chart, pure) and painting
+//! it on any plotters backend (`paint`): canvas in the browser, SVG natively.
 
+pub mod frame;
 pub mod layout;
 pub mod paint;
 pub mod spec;
 pub mod theme;
 
-pub use layout::{day_label, PlotArea};
-pub use paint::{draw, NumberFormat};
+pub use frame::NumberFormat;
+pub use layout::{day_label, PlotArea, ValueAxis};
+pub use paint::{draw, Drawn};
 pub use spec::*;
 pub use theme::{Rgb, Theme, LIGHT};
 

@@ -4,18 +4,16 @@
 //! same one the pointer uses), not with its chart builder and mesh, whose generic code would be a
 //! large part of the wasm.
 
-use super::layout::{self, day_label, decimate, layout_event_labels, px, Frame, PlotArea, ValueAxis};
+use super::frame::{self, day_label_lines, Frame, NumberFormat};
+use super::layout::{decimate, px, PlotArea};
 use super::spec::{ChartSpec, FigureNote, Mark, SeriesSpec};
-use super::theme::{Rgb, Theme};
+use super::theme::{Glyph, Rgb, Theme};
 use super::DrawError;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
-
-/// How numbers on the value axis are written (the browser passes its Intl formatter).
-pub type NumberFormat<'a> = &'a dyn Fn(f64) -> String;
 
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -33,42 +31,65 @@ fn styled(font: FontDesc<'static>, color: Rgb) -> TextStyle<'static> {
     style
 }
 
-/// Draws the chart on `root` in `theme`'s colours. `scale` is the device pixel ratio: fonts,
-/// margins and strokes are multiplied by it so that a canvas sized in device pixels stays crisp.
-/// Returns where the plot is.
+/// What was drawn where: the plot (for the pointer) and the boxes of the line labels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawn {
+    pub plot: PlotArea,
+    pub axis: super::layout::ValueAxis,
+    /// Each line label's box (left, top, right, bottom), in device pixels.
+    pub labels: Vec<(i32, i32, i32, i32)>,
+    /// The row under the day labels (top, height) where the axis is named, and the text size:
+    /// the crosshair layer names the selected day's event there.
+    pub axis_name_row: (i32, i32),
+    pub font: f64,
+}
+
+/// Draws the chart on `root` in `theme`'s colours. `scale` is device pixels per CSS pixel,
+/// times the text factor: fonts, margins and strokes are multiplied by it, so that a canvas
+/// sized in device pixels stays crisp and a wide chart keeps its proportions.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
     theme: &Theme,
     scale: f64,
     number: NumberFormat<'_>,
-) -> Result<PlotArea, DrawError>
+) -> Result<Drawn, DrawError>
 where
     DB::ErrorType: 'static,
 {
     let (width, height) = root.dim_in_pixel();
-    let frame = layout::frame(spec, (width as i32, height as i32), scale);
-    let axis = ValueAxis::new(spec, &frame.plot);
+    let measure = |text: &str, size: f64| -> f64 {
+        root.estimate_text_size(text, &TextStyle::from(sans(size)))
+            .map_or(text.chars().count() as f64 * size * 0.55, |(w, _)| f64::from(w))
+    };
+    let frame = frame::frame(spec, (width as i32, height as i32), scale, &measure, number);
     let p = Painter {
         root,
         spec,
         theme,
         scale,
-        frame,
-        axis,
+        f: &frame,
     };
     root.fill(&rgb(theme.surface))?;
-    p.title_and_source()?;
-    p.axes(number)?;
+    p.title_key_and_sources()?;
+    p.axes()?;
     for series in &spec.series {
         p.series(series)?;
     }
     p.figure_marks()?;
-    p.quote_markers()?;
-    let key_top = p.events()?;
-    p.key(key_top)?;
+    p.time_axis_marks()?;
+    p.line_labels()?;
+    if frame.value_labels.is_empty() {
+        p.no_figures()?;
+    }
     root.present()?;
-    Ok(p.frame.plot)
+    Ok(Drawn {
+        plot: frame.plot,
+        axis: frame.axis,
+        labels: frame.labels.iter().map(|l| l.bounds(frame.line)).collect(),
+        axis_name_row: (frame.axis_name_top, frame.line),
+        font: frame.fonts.text,
+    })
 }
 
 struct Painter<'a, DB: DrawingBackend> {
@@ -76,8 +97,7 @@ struct Painter<'a, DB: DrawingBackend> {
     spec: &'a ChartSpec,
     theme: &'a Theme,
     scale: f64,
-    frame: Frame,
-    axis: ValueAxis,
+    f: &'a Frame,
 }
 
 impl<DB: DrawingBackend> Painter<'_, DB>
@@ -88,56 +108,66 @@ where
         px(v, self.scale)
     }
 
-    /// Text of `size` CSS pixels in `color`.
-    fn text(&self, size: f64, color: Rgb) -> TextStyle<'static> {
-        styled(sans(f64::from(self.px(size))), color)
+    fn text(&self, color: Rgb) -> TextStyle<'static> {
+        styled(sans(self.f.fonts.text), color)
     }
 
     fn x_of(&self, day: i64) -> i32 {
-        self.frame.plot.x_of(day).round() as i32
+        self.f.plot.x_of(day).round() as i32
     }
 
-    /// The title on top, the source line(s) under everything.
-    fn title_and_source(&self) -> Result<(), DrawError> {
-        let f = &self.frame;
-        let footer = self.text(12.0, self.theme.muted);
-        for (i, line) in f.source_lines.iter().enumerate() {
-            let y = f.footer_top + self.px(4.0) + i as i32 * f.footer_line;
+    fn stroke(&self, width: f64) -> u32 {
+        self.px(width).max(1) as u32
+    }
+
+    /// The title (left, in lines), the key above the plot and the source line(s) at the foot.
+    fn title_key_and_sources(&self) -> Result<(), DrawError> {
+        let bold = FontDesc::new(FontFamily::SansSerif, self.f.fonts.title, FontStyle::Bold);
+        let title = styled(bold, self.theme.ink);
+        for (line, top) in &self.f.title {
             self.root
-                .draw(&Text::new(line.as_str(), (self.px(10.0), y), footer.clone()))?;
+                .draw(&Text::new(line.as_str(), (self.f.pad, *top), title.clone()))?;
         }
-        let bold = FontDesc::new(FontFamily::SansSerif, f64::from(self.px(17.0)), FontStyle::Bold);
-        let title = styled(bold, self.theme.ink).pos(Pos::new(HPos::Center, VPos::Top));
-        self.root.draw(&Text::new(
-            self.spec.title.as_str(),
-            (f.width / 2, self.px(10.0)),
-            title,
-        ))?;
+        let key = self.text(self.theme.ink).pos(Pos::new(HPos::Left, VPos::Center));
+        let swatch = self.px(18.0);
+        for item in &self.f.key {
+            let series = &self.spec.series[item.series];
+            self.swatch(series, (item.x, item.y), swatch)?;
+            let at = (item.x + swatch + self.px(6.0), item.y);
+            self.root.draw(&Text::new(series.name.as_str(), at, key.clone()))?;
+        }
+        let footer = self.text(self.theme.muted);
+        for (line, top) in &self.f.sources {
+            self.root
+                .draw(&Text::new(line.as_str(), (self.f.pad, *top), footer.clone()))?;
+        }
         Ok(())
     }
 
     /// Gridlines, ticks and their labels, the axis lines and the axis names.
-    fn axes(&self, number: NumberFormat<'_>) -> Result<(), DrawError> {
-        let (plot, theme) = (&self.frame.plot, self.theme);
-        let label = self.text(12.0, theme.ink);
-        let right_aligned = label.pos(Pos::new(HPos::Right, VPos::Center));
-        for (value, y) in self.axis.ticks() {
-            self.root.draw(&PathElement::new(
-                vec![(plot.left, y), (plot.right, y)],
-                rgb(theme.grid),
-            ))?;
-            let at = (plot.left - self.px(6.0), y);
-            self.root.draw(&Text::new(number(value), at, right_aligned.clone()))?;
+    fn axes(&self) -> Result<(), DrawError> {
+        let (plot, theme, f) = (&self.f.plot, self.theme, self.f);
+        let right_aligned = self.text(theme.ink).pos(Pos::new(HPos::Right, VPos::Center));
+        for (label, y) in &f.value_labels {
+            let grid = vec![(plot.left, *y), (plot.right, *y)];
+            self.root.draw(&PathElement::new(grid, rgb(theme.grid)))?;
+            let at = (plot.left - self.px(6.0), *y);
+            self.root.draw(&Text::new(label.as_str(), at, right_aligned.clone()))?;
         }
-        let centred = label.pos(Pos::new(HPos::Center, VPos::Top));
-        for day in layout::day_ticks(plot.x_range, self.frame.day_labels) {
-            let x = self.x_of(day);
+        let centred = self.text(theme.ink).pos(Pos::new(HPos::Center, VPos::Top));
+        for day in &f.days {
+            let x = self.x_of(*day);
             let grid = vec![(x, plot.top), (x, plot.bottom)];
             self.root.draw(&PathElement::new(grid, rgb(theme.grid_minor)))?;
             let tick = vec![(x, plot.bottom), (x, plot.bottom + self.px(5.0))];
             self.root.draw(&PathElement::new(tick, rgb(theme.axis)))?;
-            let at = (x, plot.bottom + self.px(8.0));
-            self.root.draw(&Text::new(day_label(day), at, centred.clone()))?;
+            let (first, second) = day_label_lines(*day);
+            // Centred under the tick, but never cut at the edges of the drawing.
+            let half = (f.fonts.text * 3.2).round() as i32;
+            let x = x.clamp(half, f.width - half);
+            self.root.draw(&Text::new(first, (x, f.days_top), centred.clone()))?;
+            self.root
+                .draw(&Text::new(second, (x, f.days_top + f.line), centred.clone()))?;
         }
         let corner = vec![
             (plot.left, plot.top),
@@ -145,34 +175,31 @@ where
             (plot.right, plot.bottom),
         ];
         self.root.draw(&PathElement::new(corner, rgb(theme.axis)))?;
-        // Axis names: "War day · date" under the day labels, the unit up the left side.
-        let under = ((plot.left + plot.right) / 2, plot.bottom + self.px(26.0));
-        self.root.draw(&Text::new("War day · date", under, centred))?;
-        let up = label
-            .transform(FontTransform::Rotate270)
-            .pos(Pos::new(HPos::Center, VPos::Top));
-        let at = (self.px(8.0), (plot.top + plot.bottom) / 2);
+        let name = self.text(theme.muted).pos(Pos::new(HPos::Center, VPos::Top));
+        let under = ((plot.left + plot.right) / 2, f.axis_name_top);
+        self.root.draw(&Text::new("War day · date", under, name.clone()))?;
+        let up = name.transform(FontTransform::Rotate270);
+        let at = (f.pad, (plot.top + plot.bottom) / 2);
         self.root.draw(&Text::new(self.spec.y_label.as_str(), at, up))?;
         Ok(())
     }
 
-    /// One series in its mark, decimated to the plot's pixel columns.
+    /// One series in its mark, decimated to the plot's pixel columns; a line with a glyph also
+    /// carries the glyph along it (about every 70 px) and at its end.
     fn series(&self, series: &SeriesSpec) -> Result<(), DrawError> {
-        let plot = &self.frame.plot;
+        let plot = &self.f.plot;
         let color = rgb(self.theme.series_color(series.color));
-        let stroke = self.px(2.0).max(1) as u32;
+        let style = color.stroke_width(self.stroke(2.0));
         let points: Vec<(i32, i32)> = decimate(&series.xy(), plot.x_range, plot.columns())
             .into_iter()
-            .map(|(x, y)| (self.x_of(x), self.axis.y_of(y)))
+            .map(|(x, y)| (self.x_of(x), self.f.axis.y_of(y)))
             .collect();
         match series.mark {
-            Mark::Line => self.root.draw(&PathElement::new(points, color.stroke_width(stroke)))?,
-            Mark::DashedLine => self.root.draw(&DashedPathElement::new(
-                points,
-                self.px(6.0),
-                self.px(4.0),
-                color.stroke_width(stroke),
-            ))?,
+            Mark::Line => self.root.draw(&PathElement::new(points.clone(), style))?,
+            Mark::DashedLine => {
+                let dashed = DashedPathElement::new(points.clone(), self.px(6.0), self.px(4.0), style);
+                self.root.draw(&dashed)?;
+            }
             Mark::Bars => {
                 let x0 = plot.x_range.0;
                 let slot = (plot.x_of(x0 + 1) - plot.x_of(x0)).round().max(1.0) as i32;
@@ -180,11 +207,49 @@ where
                     let bar = [(x, y), (x + slot, plot.bottom)];
                     self.root.draw(&Rectangle::new(bar, color.mix(0.85).filled()))?;
                 }
+                return Ok(());
             }
             Mark::Markers => {
+                let glyph = series.color.glyph().unwrap_or(Glyph::Circle);
                 for p in points {
-                    self.root.draw(&Circle::new(p, self.px(3.5), color.filled()))?;
+                    self.glyph(glyph, p, 4.0, color)?;
                 }
+                return Ok(());
+            }
+        }
+        if let Some(glyph) = series.color.glyph() {
+            let spacing = self.px(70.0);
+            let mut last_x: Option<i32> = None;
+            for (i, p) in points.iter().enumerate() {
+                if last_x.is_none_or(|x| p.0 - x >= spacing) || i + 1 == points.len() {
+                    self.glyph(glyph, *p, 3.5, color)?;
+                    last_x = Some(p.0);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A glyph of radius `r` CSS px centred on `at`. Triangles are outlined (filling a polygon
+    /// would add plotters' rasteriser to the wasm).
+    fn glyph(&self, glyph: Glyph, (x, y): (i32, i32), r: f64, color: RGBColor) -> Result<(), DrawError> {
+        let r = self.px(r);
+        let line = color.stroke_width(self.stroke(2.0));
+        match glyph {
+            Glyph::Circle => self.root.draw(&Circle::new((x, y), r, color.filled()))?,
+            Glyph::Square => self.root.draw(&Rectangle::new(
+                [(x - r + 1, y - r + 1), (x + r - 1, y + r - 1)],
+                color.filled(),
+            ))?,
+            Glyph::Triangle => {
+                let path = vec![(x - r, y + r - 1), (x + r, y + r - 1), (x, y - r), (x - r, y + r - 1)];
+                self.root.draw(&PathElement::new(path, line))?;
+            }
+            Glyph::Cross => {
+                self.root
+                    .draw(&PathElement::new(vec![(x - r, y - r), (x + r, y + r)], line))?;
+                self.root
+                    .draw(&PathElement::new(vec![(x - r, y + r), (x + r, y - r)], line))?;
             }
         }
         Ok(())
@@ -192,9 +257,9 @@ where
 
     /// Claims (hollow diamonds) and caveats (rings) on the figures they are about.
     fn figure_marks(&self) -> Result<(), DrawError> {
-        let line = rgb(self.theme.claim).stroke_width(self.px(2.0).max(1) as u32);
+        let line = rgb(self.theme.claim).stroke_width(self.stroke(2.0));
         for m in &self.spec.marks {
-            let (x, y, r) = (self.x_of(m.day), self.axis.y_of(m.value), self.px(6.0));
+            let (x, y, r) = (self.x_of(m.day), self.f.axis.y_of(m.value), self.px(6.0));
             match m.note {
                 FigureNote::Claim => {
                     let diamond = vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)];
@@ -206,104 +271,70 @@ where
         Ok(())
     }
 
-    /// A small triangle above the time axis at each day with a quote (outlined: plotters'
-    /// polygon fill would add its rasteriser to the wasm).
-    fn quote_markers(&self) -> Result<(), DrawError> {
-        let line = rgb(self.theme.quote).stroke_width(self.px(2.0).max(1) as u32);
+    /// On the time axis: a stroke above it on each day with quotes, and one under it on each
+    /// day with an event (the names show for the hovered or selected day).
+    fn time_axis_marks(&self) -> Result<(), DrawError> {
+        let b = self.f.plot.bottom;
+        let quote = rgb(self.theme.quote).stroke_width(self.stroke(3.0));
         for (day, _) in &self.spec.quote_days {
-            let (x, b) = (self.x_of(*day), self.frame.plot.bottom - self.px(2.0));
-            let (w, h) = (self.px(4.0), self.px(7.0));
-            let triangle = vec![(x - w, b), (x + w, b), (x, b - h), (x - w, b)];
-            self.root.draw(&PathElement::new(triangle, line))?;
+            let x = self.x_of(*day);
+            let tick = vec![(x, b - self.px(1.0)), (x, b - self.px(8.0))];
+            self.root.draw(&PathElement::new(tick, quote))?;
+        }
+        let event = rgb(self.theme.event).stroke_width(self.stroke(3.0));
+        for e in &self.spec.events {
+            let x = self.x_of(e.day);
+            let tick = vec![(x, b + self.px(1.0)), (x, b + self.px(8.0))];
+            self.root.draw(&PathElement::new(tick, event))?;
         }
         Ok(())
     }
 
-    /// Events: a thin line at each day, labels in two rows at the top, never overlapping.
-    /// Returns where the colour key can start (under the labels).
-    fn events(&self) -> Result<i32, DrawError> {
-        let plot = &self.frame.plot;
-        if self.spec.events.is_empty() {
-            return Ok(plot.top + self.px(6.0));
+    /// Each line's name at its end, in its colour, with a thin neutral leader where the label
+    /// moved (in the line's colour it would read as the line going on).
+    fn line_labels(&self) -> Result<(), DrawError> {
+        let gap = self.px(30.0);
+        for label in &self.f.labels {
+            let series = &self.spec.series[label.series];
+            let color = self.theme.series_color(series.color);
+            if label.moved(gap) {
+                let from = (label.end.0 + self.px(4.0), label.end.1);
+                let to = (label.x - self.px(3.0), label.y);
+                let leader = PathElement::new(vec![from, to], rgb(self.theme.axis).stroke_width(1));
+                self.root.draw(&leader)?;
+            }
+            let style = self.text(color).pos(Pos::new(HPos::Left, VPos::Center));
+            self.root
+                .draw(&Text::new(label.text.as_str(), (label.x, label.y), style))?;
         }
-        let events: Vec<(f64, String)> = self
-            .spec
-            .events
-            .iter()
-            .map(|e| (plot.x_of(e.day), e.title.clone()))
-            .collect();
-        let color = rgb(self.theme.event);
-        for (x, _) in &events {
-            let x = x.round() as i32;
-            self.root.draw(&PathElement::new(
-                vec![(x, plot.top), (x, plot.bottom)],
-                color.mix(0.35),
-            ))?;
-        }
-        let font = f64::from(self.px(11.0));
-        let style = styled(sans(font), self.theme.event);
-        let row = self.px(14.0);
-        for label in layout_event_labels(&events, font * 0.55, 2, 28) {
-            let at = (
-                label.x.round() as i32 + self.px(3.0),
-                plot.top + self.px(2.0) + label.row as i32 * row,
-            );
-            self.root.draw(&Text::new(label.text, at, style.clone()))?;
-        }
-        Ok(plot.top + self.px(2.0) + 2 * row + self.px(6.0))
+        Ok(())
     }
 
-    /// The colour key: one row per series with a swatch in the series' own mark, in a box whose
-    /// top-left corner is at the plot's left and `top`.
-    fn key(&self, top: i32) -> Result<(), DrawError> {
-        let series = &self.spec.series;
-        if series.is_empty() {
-            return Ok(());
-        }
-        let left = self.frame.plot.left + self.px(8.0);
-        let style = self.text(12.0, self.theme.ink).pos(Pos::new(HPos::Left, VPos::Center));
-        let (pad, row, swatch) = (self.px(6.0), self.px(17.0), self.px(18.0));
-        let mut text_width = 0;
-        for s in series {
-            text_width = text_width.max(self.root.estimate_text_size(&s.label, &style)?.0 as i32);
-        }
-        let corner = (
-            left + pad + swatch + pad + text_width + pad,
-            top + 2 * pad + series.len() as i32 * row,
-        );
-        let surface = rgb(self.theme.surface);
+    /// Says so when the range shown has no figure on this chart.
+    fn no_figures(&self) -> Result<(), DrawError> {
+        let plot = &self.f.plot;
+        let style = self.text(self.theme.muted).pos(Pos::new(HPos::Center, VPos::Center));
+        let centre = ((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2);
         self.root
-            .draw(&Rectangle::new([(left, top), corner], surface.mix(0.85).filled()))?;
-        self.root
-            .draw(&Rectangle::new([(left, top), corner], rgb(self.theme.line)))?;
-        for (i, s) in series.iter().enumerate() {
-            let (x, y) = (left + pad, top + pad + i as i32 * row + row / 2);
-            self.swatch(s, (x, y), swatch)?;
-            self.root
-                .draw(&Text::new(s.label.as_str(), (x + swatch + pad, y), style.clone()))?;
-        }
+            .draw(&Text::new("No figures in the days shown", centre, style))?;
         Ok(())
     }
 
     /// A series' mark in small, `width` wide, its left end at `(x, y)`.
     fn swatch(&self, series: &SeriesSpec, (x, y): (i32, i32), width: i32) -> Result<(), DrawError> {
         let color = rgb(self.theme.series_color(series.color));
-        let line = color.stroke_width(self.px(3.0).max(1) as u32);
         match series.mark {
-            Mark::Line => self.root.draw(&PathElement::new(vec![(x, y), (x + width, y)], line))?,
-            Mark::DashedLine => {
-                let dash = width * 2 / 5;
-                self.root.draw(&PathElement::new(vec![(x, y), (x + dash, y)], line))?;
-                let second = vec![(x + width - dash, y), (x + width, y)];
-                self.root.draw(&PathElement::new(second, line))?;
-            }
             Mark::Bars => {
                 let bar = [(x + width / 4, y - self.px(5.0)), (x + width * 3 / 4, y + self.px(5.0))];
                 self.root.draw(&Rectangle::new(bar, color.mix(0.85).filled()))?;
             }
             Mark::Markers => {
-                let dot = Circle::new((x + width / 2, y), self.px(4.0), color.filled());
-                self.root.draw(&dot)?;
+                let glyph = series.color.glyph().unwrap_or(Glyph::Circle);
+                self.glyph(glyph, (x + width / 2, y), 4.0, color)?;
+            }
+            Mark::Line | Mark::DashedLine => {
+                let line = color.stroke_width(self.stroke(3.0));
+                self.root.draw(&PathElement::new(vec![(x, y), (x + width, y)], line))?;
             }
         }
         Ok(())

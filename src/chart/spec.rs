@@ -41,6 +41,14 @@ pub enum SeriesColor {
 }
 
 impl SeriesColor {
+    /// The glyph that goes with the colour, if any (the second channel of close colours).
+    pub fn glyph(self) -> Option<super::theme::Glyph> {
+        match self {
+            SeriesColor::Ink => None,
+            SeriesColor::Palette(i) => super::theme::GLYPHS[i % super::theme::PALETTE_SIZE],
+        }
+    }
+
     /// The stylesheet's custom property of this colour, for swatches in HTML.
     pub fn css_var(self) -> String {
         match self {
@@ -87,7 +95,10 @@ impl Point {
 pub struct SeriesSpec {
     /// Stable id (the dataset's series id, or the chart's own).
     pub id: String,
+    /// What the series is, in full (CSV exports, the chart's description).
     pub label: String,
+    /// A short name, for the label at the line's end and the tooltip's rows.
+    pub name: String,
     pub color: SeriesColor,
     pub mark: Mark,
     pub source: SourceRef,
@@ -132,7 +143,10 @@ pub struct FigureMark {
     pub day: i64,
     pub value: f64,
     pub note: FigureNote,
+    /// Everything said about the figure.
     pub text: String,
+    /// The same in one short line, for tooltips.
+    pub short: String,
 }
 
 /// A source record as a chart names it.
@@ -152,6 +166,9 @@ pub struct ChartSpec {
     pub y_label: String,
     /// Decimal places of the values (0 for counts).
     pub decimals: u8,
+    /// Whether the values are rates or shares of the counts (per 1,000 residents, % of a total)
+    /// rather than the counts themselves.
+    pub rate: bool,
     /// War days shown, inclusive (the same for every chart of a view).
     pub x_range: (i64, i64),
     /// Lower end of the value axis (0, or the smallest positive value on a log scale).
@@ -194,6 +211,13 @@ impl ChartSpec {
     pub fn mark_notes(&self) -> Vec<&'static str> {
         let has = |note: FigureNote| self.marks.iter().any(|m| m.note == note);
         let mut notes = Vec::new();
+        match (self.quote_days.is_empty(), self.events.is_empty()) {
+            (false, false) => notes
+                .push("Strokes on the time axis: above it, days with quotes (see What was said); under it, events."),
+            (false, true) => notes.push("Strokes above the time axis mark days with quotes (see What was said)."),
+            (true, false) => notes.push("Strokes under the time axis mark events."),
+            (true, true) => {}
+        }
         if has(FigureNote::Claim) {
             notes.push("◇ marks a figure stated at the time; hover it to compare with the data.");
         }
@@ -201,6 +225,29 @@ impl ChartSpec {
             notes.push("○ marks a figure with a caveat; hover it to read it.");
         }
         notes
+    }
+
+    /// The series whose figure on `day` is drawn nearest to the pixel row `y` (`y_of` maps a
+    /// value to its row): the series the pointer is on.
+    pub fn nearest_series(&self, day: i64, y: f64, y_of: impl Fn(f64) -> i32) -> Option<usize> {
+        self.series
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.at(day).map(|p| (i, (f64::from(y_of(p.value)) - y).abs())))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    }
+
+    /// The publishers of the chart's sources, each once, with the id of their first source
+    /// record (their entries in Sources and method follow one another).
+    pub fn publishers(&self) -> Vec<(&str, &str)> {
+        let mut out: Vec<(&str, &str)> = Vec::new();
+        for s in &self.sources {
+            if !out.iter().any(|(p, _)| *p == s.publisher) {
+                out.push((&s.publisher, &s.id));
+            }
+        }
+        out
     }
 
     /// The units of the chart's sources, each once, in the order of the sources.
@@ -238,6 +285,7 @@ mod tests {
             title: String::new(),
             y_label: String::new(),
             decimals: 0,
+            rate: false,
             x_range: (1, 2),
             y_min: 0.0,
             y_max: 1.0,

@@ -34,7 +34,7 @@ pub enum Glyph {
     Circle,
     Square,
     Triangle,
-    Diamond,
+    Cross,
 }
 
 impl Glyph {
@@ -44,7 +44,7 @@ impl Glyph {
             Glyph::Circle => "glyph-circle",
             Glyph::Square => "glyph-square",
             Glyph::Triangle => "glyph-triangle",
-            Glyph::Diamond => "glyph-diamond",
+            Glyph::Cross => "glyph-cross",
         }
     }
 }
@@ -59,7 +59,7 @@ pub const GLYPHS: [Option<Glyph>; PALETTE_SIZE] = [
     None,
     Some(Glyph::Square),
     Some(Glyph::Triangle),
-    Some(Glyph::Diamond),
+    Some(Glyph::Cross),
 ];
 
 /// The themes a reader can choose, by the name the page and its storage use.

@@ -1,17 +1,18 @@
+use super::crosshair::{self, Crosshairs, Placed};
 use super::hooks::use_window_resizes;
 use super::source_links;
+use super::tooltip::tooltip_view;
 use super::Shared;
+use crate::chart::layout::{place_tooltip, text_factor, Placement};
 use crate::chart::theme::ThemeName;
-use crate::chart::{self, ChartId, ChartSpec, PlotArea, Theme};
+use crate::chart::{self, ChartId, ChartSpec, Drawn, Theme};
 use crate::state::Action;
-use crate::transform::tooltip;
 use crate::web::{self, IntlNumbers};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,17 +38,27 @@ pub struct ChartCanvasProps {
 /// Draws `spec` on `canvas` at `ratio` device pixels per CSS pixel. Inlined into its two callers:
 /// as a function of its own it made the wasm 0.4 KB larger (gzipped).
 #[inline(always)]
-fn draw_on(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme, ratio: f64) -> Result<PlotArea, String> {
+fn draw_on(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme, scale: f64) -> Result<Drawn, String> {
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
     let numbers = IntlNumbers::compact();
-    chart::draw(&backend.into_drawing_area(), spec, theme, ratio, &|v| numbers.format(v)).map_err(|e| e.to_string())
+    chart::draw(&backend.into_drawing_area(), spec, theme, scale, &|v| numbers.format(v)).map_err(|e| e.to_string())
 }
 
-/// Sizes the chart's canvas for the screen and draws it there.
-fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme) -> Result<(PlotArea, f64), String> {
+/// Sizes the chart's canvas for the screen and draws it there, with text in proportion to its
+/// width. The label boxes go in the canvas's `data-labels` (CSS px), for tests and tools.
+fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme) -> Result<Placed, String> {
     let ratio = web::fit_canvas(canvas).map_err(|e| e.to_string())?;
-    Ok((draw_on(canvas, spec, theme, ratio)?, ratio))
+    let factor = text_factor(f64::from(canvas.client_width()));
+    let drawn = draw_on(canvas, spec, theme, ratio * factor)?;
+    let css = |v: i32| (f64::from(v) / ratio).round();
+    let boxes: Vec<String> = drawn
+        .labels
+        .iter()
+        .map(|(l, t, r, b)| format!("{},{},{},{}", css(*l), css(*t), css(*r), css(*b)))
+        .collect();
+    canvas.set_attribute("data-labels", &boxes.join(" ")).ok();
+    Ok(Placed { drawn, ratio })
 }
 
 /// The chart as a PNG `data:` URL at twice its size on screen, with `stamp` added to its source
@@ -60,97 +71,14 @@ fn png(spec: &ChartSpec, canvas: &HtmlCanvasElement, stamp: &str, theme: &Theme)
     let picture = web::new_canvas(width * 2, height * 2).map_err(|e| e.to_string())?;
     let mut stamped = spec.clone();
     stamped.source_line = format!("{} · {stamp}", spec.source_line);
-    draw_on(&picture, &stamped, theme, 2.0)?;
+    draw_on(&picture, &stamped, theme, 2.0 * text_factor(f64::from(width)))?;
     picture
         .to_data_url()
         .map_err(|_| "the browser could not encode the picture".to_string())
 }
 
-/// The crosshair layer: the selected day (solid), the hovered day (dashed) and a range being
-/// dragged (shaded), over the chart, in `theme`'s colours.
-fn draw_overlay(
-    overlay: &HtmlCanvasElement,
-    chart: &HtmlCanvasElement,
-    (area, ratio, theme): (&PlotArea, f64, &Theme),
-    (selected, hover, band): (Option<i64>, Option<i64>, Option<(i64, i64)>),
-) {
-    overlay.set_width(chart.width());
-    overlay.set_height(chart.height());
-    let Some(ctx) = overlay
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
-        return;
-    };
-    ctx.clear_rect(0.0, 0.0, f64::from(overlay.width()), f64::from(overlay.height()));
-    let in_range = |d: i64| (area.x_range.0..=area.x_range.1).contains(&d);
-    if let Some((a, b)) = band {
-        let (x0, x1) = (area.x_of(a.min(b)), area.x_of(a.max(b) + 1));
-        ctx.set_fill_style_str(&theme.band.rgba(0.15));
-        ctx.fill_rect(x0, f64::from(area.top), x1 - x0, f64::from(area.bottom - area.top));
-    }
-    let line = |day: i64, color: String, dash: bool| {
-        let x = area.x_of(day).round() + 0.5;
-        ctx.begin_path();
-        ctx.set_stroke_style_str(&color);
-        ctx.set_line_width((1.5 * ratio).max(1.0));
-        let pattern = if dash {
-            js_sys::Array::of2(&JsValue::from(4.0 * ratio), &JsValue::from(3.0 * ratio))
-        } else {
-            js_sys::Array::new()
-        };
-        ctx.set_line_dash(&pattern).ok();
-        ctx.move_to(x, f64::from(area.top));
-        ctx.line_to(x, f64::from(area.bottom));
-        ctx.stroke();
-    };
-    if let Some(day) = selected.filter(|d| in_range(*d)) {
-        line(day, theme.selected.rgba(0.85), false);
-    }
-    if let Some(day) = hover.filter(|d| in_range(*d) && Some(*d) != selected) {
-        line(day, theme.hover.rgba(0.75), true);
-    }
-}
-
-/// The tooltip's rows: exact figures with Intl separators, "no report that day", and sources.
-fn tooltip_view(spec: &ChartSpec, day: i64, left_pct: f64) -> Html {
-    let t = tooltip(spec, day);
-    let numbers = IntlNumbers::exact(t.decimals);
-    let side = if left_pct > 60.0 {
-        format!("right: {}%", (100.0 - left_pct).round() as i32)
-    } else {
-        format!("left: {}%", left_pct.round() as i32)
-    };
-    html! {
-        <div class="tooltip" role="tooltip" style={side}>
-            <p class="tooltip-day">{ &t.title }</p>
-            <table>
-                { for t.rows.iter().map(|r| {
-                    html! {
-                        <tr>
-                            <th scope="row"><span class="swatch" style={format!("background: {}", r.color.css_var())}></span>{ &r.label }</th>
-                            <td class="value">{ r.value.map_or_else(|| "no report that day".to_string(), |v| format!("{} {}", numbers.format(v), t.unit)) }
-                                if let Some(detail) = &r.detail { <span class="detail">{ format!(" ({detail})") }</span> }
-                                if let Some(badge) = &r.unit_badge { { " " }<span class="unit-badge">{ badge }</span> }
-                            </td>
-                            <td class="source">{ &r.source.label }</td>
-                        </tr>
-                    }
-                }) }
-            </table>
-            if let Some(who) = &t.quoted { <p class="tooltip-quoted">{ format!("Quoted that day: {who}") }</p> }
-            { for t.marks.iter().map(|m| html! { <p class="tooltip-mark">{ m }</p> }) }
-            { for t.events.iter().map(|(title, source)| html! {
-                <p class="tooltip-event">{ format!("Event: {title} ({})", source.label) }</p>
-            }) }
-        </div>
-    }
-}
-
-/// Where a chart was last drawn: its plot area and the device pixel ratio (none before).
-type Geometry = Rc<RefCell<Option<(PlotArea, f64)>>>;
+/// Where a chart was last drawn (none before).
+type Geometry = Rc<RefCell<Option<Placed>>>;
 
 /// Draws the chart whenever its spec changes or the window is resized; returns where it was
 /// drawn and how many times (the crosshair layer follows each drawing).
@@ -186,25 +114,27 @@ fn use_chart_drawing(
     (area, *drawn)
 }
 
-/// Redraws the crosshair layer when the selected or hovered day, the dragged range or the chart
-/// changes.
+/// The canvas of a chart, the crosshair layer over it, and where the chart was drawn.
+struct Layers<'a> {
+    canvas: &'a NodeRef,
+    overlay: &'a NodeRef,
+    area: &'a Geometry,
+}
+
+/// Redraws the crosshair layer when the reader's place on the chart, the chart or its colours
+/// change.
 #[hook]
-fn use_crosshairs(
-    canvas: &NodeRef,
-    overlay: &NodeRef,
-    area: &Geometry,
-    days: (Option<i64>, Option<i64>, Option<(i64, i64)>),
-    drawn: u32,
-    theme: ThemeName,
-) {
-    let (canvas, overlay, area) = (canvas.clone(), overlay.clone(), area.clone());
-    use_effect_with((days, drawn, theme), move |(days, _, theme)| {
-        if let (Some(c), Some(o), Some((a, ratio))) = (
+fn use_crosshairs(layers: Layers<'_>, spec: &Shared<ChartSpec>, at: Crosshairs, drawn: u32, theme: ThemeName) {
+    let (canvas, overlay, area) = (layers.canvas.clone(), layers.overlay.clone(), layers.area.clone());
+    use_effect_with((at, drawn, theme, spec.clone()), move |(at, _, theme, spec)| {
+        if let (Some(c), Some(o), Some(placed)) = (
             canvas.cast::<HtmlCanvasElement>(),
             overlay.cast::<HtmlCanvasElement>(),
-            *area.borrow(),
+            area.borrow().clone(),
         ) {
-            web::measured("redraw", || draw_overlay(&o, &c, (&a, ratio, theme.theme()), *days));
+            web::measured("redraw", || {
+                crosshair::draw(&o, &c, spec, (&placed, theme.theme()), *at)
+            });
         }
     });
 }
@@ -221,17 +151,27 @@ struct Pointer {
     inside: bool,
     /// The range being dragged across, shaded on the crosshair layer.
     band: Option<(i64, i64)>,
+    /// The pointer's height on the canvas, in device pixels.
+    y: Option<f64>,
 }
 
 /// The war day under the pointer, once the chart has been drawn.
 fn day_under(area: &Geometry, e: &MouseEvent) -> Option<i64> {
-    let (a, ratio) = (*area.borrow())?;
-    a.day_at(f64::from(e.offset_x()) * ratio)
+    let placed = area.borrow();
+    let placed = placed.as_ref()?;
+    placed.drawn.plot.day_at(f64::from(e.offset_x()) * placed.ratio)
+}
+
+/// The pointer's height on the canvas, in device pixels.
+fn height_under(area: &Geometry, e: &MouseEvent) -> Option<f64> {
+    let ratio = area.borrow().as_ref()?.ratio;
+    Some(f64::from(e.offset_y()) * ratio)
 }
 
 #[hook]
 fn use_pointer(area: &Geometry, dispatch: &Callback<Action>) -> Pointer {
     let inside = use_state(|| false);
+    let y = use_state(|| None::<f64>);
     // A drag across the chart: the day it started on, and the range shaded so far.
     let drag_from = use_mut_ref(|| None::<i64>);
     let band = use_state(|| None::<(i64, i64)>);
@@ -243,6 +183,7 @@ fn use_pointer(area: &Geometry, dispatch: &Callback<Action>) -> Pointer {
     let down = {
         let (drag_from, day_at, dispatch, inside) =
             (drag_from.clone(), day_at.clone(), dispatch.clone(), inside.clone());
+        let (area, y) = (area.clone(), y.clone());
         Callback::from(move |e: PointerEvent| {
             if e.is_primary() && e.button() == 0 {
                 *drag_from.borrow_mut() = day_at(&e);
@@ -250,15 +191,17 @@ fn use_pointer(area: &Geometry, dispatch: &Callback<Action>) -> Pointer {
             // A tap shows the tooltip of the tapped day (touch has no hover).
             if e.pointer_type() == "touch" {
                 inside.set(true);
+                y.set(height_under(&area, &e));
                 dispatch.emit(Action::Hover(day_at(&e)));
             }
         })
     };
     let moved = {
         let (dispatch, inside, day_at) = (dispatch.clone(), inside.clone(), day_at.clone());
-        let (drag_from, band) = (drag_from.clone(), band.clone());
+        let (drag_from, band, area, y) = (drag_from.clone(), band.clone(), area.clone(), y.clone());
         Callback::from(move |e: PointerEvent| {
             inside.set(true);
+            y.set(height_under(&area, &e));
             let day = day_at(&e);
             if let (Some(from), Some(to)) = (*drag_from.borrow(), day) {
                 if from != to || band.is_some() {
@@ -318,6 +261,7 @@ fn use_pointer(area: &Geometry, dispatch: &Callback<Action>) -> Pointer {
         click,
         inside: *inside,
         band: *band,
+        y: *y,
     }
 }
 
@@ -352,23 +296,46 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let error = use_state(|| None::<String>);
     let (area, drawn) = use_chart_drawing(&canvas, &props.spec, props.theme, &props.on_drawn, &error);
     let pointer = use_pointer(&area, &props.dispatch);
-    use_crosshairs(
-        &canvas,
-        &overlay,
-        &area,
-        (props.selected, props.hover, pointer.band),
-        drawn,
-        props.theme,
-    );
+    let placed = area.borrow().clone();
+    let hovered_series = match (props.hover, pointer.y, &placed) {
+        (Some(day), Some(y), Some(p)) => props.spec.nearest_series(day, y, |v| p.drawn.axis.y_of(v)),
+        _ => None,
+    };
+    let at = Crosshairs {
+        selected: props.selected,
+        hover: props.hover,
+        hovered_series,
+        band: pointer.band,
+    };
+    let layers = Layers {
+        canvas: &canvas,
+        overlay: &overlay,
+        area: &area,
+    };
+    use_crosshairs(layers, &props.spec, at, drawn, props.theme);
     let on_png = png_download(&canvas, (&props.spec, &props.stamp, props.png_theme), &error);
     let spec = &props.spec;
     let labels: Vec<String> = spec.series.iter().map(|s| s.label.clone()).collect();
+    // Beside the crosshair, on the side with room for a tooltip (its 22 rem and a margin), else
+    // under the chart.
     let tip = props.hover.filter(|_| pointer.inside).and_then(|day| {
-        let (a, ratio) = (*area.borrow())?;
-        let width = f64::from(canvas.cast::<HtmlCanvasElement>()?.width()) / ratio.max(1.0);
-        let left_pct = (a.x_of(day) / ratio / width.max(1.0) * 100.0).clamp(0.0, 100.0);
-        Some(tooltip_view(spec, day, left_pct))
+        let placed = placed.as_ref()?;
+        let ratio = placed.ratio.max(1.0);
+        let width = f64::from(canvas.cast::<HtmlCanvasElement>()?.width()) / ratio;
+        let (x, top) = (
+            placed.drawn.plot.x_of(day) / ratio,
+            f64::from(placed.drawn.plot.top) / ratio,
+        );
+        let placement = place_tooltip(x, width, 360.0);
+        Some((placement, tooltip_view(spec, day, (placement, top), hovered_series)))
     });
+    // Beside the crosshair the tooltip floats over the chart; under it, it follows the chart
+    // (outside the stack, which the crosshair layer covers exactly).
+    let (beside, below) = match tip {
+        Some((Placement::Below, html)) => (Html::default(), html),
+        Some((_, html)) => (html, Html::default()),
+        None => (Html::default(), Html::default()),
+    };
     html! {
         <figure class="chart" id={format!("chart-{}", spec.id)} tabindex="0" onkeydown={props.on_key.clone()}
             aria-label={format!("{}: use the arrow keys to step through the days", spec.title)}>
@@ -378,8 +345,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 <canvas ref={overlay} class="chart-overlay" aria-hidden="true"
                     onpointerdown={pointer.down} onpointermove={pointer.moved} onpointerup={pointer.up}
                     onpointerleave={pointer.leave} onclick={pointer.click} />
-                { tip.unwrap_or_default() }
+                { beside }
             </div>
+            { below }
             if let Some(message) = &*error {
                 <p class="chart-error" role="alert">{ message }</p>
             }

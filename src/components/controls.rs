@@ -1,5 +1,6 @@
+use crate::chart::Mark;
 use crate::data::{Dataset, Date};
-use crate::state::{reduce, Action, Bounds, Measure, Mode, Scale, ViewState};
+use crate::state::{reduce, summary, Action, Bounds, Measure, Mode, Scale, ViewState};
 use crate::transform::series_color;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -65,24 +66,32 @@ fn choice<T: Copy + PartialEq + 'static>(
 }
 
 /// The timeline (select a day, play, zoom) and what to compare (countries, cumulative or daily,
-/// scale, absolute, per 1,000 residents or share). A plain function, not a component: it follows
-/// every change of the view state anyway.
+/// scale, absolute, per 1,000 residents or share). On a phone (`folded`) everything but the
+/// timeline folds into one summary line that opens it. A plain function, not a component: it
+/// follows every change of the view state anyway.
 pub fn controls(
     d: &Dataset,
     s: &ViewState,
     b: &Bounds,
-    dispatch: &Callback<Action>,
-    on_key: &Callback<KeyboardEvent>,
+    (dispatch, on_key): (&Callback<Action>, &Callback<KeyboardEvent>),
+    folded: bool,
 ) -> Html {
     let o = &s.options;
+    let name = |id: &str| {
+        let series = d.refugees.by_country.iter().find(|s| s.id == id);
+        series.and_then(|s| s.country.clone()).unwrap_or_else(|| id.to_string())
+    };
     html! {
         <section class="controls" aria-label="Explore by war day">
             { timeline(s, b, dispatch, on_key) }
-            { zoom(s, b, dispatch) }
-            { countries(d, s, dispatch) }
-            { choice("mode", "Figures", &[(Mode::Cumulative, "Cumulative"), (Mode::Daily, "Daily")], o.mode, dispatch.reform(Action::SetMode)) }
-            { choice("measure", "Measure", &[(Measure::Absolute, "Absolute"), (Measure::PerThousand, "Per 1,000 residents"), (Measure::Share, "Share of total")], o.measure, dispatch.reform(Action::SetMeasure)) }
-            { choice("scale", "Scale of the country chart", &[(Scale::Linear, "Linear"), (Scale::Log, "Logarithmic")], o.scale, dispatch.reform(Action::SetScale)) }
+            <details class="more-controls" open={!folded}>
+                <summary>{ summary(s, b, name) }</summary>
+                { zoom(s, b, dispatch) }
+                { countries(d, s, dispatch) }
+                { choice("mode", "Figures", &[(Mode::Cumulative, "Cumulative"), (Mode::Daily, "Daily")], o.mode, dispatch.reform(Action::SetMode)) }
+                { choice("measure", "Measure", &[(Measure::Absolute, "Absolute"), (Measure::PerThousand, "Per 1,000 residents"), (Measure::Share, "Share of total")], o.measure, dispatch.reform(Action::SetMeasure)) }
+                { choice("scale", "Scale of the country chart", &[(Scale::Linear, "Linear"), (Scale::Log, "Logarithmic")], o.scale, dispatch.reform(Action::SetScale)) }
+            </details>
         </section>
     }
 }
@@ -157,12 +166,12 @@ fn countries(d: &Dataset, s: &ViewState, dispatch: &Callback<Action>) -> Html {
         <fieldset class="countries">
             <legend>{ "Receiving countries" }</legend>
             { for d.refugees.by_country.iter().map(|series| {
-                let color = series_color(d, &series.id).css_var();
+                let mark = if series.kind == crate::data::SeriesKind::ArrivalsFromMoldova { Mark::DashedLine } else { Mark::Line };
                 html! {
                     <label class="country">
                         <input type="checkbox" checked={o.is_shown(&series.id)} data-series={series.id.clone()}
                             onchange={send::<Event>(dispatch, Action::ToggleSeries(series.id.clone()))} />
-                        <span class="swatch" style={format!("background: {color}")}></span>
+                        { super::tooltip::swatch(series_color(d, &series.id), mark) }
                         { &series.label }
                     </label>
                 }

@@ -1,4 +1,5 @@
-use super::hooks::{use_first_chart_mark, use_theme};
+use super::hooks::{use_first_chart_mark, use_media, use_theme};
+use super::quotes::day_sheet;
 use super::Shared;
 use super::{controls, footer, page_header, ChartCanvas, DatasetSections, QuotePanel, SharePanel};
 use crate::chart::theme::ThemeName;
@@ -14,6 +15,10 @@ use yew::prelude::*;
 pub struct DashboardProps {
     pub dataset: Shared<Dataset>,
 }
+
+/// Where the phone layout starts: the controls fold, and the selected day's quotes open from
+/// the bottom of the screen.
+const PHONE: &str = "(max-width: 600px)";
 
 /// The view state with what the reducer needs, for Yew's `use_reducer`.
 #[derive(Clone, PartialEq)]
@@ -130,6 +135,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let state = &model.state;
     let on_drawn = use_first_chart_mark(if state.embed.is_some() { 1 } else { specs.len() });
     let theme = use_theme();
+    let phone = use_media(PHONE);
     // Downloaded pictures are light unless the reader asks for the dark theme.
     let dark_pictures = use_state(|| false);
     let png_theme = if *dark_pictures {
@@ -182,7 +188,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                 <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             </div>
         }
-        { controls(d, state, &model.bounds, &dispatch, &on_key) }
+        { controls(d, state, &model.bounds, (&dispatch, &on_key), phone) }
         <p id="announcer" class="announcer" aria-live="polite">{ announcement }</p>
         <div class="layout">
             <main class="charts">
@@ -193,6 +199,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                 <DatasetSections dataset={d.clone()} />
             </main>
             <QuotePanel dataset={d.clone()} selected={state.cursor.selected} hover={state.cursor.hover} on_select={dispatch.reform(Action::Select)} />
+            if phone { { day_sheet(d, state.cursor.selected) } }
         </div>
         { footer(d) }
         </>

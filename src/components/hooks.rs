@@ -91,3 +91,17 @@ pub fn use_theme() -> ThemeState {
         note: (*note).clone(),
     }
 }
+
+/// Whether a media query matches, followed as it changes (e.g. the phone layout).
+#[hook]
+pub fn use_media(query: &'static str) -> bool {
+    let matches = use_state(|| web::media_matches(query));
+    {
+        let matches = matches.clone();
+        use_effect_with(query, move |query| {
+            let listener = web::on_media_change(query, move |now| matches.set(now));
+            move || drop(listener)
+        });
+    }
+    *matches
+}

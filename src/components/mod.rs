@@ -6,6 +6,7 @@ mod app;
 mod chart_canvas;
 mod claims;
 mod controls;
+mod crosshair;
 mod dashboard;
 mod error_panel;
 mod footer;
@@ -13,6 +14,7 @@ mod hooks;
 mod quotes;
 mod share;
 mod sources;
+mod tooltip;
 
 pub use app::App;
 pub use chart_canvas::ChartCanvas;
@@ -54,8 +56,8 @@ fn source_links(spec: &crate::chart::ChartSpec, page: &str) -> yew::Html {
         <span class="chart-sources">
             { for spec.units().iter().map(|u| yew::html! { <span class="unit-badge">{ *u }</span> }) }
             { " Sources and caveats: " }
-            { for spec.sources.iter().map(|s| yew::html! {
-                <a href={format!("{page}#source-{}", s.id)} target={(!page.is_empty()).then_some("_blank")}>{ &s.publisher }</a>
+            { for spec.publishers().into_iter().map(|(publisher, first)| yew::html! {
+                <a href={format!("{page}#source-{first}")} target={(!page.is_empty()).then_some("_blank")}>{ publisher }</a>
             }) }
         </span>
     }

@@ -84,3 +84,26 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
         </aside>
     }
 }
+
+/// On a phone, the selected day's quotes (or the nearest earlier ones) open from the bottom of
+/// the screen, without scrolling to the panel after the charts.
+pub fn day_sheet(d: &Dataset, selected: Option<i64>) -> Html {
+    let quotes = d.quotes_by_date();
+    let days: Vec<i64> = quotes.iter().map(|q| q.war_day).collect();
+    let Some(day) = selected.and_then(|s| quote_day(&days, s)) else {
+        return Html::default();
+    };
+    let of_day: Vec<_> = quotes.iter().filter(|q| q.war_day == day).collect();
+    let title = match selected {
+        Some(s) if s == day => format!("What was said on day {day} ({})", of_day.len()),
+        _ => format!("What was said last, on day {day} ({})", of_day.len()),
+    };
+    html! {
+        <details class="day-sheet">
+            <summary>{ title }</summary>
+            <ol class="quote-list">
+                { for of_day.iter().map(|q| html! { <li class="quote">{ quote_body(q) }</li> }) }
+            </ol>
+        </details>
+    }
+}

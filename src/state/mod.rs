@@ -105,6 +105,36 @@ impl ViewState {
     }
 }
 
+/// The view in one line, for the folded controls on a phone: "All countries · cumulative ·
+/// linear · no day selected". `names` gives a refugee series' name.
+pub fn summary(state: &ViewState, bounds: &Bounds, names: impl Fn(&str) -> String) -> String {
+    let o = &state.options;
+    let shown: Vec<&String> = bounds.series.iter().filter(|s| o.is_shown(s)).collect();
+    let countries = match shown.len() {
+        0 => "No countries".to_string(),
+        n if n == bounds.series.len() => "All countries".to_string(),
+        1 | 2 => shown.iter().map(|s| names(s)).collect::<Vec<_>>().join(", "),
+        n => format!("{n} of {} countries", bounds.series.len()),
+    };
+    let mut parts = vec![countries, o.mode.as_str().to_string()];
+    match o.measure {
+        Measure::Absolute => {}
+        Measure::PerThousand => parts.push("per 1,000 residents".into()),
+        Measure::Share => parts.push("share of total".into()),
+    }
+    parts.push(o.scale.as_str().to_string());
+    if let Some((a, b)) = o.range {
+        parts.push(format!("days {a}–{b}"));
+    }
+    parts.push(
+        state
+            .cursor
+            .selected
+            .map_or_else(|| "no day selected".to_string(), |d| format!("day {d}")),
+    );
+    parts.join(" · ")
+}
+
 /// The war days the data covers, and the refugee series that can be chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bounds {
@@ -439,6 +469,28 @@ mod tests {
         assert!(Action::SetScale(Scale::Log).is_deliberate());
         assert!(!Action::Hover(Some(3)).is_deliberate());
         assert!(!Action::Tick(1).is_deliberate());
+    }
+
+    #[test]
+    fn the_view_in_one_line() {
+        let name = |id: &str| id.to_uppercase();
+        assert_eq!(
+            summary(&ViewState::default(), &bounds(), name),
+            "All countries · cumulative · linear · no day selected"
+        );
+        let s = run([
+            Action::ToggleSeries("hun".into()),
+            Action::SetMeasure(Measure::PerThousand),
+            Action::SetScale(Scale::Log),
+            Action::Zoom(10, 60),
+            Action::Select(26),
+        ]);
+        assert_eq!(
+            summary(&s, &bounds(), name),
+            "POL, ROU-FROM-MDA · cumulative · per 1,000 residents · log · days 10–60 · day 26"
+        );
+        let none = run(["pol", "hun", "rou-from-mda"].map(|s| Action::ToggleSeries(s.into())));
+        assert!(summary(&none, &bounds(), name).starts_with("No countries · "));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! caveats on the figure they concern.
 
 use crate::chart::{ChartId, EventMark, FigureMark, FigureNote, SeriesSpec};
-use crate::compare::{claim_sentences, compare};
+use crate::compare::{claim_sentences, claim_summary, compare};
 use crate::data::{Caveat, Dataset, Metric};
 use crate::state::{ChartOptions, Measure, Mode, Scale};
 
@@ -44,7 +44,8 @@ pub fn claims(dataset: &Dataset, chart: ChartId, options: &ChartOptions) -> Vec<
         .iter()
         .filter(|claim| chart_of(claim.metric, options) == Some(chart))
         .map(|claim| {
-            let (figures, verdict) = claim_sentences(claim, &compare(dataset, claim));
+            let c = compare(dataset, claim);
+            let (figures, verdict) = claim_sentences(claim, &c);
             FigureMark {
                 day: claim.war_day,
                 value: claim.value as f64,
@@ -55,6 +56,7 @@ pub fn claims(dataset: &Dataset, chart: ChartId, options: &ChartOptions) -> Vec<
                     claim.text,
                     verdict.unwrap_or_default()
                 ),
+                short: format!("◇ Claim: {} ({})", claim_summary(claim, &c), claim.who),
             }
         })
         .collect()
@@ -68,14 +70,16 @@ pub fn caveats(series: &SeriesSpec, caveats: &[Caveat], label: Option<&str>) -> 
         .filter_map(|caveat| {
             let day = caveat.date?.war_day();
             let point = series.at(day)?;
+            let text = match label {
+                Some(label) => format!("{label}: {}", caveat.text),
+                None => caveat.text.clone(),
+            };
             Some(FigureMark {
                 day,
                 value: point.value,
                 note: FigureNote::Caveat,
-                text: match label {
-                    Some(label) => format!("{label}: {}", caveat.text),
-                    None => caveat.text.clone(),
-                },
+                short: format!("○ {text}"),
+                text,
             })
         })
         .collect()

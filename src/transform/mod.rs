@@ -125,6 +125,7 @@ struct Draft {
     title: String,
     y_label: String,
     decimals: u8,
+    rate: bool,
     series: Vec<SeriesSpec>,
     notes: Vec<String>,
     /// Claims and caveats (any day; those outside the range are dropped).
@@ -139,6 +140,7 @@ impl Draft {
             title,
             y_label: y_label.to_string(),
             decimals: 0,
+            rate: false,
             series,
             notes: Vec::new(),
             marks: Vec::new(),
@@ -174,6 +176,7 @@ impl Frame<'_> {
             title: draft.title,
             y_label: draft.y_label,
             decimals: draft.decimals,
+            rate: draft.rate,
             x_range: self.range,
             y_min,
             y_max,

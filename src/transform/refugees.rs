@@ -54,6 +54,7 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
         let spec = SeriesSpec {
             id: total.id.clone(),
             label: "All countries (UNHCR total)".into(),
+            name: "All countries".into(),
             color: SeriesColor::Ink,
             mark: Mark::Line,
             source: source_of(d, &total.source),
@@ -76,6 +77,15 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
         }
     }
     notes.extend(country_notes(d, options, &left_out));
+    if let Some(route) = series
+        .iter()
+        .find(|s| s.mark == Mark::DashedLine && s.id != "total-earlier")
+    {
+        notes.push(format!(
+            "{} (dashed): people who had already left Ukraine, counted again on arrival from Moldova; not part of UNHCR's total and never added to it.",
+            route.name
+        ));
+    }
     let (what, unit, decimals) = measure_words(options);
     let mut source = format!(
         "Source: {}, arrivals by receiving country compiled from national authorities (as of {}). Border crossings, not unique people.",
@@ -88,6 +98,7 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
     let title = format!("Refugees from Ukraine by receiving country, {what}");
     let mut draft = Draft::new(ChartId::Refugees, title, unit, series, source);
     draft.decimals = decimals;
+    draft.rate = options.measure != Measure::Absolute;
     draft.notes = notes;
     draft.marks = marks;
     f.finish(draft)
@@ -100,7 +111,8 @@ fn earlier_vintage(d: &Dataset, options: &ChartOptions, earlier: &RefugeeSeries)
     SeriesSpec {
         id: earlier.id.clone(),
         label: "UNHCR total, earlier vintage".into(),
-        color: SeriesColor::Palette(6),
+        name: "Earlier vintage".into(),
+        color: SeriesColor::Ink,
         mark: Mark::DashedLine,
         source: source_of(d, &earlier.source),
         points: earlier
@@ -153,6 +165,11 @@ fn country<'a>(
             format!("{} — not part of the total", s.label)
         } else {
             s.label.clone()
+        },
+        name: match (moldova_route, &s.country) {
+            (true, Some(country)) => format!("{country} (from Moldova)"),
+            (_, Some(country)) => country.clone(),
+            (_, None) => s.label.clone(),
         },
         color: super::series_color(d, &s.id),
         mark: if moldova_route { Mark::DashedLine } else { Mark::Line },
@@ -283,6 +300,7 @@ pub fn daily(f: &Frame<'_>) -> ChartSpec {
     let series = vec![SeriesSpec {
         id: "total-daily".into(),
         label: "Border crossings out of Ukraine per day".into(),
+        name: "Border crossings".into(),
         color: SeriesColor::Palette(0),
         mark: Mark::Bars,
         source: source_of(f.dataset, &total.source),

@@ -28,6 +28,7 @@ pub fn casualties(f: &Frame<'_>) -> ChartSpec {
     let killed = SeriesSpec {
         id: "killed".into(),
         label: "Killed".into(),
+        name: "Killed".into(),
         color: SeriesColor::Ink,
         mark: Mark::Markers,
         source: source.clone(),
@@ -36,6 +37,7 @@ pub fn casualties(f: &Frame<'_>) -> ChartSpec {
     let injured = SeriesSpec {
         id: "injured".into(),
         label: "Injured".into(),
+        name: "Injured".into(),
         color: SeriesColor::Palette(1),
         mark: Mark::Markers,
         source,
@@ -77,7 +79,8 @@ pub fn idps(f: &Frame<'_>) -> ChartSpec {
     let series = SeriesSpec {
         id: "idps".into(),
         label: "Internally displaced (survey estimate)".into(),
-        color: SeriesColor::Palette(2),
+        name: "Internally displaced".into(),
+        color: SeriesColor::Palette(5),
         mark: Mark::Markers,
         source: rounds
             .first()

@@ -2,7 +2,7 @@
 //! unit and source, and what else happened that day), and the day's headline figures in words.
 
 use super::page;
-use crate::chart::{ChartSpec, FigureNote, SeriesColor, SourceRef};
+use crate::chart::{ChartSpec, FigureNote, Mark, SeriesColor, SourceRef};
 use crate::data::{group_digits, Dataset, Date};
 
 /// What a tooltip shows for one chart on one day: every visible series' exact figure or
@@ -12,25 +12,88 @@ pub struct Tooltip {
     pub day: i64,
     pub title: String,
     pub unit: String,
+    /// Whether the values are rates or shares (per 1,000 residents, % of a total).
+    pub rate: bool,
     pub decimals: u8,
     pub rows: Vec<TooltipRow>,
     pub quoted: Option<String>,
-    /// Claims and caveats about that day's figures, in words.
+    /// Claims and caveats about that day's figures, in words, in full.
     pub marks: Vec<String>,
+    /// The same, one short line each.
+    pub mark_lines: Vec<String>,
     /// Events of that day, each with its source.
     pub events: Vec<(String, SourceRef)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TooltipRow {
+    /// The series' full label and its short name (the row shows the name).
     pub label: String,
+    pub name: String,
     pub color: SeriesColor,
+    pub mark: Mark,
     /// None: no report that day.
     pub value: Option<f64>,
     pub detail: Option<String>,
     pub source: SourceRef,
     /// What the figure counts, from its source (e.g. "confirmed minimum (revised upwards later)").
     pub unit_badge: Option<String>,
+    /// Who published the figure, in short (e.g. "UNHCR", "OHCHR (reliefweb.int)").
+    pub publisher: String,
+}
+
+impl Tooltip {
+    /// The rows in groups of the same unit, each group with its unit: what the source counts
+    /// (the chart's unit where the source names none), after the rate when the values are rates
+    /// or shares ("per 1,000 residents · border crossings (not unique people)"). The unit is
+    /// said once per group.
+    pub fn unit_groups(&self) -> Vec<(String, Vec<&TooltipRow>)> {
+        let mut groups: Vec<(String, Vec<&TooltipRow>)> = Vec::new();
+        for row in &self.rows {
+            let counted = row.unit_badge.clone().unwrap_or_else(|| self.unit.clone());
+            let unit = if self.rate && counted != self.unit {
+                format!("{} · {counted}", self.unit)
+            } else {
+                counted
+            };
+            match groups.iter_mut().find(|(u, _)| *u == unit) {
+                Some((_, rows)) => rows.push(row),
+                None => groups.push((unit, vec![row])),
+            }
+        }
+        groups
+    }
+
+    /// The publishers of the figures shown that day, each once, as one short line.
+    pub fn sources_line(&self) -> String {
+        let mut publishers: Vec<&str> = Vec::new();
+        for row in self.rows.iter().filter(|r| r.value.is_some()) {
+            if !publishers.contains(&row.publisher.as_str()) {
+                publishers.push(&row.publisher);
+            }
+        }
+        if publishers.is_empty() {
+            "No figure that day.".to_string()
+        } else {
+            format!("Source: {}", publishers.join("; "))
+        }
+    }
+}
+
+/// Who published a series' figure: the publisher of its source record, with the page's outlet
+/// where the point has its own page.
+fn publisher(spec: &ChartSpec, series: &SourceRef, point: Option<&SourceRef>) -> String {
+    let record = series
+        .ids
+        .iter()
+        .find_map(|id| spec.sources.iter().find(|c| &c.id == id))
+        .map(|c| c.publisher.clone());
+    match (record, point) {
+        (Some(p), Some(page)) if page.ids.is_empty() => format!("{p} ({})", page.label),
+        (Some(p), _) => p,
+        (None, Some(page)) => page.label.clone(),
+        (None, None) => series.label.clone(),
+    }
 }
 
 pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
@@ -38,6 +101,7 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
         day,
         title: Date::from_war_day(day).map_or_else(|| format!("Day {day}"), |d| d.day_label()),
         unit: spec.y_label.clone(),
+        rate: spec.rate,
         decimals: spec.decimals,
         rows: spec
             .series
@@ -46,7 +110,10 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
                 let p = s.at(day);
                 TooltipRow {
                     label: s.label.clone(),
+                    name: s.name.clone(),
                     color: s.color,
+                    mark: s.mark,
+                    publisher: publisher(spec, &s.source, p.and_then(|p| p.source.as_ref())),
                     value: p.map(|p| p.value),
                     detail: p.and_then(|p| p.detail.clone()),
                     source: p.and_then(|p| p.source.clone()).unwrap_or_else(|| s.source.clone()),
@@ -74,6 +141,12 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
                 };
                 format!("{what}: {}", m.text)
             })
+            .collect(),
+        mark_lines: spec
+            .marks
+            .iter()
+            .filter(|m| m.day == day)
+            .map(|m| m.short.clone())
             .collect(),
         events: spec
             .events

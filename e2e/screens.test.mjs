@@ -1,0 +1,154 @@
+// End-to-end: the page on a phone, a desktop and a 4K screen, in light and dark, against the
+// release build in dist/. Writes test-results/screen-<width>-<theme>.png for people to look at.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { ROOT, openAt, start } from "./harness.mjs";
+
+let env;
+
+before(async () => {
+  env = await start();
+  await mkdir(ROOT + "test-results", { recursive: true });
+});
+
+after(async () => {
+  await env?.close();
+});
+
+const SCREENS = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "4k", width: 3840, height: 2160 },
+];
+
+/** Moves the pointer over the refugee chart until its tooltip shows `day`; returns the pointer. */
+async function hoverDay(page, day) {
+  const overlay = page.locator("#chart-refugees canvas.chart-overlay");
+  await overlay.scrollIntoViewIfNeeded();
+  const box = await overlay.boundingBox();
+  const y = box.y + box.height * 0.35;
+  for (let x = 10; x < box.width - 5; x += 1) {
+    await page.mouse.move(box.x + x, y);
+    const tip = page.locator("#chart-refugees .tooltip-day");
+    if ((await tip.count()) && (await tip.textContent()).startsWith(`Day ${day} `)) return { x: box.x + x, y };
+  }
+  throw new Error(`no column for day ${day}`);
+}
+
+/** The chart's direct labels, as boxes in page pixels. */
+async function labelBoxes(page, chart) {
+  const canvas = page.locator(`#chart-${chart} canvas.chart-canvas`);
+  const box = await canvas.boundingBox();
+  const raw = (await canvas.getAttribute("data-labels")) ?? "";
+  return raw
+    .split(" ")
+    .filter(Boolean)
+    .map((b) => b.split(",").map(Number))
+    .map(([l, t, r, bottom]) => ({ l: box.x + l, t: box.y + t, r: box.x + r, b: box.y + bottom, canvas: box }));
+}
+
+for (const screen of SCREENS) {
+  for (const scheme of ["light", "dark"]) {
+    test(`${screen.name} (${screen.width}x${screen.height}), ${scheme}: no sideways scroll, a tooltip beside its point, labels apart`, async () => {
+      const viewport = { width: screen.width, height: screen.height };
+      const { context, page, problems } = await openAt(env, "", { viewport, colorScheme: scheme });
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert.ok(widths.scroll <= widths.client, `no sideways scroll: ${widths.scroll} > ${widths.client}`);
+
+      // The canvas is drawn in the theme: its ground is the theme's surface colour.
+      const corner = await page.$eval("#chart-refugees canvas.chart-canvas", (c) => [...c.getContext("2d").getImageData(2, 2, 1, 1).data]);
+      const dark = corner[0] < 80;
+      assert.equal(dark, scheme === "dark", `canvas ground ${corner} in the ${scheme} theme`);
+
+      // Line labels never overlap each other, and stay on the canvas.
+      for (const chart of ["refugees"]) {
+        const boxes = await labelBoxes(page, chart);
+        assert.ok(boxes.length >= 8, `${chart}: every line labelled (${boxes.length})`);
+        for (const [i, a] of boxes.entries()) {
+          assert.ok(a.l >= a.canvas.x && a.r <= a.canvas.x + a.canvas.width + 1, `label ${i} inside the canvas`);
+          for (const b of boxes.slice(i + 1)) {
+            const apart = a.r <= b.l || b.r <= a.l || a.b <= b.t || b.b <= a.t;
+            assert.ok(apart, `labels overlap: ${JSON.stringify(a)} ${JSON.stringify(b)}`);
+          }
+        }
+      }
+
+      // Day 26's tooltip: beside the crosshair (never over the hovered point) or under the chart.
+      const pointer = await hoverDay(page, 26);
+      const tip = await page.locator("#chart-refugees .tooltip").boundingBox();
+      const canvas = await page.locator("#chart-refugees canvas.chart-canvas").boundingBox();
+      const beside = tip.x > pointer.x || tip.x + tip.width < pointer.x;
+      const below = tip.y >= canvas.y + canvas.height;
+      assert.ok(beside || below, `the tooltip ${JSON.stringify(tip)} covers the pointer at ${pointer.x}`);
+      assert.ok(tip.height <= canvas.height, `the tooltip (${tip.height}) fits the chart's height (${canvas.height})`);
+      if (screen.name === "desktop") {
+        assert.ok(tip.height <= 0.42 * canvas.height, `desktop: tooltip ${tip.height} px over a ${canvas.height} px chart`);
+      }
+      assert.match(await page.locator("#chart-refugees .tooltip").textContent(), /All countries3,460,430/);
+      await page.screenshot({ path: `${ROOT}test-results/screen-${screen.width}-${scheme}.png` });
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
+
+test("on a phone the controls fold into one line, and every target is at least 24 px", async () => {
+  const { context, page, problems } = await openAt(env, "?day=26", { viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true });
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(widths[0] <= widths[1], `no sideways scroll at 320 px: ${widths}`);
+  const more = page.locator(".more-controls");
+  assert.equal(await more.getAttribute("open"), null, "folded");
+  assert.equal(await page.locator(".more-controls > summary").textContent(), "All countries · cumulative · linear · day 26");
+  assert.equal(await page.locator("#zoom-from").isVisible(), false);
+  await page.locator(".more-controls > summary").tap();
+  assert.equal(await page.locator("#zoom-from").isVisible(), true, "the summary opens the controls");
+  const small = await page.$$eval(".controls button, .controls select, .controls label, .more-controls > summary, .quote-day, .png, #theme", (list) =>
+    list.filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 24).map((e) => `${e.tagName} ${e.textContent.trim().slice(0, 30)}`),
+  );
+  assert.deepEqual(small, [], "targets under 24 px");
+  // The selected day's quotes open from the bottom of the screen.
+  const sheet = page.locator(".day-sheet");
+  assert.match(await sheet.locator("summary").textContent(), /What was said on day 26 \(\d+\)/);
+  await sheet.locator("summary").tap();
+  assert.match(await sheet.textContent(), /Dmitry Peskov/);
+  await page.screenshot({ path: `${ROOT}test-results/screen-320-open.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the reader's choice of colours is kept, and pictures stay light unless asked", async () => {
+  const { context, page, problems } = await openAt(env, "", { colorScheme: "light" });
+  await page.locator("#theme").selectOption("dark");
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  const ground = () => page.$eval("#chart-idps canvas.chart-canvas", (c) => c.getContext("2d").getImageData(2, 2, 1, 1).data[0]);
+  await page.waitForFunction(() => document.querySelector("#chart-idps canvas.chart-canvas").getContext("2d").getImageData(2, 2, 1, 1).data[0] < 80);
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark", "kept across visits");
+  assert.equal(await page.locator("#theme").inputValue(), "dark");
+  assert.ok((await ground()) < 80, "the charts are dark");
+  // A downloaded picture is light, unless the reader asks for the dark theme.
+  const corner = async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#chart-idps button.png").click()]);
+    const bytes = await readFile(await download.path());
+    return page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = "data:image/png;base64," + b64;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.width;
+      c.height = img.height;
+      c.getContext("2d").drawImage(img, 0, 0);
+      return c.getContext("2d").getImageData(2, 2, 1, 1).data[0];
+    }, bytes.toString("base64"));
+  };
+  assert.ok((await corner()) > 200, "light picture by default");
+  await page.locator("#dark-pictures").check();
+  assert.ok((await corner()) < 80, "dark picture when asked");
+  // Back to following the system.
+  await page.locator("#theme").selectOption("system");
+  await page.waitForFunction(() => !document.documentElement.dataset.theme);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,83 @@
+//! The tooltip of a chart for one day: the date and war day on top; a row per series with its
+//! swatch, short name and exact figure (tabular digits), the hovered series standing out; the
+//! unit once per group of rows; claims, caveats, quotes and events in one line each; the
+//! publishers in one short line (the full entries are in Sources and method).
+
+use crate::chart::layout::Placement;
+use crate::chart::{ChartSpec, Mark, SeriesColor};
+use crate::transform::{tooltip, TooltipRow};
+use crate::web::IntlNumbers;
+use yew::prelude::*;
+
+/// A series' swatch in HTML: a short line (dashed where the series is) or a block, with the
+/// series' glyph; its colour is the theme's custom property, so it follows the theme.
+pub fn swatch(color: SeriesColor, mark: Mark) -> Html {
+    let shape = match mark {
+        Mark::Line => "swatch-line",
+        Mark::DashedLine => "swatch-dashed",
+        Mark::Bars => "swatch-bar",
+        Mark::Markers => "swatch-marker",
+    };
+    let glyph = color.glyph().map(|g| g.css_class());
+    html! {
+        <span class={classes!("swatch", shape)} style={format!("color: {}", color.css_var())} aria-hidden="true">
+            if let Some(glyph) = glyph { <span class={classes!("glyph", glyph)}></span> }
+        </span>
+    }
+}
+
+fn row(r: &TooltipRow, numbers: &IntlNumbers, hovered: bool) -> Html {
+    html! {
+        <tr class={classes!(hovered.then_some("hovered"))}>
+            <td class="key">{ swatch(r.color, r.mark) }</td>
+            <th scope="row">{ &r.name }</th>
+            <td class="value">{ r.value.map_or_else(|| "no report".to_string(), |v| numbers.format(v)) }</td>
+            if let Some(detail) = &r.detail { <td class="detail">{ detail }</td> }
+        </tr>
+    }
+}
+
+/// The tooltip of `spec` on `day`, at `placement`, with the row of series `hovered` standing out.
+/// `top` is the plot's top edge (CSS px): a tooltip beside the crosshair starts there.
+pub fn tooltip_view(spec: &ChartSpec, day: i64, (placement, top): (Placement, f64), hovered: Option<usize>) -> Html {
+    let t = tooltip(spec, day);
+    let numbers = IntlNumbers::exact(t.decimals);
+    let (class, style) = match placement {
+        Placement::Right { left, max_width } => (
+            "beside",
+            format!("left: {left:.0}px; top: {top:.0}px; max-width: {max_width:.0}px"),
+        ),
+        Placement::Left { right, max_width } => (
+            "beside",
+            format!("right: {right:.0}px; top: {top:.0}px; max-width: {max_width:.0}px"),
+        ),
+        Placement::Below => ("below", String::new()),
+    };
+    // Who was quoted and what happened that day share a line.
+    let quoted = t.quoted.as_ref().map(|who| format!("Quoted: {who}"));
+    let events = t
+        .events
+        .iter()
+        .map(|(title, source)| format!("Event: {title} ({})", source.label));
+    let said: Vec<String> = quoted.into_iter().chain(events).collect();
+    let hovered_label = hovered.and_then(|i| spec.series.get(i)).map(|s| s.label.as_str());
+    let groups = t.unit_groups();
+    let one_unit = groups.len() == 1;
+    html! {
+        <div class={classes!("tooltip", class)} role="tooltip" style={style}>
+            <p class="tooltip-day">{ &t.title }</p>
+            <table>
+                { for groups.iter().map(|(unit, rows)| html! {
+                    <>
+                    if !one_unit { <tr class="tooltip-unit"><th colspan="4" scope="rowgroup">{ unit }</th></tr> }
+                    { for rows.iter().map(|r| row(r, &numbers, Some(r.label.as_str()) == hovered_label)) }
+                    </>
+                }) }
+            </table>
+            if one_unit { <p class="tooltip-unit">{ groups.first().map(|(u, _)| u.clone()).unwrap_or_default() }</p> }
+            { for t.mark_lines.iter().map(|m| html! { <p class="tooltip-mark tooltip-line">{ m }</p> }) }
+            if !said.is_empty() { <p class="tooltip-said tooltip-line">{ said.join(" · ") }</p> }
+            <p class="tooltip-sources tooltip-line">{ t.sources_line() }</p>
+        </div>
+    }
+}
