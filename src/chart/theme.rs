@@ -219,16 +219,6 @@ impl Theme {
             super::SeriesColor::Palette(i) => self.series[i % PALETTE_SIZE],
         }
     }
-
-    /// The stylesheet block of custom properties of this theme, for `selector`.
-    pub fn css_block(&self, selector: &str) -> String {
-        let mut css = format!("{selector} {{\n");
-        for (name, color) in self.properties() {
-            css.push_str(&format!("  {name}: {};\n", color.hex()));
-        }
-        css.push_str("}\n");
-        css
-    }
 }
 
 /// The light theme.
@@ -321,16 +311,17 @@ pub const CSS_BEGIN: &str =
     "/* Theme: generated from src/chart/theme.rs by `cargo run --bin theme-css -- assets/style.css`; edit it there. */";
 pub const CSS_END: &str = "/* End of the generated theme. */";
 
-/// The generated block of the stylesheet, between its markers: the light theme by default, the
-/// dark one when the system asks for it (unless the reader chose light) or the reader chose it.
+/// The generated block of the stylesheet, between its markers: every role once, with its light
+/// and dark colours (`light-dark()`, chosen by the page's `color-scheme`: the system's, or the
+/// reader's choice through `data-theme`).
 pub fn stylesheet_block() -> String {
-    let dark_by_system = DARK.css_block(":root:not([data-theme=\"light\"])");
-    let indented: String = dark_by_system.lines().map(|l| format!("  {l}\n")).collect();
-    format!(
-        "{CSS_BEGIN}\n{}@media (prefers-color-scheme: dark) {{\n{indented}}}\n{}{CSS_END}",
-        LIGHT.css_block(":root"),
-        DARK.css_block(":root[data-theme=\"dark\"]"),
-    )
+    let mut css = format!("{CSS_BEGIN}\n:root {{\n");
+    for ((name, light), (_, dark)) in LIGHT.properties().into_iter().zip(DARK.properties()) {
+        css.push_str(&format!("  {name}: light-dark({}, {});\n", light.hex(), dark.hex()));
+    }
+    css.push_str("}\n");
+    css.push_str(CSS_END);
+    css
 }
 
 /// `stylesheet` with its generated block replaced by the current one; none when it has no
@@ -354,9 +345,12 @@ mod tests {
     fn colours_as_css() {
         assert_eq!(Rgb(0, 114, 178).hex(), "#0072b2");
         assert_eq!(Rgb(40, 80, 160).rgba(0.15), "rgba(40, 80, 160, 0.15)");
-        let block = LIGHT.css_block(":root");
-        assert!(block.starts_with(":root {\n  --ground: #fafafa;\n"), "{block}");
-        assert!(block.contains("  --series-7: #8f6a00;\n"));
+        let block = stylesheet_block();
+        assert!(
+            block.contains(":root {\n  --ground: light-dark(#fafafa, #121417);\n"),
+            "{block}"
+        );
+        assert!(block.contains("  --series-7: light-dark(#8f6a00, #f0e442);\n"));
     }
 
     #[test]
@@ -383,7 +377,7 @@ mod tests {
         let css = format!("a {{}}\n{CSS_BEGIN}\nstale block\n{CSS_END}\nb {{}}\n");
         let new = with_current_block(&css).unwrap();
         assert!(new.starts_with("a {}\n") && new.ends_with("\nb {}\n"));
-        assert!(new.contains("--ink: #141414;") && !new.contains("stale block"));
+        assert!(new.contains("--ink: light-dark(#141414, #e8e8e8);") && !new.contains("stale block"));
         assert_eq!(with_current_block("no markers"), None);
     }
 }
