@@ -12,6 +12,8 @@ const params = new URL(import.meta.url).searchParams;
 const js = new URL(params.get("js"), import.meta.url);
 const wasm = new URL(params.get("wasm"), import.meta.url);
 const bindings = await import(js.href);
-await bindings.default({ module_or_path: wasm.href });
+const exports = await bindings.default({ module_or_path: wasm.href });
+// For benchmarks and tools: the bindings, and the module's exports (its memory).
 window.wasmBindings = bindings;
+window.wasmExports = exports;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
