@@ -19,7 +19,7 @@ const open = (_t, query = "") => openAt(env, query);
 
 /** Moves the pointer over a chart at the pixel column of a war day. */
 async function hoverDay(page, chart, day) {
-  const overlay = page.locator(`#chart-${chart} canvas.chart-overlay`);
+  const overlay = page.locator(`#chart-${chart} canvas.chart-canvas`);
   await overlay.scrollIntoViewIfNeeded();
   const box = await overlay.boundingBox();
   // Try columns until the tooltip names the wanted day.
@@ -124,7 +124,7 @@ test("dragging across a chart zooms to the dragged days; a click still selects a
   // Hovering the day of a quote's marker names who was quoted.
   await hoverDay(page, "refugees", 26);
   assert.match(await page.locator("#chart-refugees .tooltip").textContent(), /Quoted: .*Dmitry Peskov/);
-  const overlay = page.locator("#chart-refugees canvas.chart-overlay");
+  const overlay = page.locator("#chart-refugees canvas.chart-canvas");
   await overlay.scrollIntoViewIfNeeded();
   const box = await overlay.boundingBox();
   const y = box.y + box.height / 2;
@@ -149,7 +149,7 @@ test("dragging across a chart zooms to the dragged days; a click still selects a
 
 test("tapping a chart on a touch screen shows that day's tooltip", async (t) => {
   const { context, page, problems } = await openAt(env, "", { viewport: { width: 412, height: 860 }, hasTouch: true, isMobile: true });
-  const overlay = page.locator("#chart-refugees canvas.chart-overlay");
+  const overlay = page.locator("#chart-refugees canvas.chart-canvas");
   await overlay.scrollIntoViewIfNeeded();
   const box = await overlay.boundingBox();
   await page.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height / 2);

@@ -24,7 +24,7 @@ const SCREENS = [
 
 /** Moves the pointer over the refugee chart until its tooltip shows `day`; returns the pointer. */
 async function hoverDay(page, day) {
-  const overlay = page.locator("#chart-refugees canvas.chart-overlay");
+  const overlay = page.locator("#chart-refugees canvas.chart-canvas");
   await overlay.scrollIntoViewIfNeeded();
   const box = await overlay.boundingBox();
   const y = box.y + box.height * 0.35;

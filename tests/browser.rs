@@ -120,7 +120,6 @@ async fn quote_panel_renders_a_small_dataset() {
         QuotePanelProps {
             dataset: Shared::new(d.clone()),
             selected: Some(26),
-            hover: None,
             on_select: yew::Callback::noop(),
         },
     )

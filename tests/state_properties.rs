@@ -39,8 +39,6 @@ fn action() -> impl Strategy<Value = Action> {
         day().prop_map(Action::Step),
         Just(Action::First),
         Just(Action::Last),
-        proptest::option::of(day()).prop_map(Action::Hover),
-        Just(Action::ClearHover),
         Just(Action::TogglePlay),
         prop_oneof![-3i64..10, any::<i64>()].prop_map(Action::Tick),
         (day(), day()).prop_map(|(a, b)| Action::Zoom(a, b)),
@@ -74,9 +72,6 @@ fn consistent(s: &ViewState, b: &Bounds) -> Result<(), TestCaseError> {
     if let Some(day) = s.cursor.selected {
         prop_assert!((lo..=hi).contains(&day), "selected {day} outside {lo}..{hi}");
     }
-    if let Some(day) = s.cursor.hover {
-        prop_assert!((b.first_day..=b.last_day).contains(&day), "hover {day}");
-    }
     prop_assert!(!s.cursor.playing || s.cursor.selected.is_some());
     let in_order: Vec<&String> = b.series.iter().filter(|x| o.hidden.contains(x)).collect();
     prop_assert_eq!(
@@ -87,7 +82,7 @@ fn consistent(s: &ViewState, b: &Bounds) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// The state a link reopens: as it was, without hover and play.
+/// The state a link reopens: as it was, not playing.
 fn as_reopened(s: &ViewState) -> ViewState {
     ViewState {
         cursor: Cursor {

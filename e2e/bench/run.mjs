@@ -87,9 +87,9 @@ async function hover(url, target) {
 
 const rows = [];
 for (const [name, dir, target] of [
-  ["app", appReal, "#chart-refugees canvas.chart-overlay"],
+  ["app", appReal, "#chart-refugees canvas.chart-canvas"],
   ["uPlot", uplotReal, ".u-over"],
-  ["app, 200k points", app200k, "#chart-refugees canvas.chart-overlay"],
+  ["app, 200k points", app200k, "#chart-refugees canvas.chart-canvas"],
   ["uPlot, 200k points", uplot200k, ".u-over"],
 ]) {
   const server = await serve(dir);

@@ -218,9 +218,9 @@ pub enum Placement {
         left: f64,
         max_width: f64,
     },
-    /// Its right edge `right` from the chart's right edge, at most `max_width` wide.
+    /// Its right edge at `right_edge`, at most `max_width` wide.
     Left {
-        right: f64,
+        right_edge: f64,
         max_width: f64,
     },
     Below,
@@ -239,7 +239,7 @@ pub fn place_tooltip(x: f64, width: f64, min_room: f64) -> Placement {
         }
     } else {
         Placement::Left {
-            right: width - x + gap,
+            right_edge: x - gap,
             max_width: left_room,
         }
     }
@@ -329,7 +329,7 @@ mod tests {
         assert_eq!(
             place_tooltip(900.0, 1000.0, 200.0),
             Placement::Left {
-                right: 112.0,
+                right_edge: 888.0,
                 max_width: 884.0
             }
         );

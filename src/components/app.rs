@@ -1,5 +1,5 @@
 use super::Shared;
-use super::{error_panel, Dashboard, LoadError};
+use super::{error_panel, Dashboard, HoverScope, LoadError};
 use crate::data::{parse_dataset, Dataset};
 use crate::web;
 use yew::prelude::*;
@@ -55,7 +55,7 @@ pub fn app() -> Html {
         Load::Loading => html! {
             <main class="loading" aria-busy="true"><p>{ "Loading the dataset…" }</p></main>
         },
-        Load::Ready(dataset) => html! { <Dashboard dataset={dataset.clone()} /> },
+        Load::Ready(dataset) => html! { <HoverScope><Dashboard dataset={dataset.clone()} /></HoverScope> },
         Load::Failed(error) => html! { <main>{ error_panel(error) }</main> },
     }
 }

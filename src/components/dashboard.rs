@@ -1,4 +1,5 @@
 use super::hooks::{use_first_chart_mark, use_media, use_theme};
+use super::hover::use_set_hover;
 use super::quotes::day_sheet;
 use super::Shared;
 use super::{controls, footer, page_header, ChartCanvas, DatasetSections, QuotePanel, SharePanel};
@@ -143,12 +144,15 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     } else {
         ThemeName::Light
     };
+    let set_hover = use_set_hover();
     let on_key = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             if let Some(action) = key_action(&e.key()) {
                 e.prevent_default();
                 dispatch.emit(action);
+            } else if e.key() == "Escape" {
+                set_hover.emit(None);
             }
         })
     };
@@ -158,7 +162,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let stamp = AttrValue::from(export::stamp(d, &view.options, &link));
     let chart = |spec: &Shared<ChartSpec>, sources_page: &str| {
         html! {
-            <ChartCanvas key={spec.id.as_str()} spec={spec.clone()} selected={state.cursor.selected} hover={state.cursor.hover}
+            <ChartCanvas key={spec.id.as_str()} spec={spec.clone()} selected={state.cursor.selected}
                 on_drawn={on_drawn.clone()} dispatch={dispatch.clone()} on_key={on_key.clone()} stamp={stamp.clone()} sources_page={sources_page.to_string()}
                 theme={theme.shown} png_theme={png_theme} />
         }
@@ -198,7 +202,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                     dark_pictures={*dark_pictures} on_dark_pictures={Callback::from(move |dark| dark_pictures.set(dark))} />
                 <DatasetSections dataset={d.clone()} />
             </main>
-            <QuotePanel dataset={d.clone()} selected={state.cursor.selected} hover={state.cursor.hover} on_select={dispatch.reform(Action::Select)} />
+            <QuotePanel dataset={d.clone()} selected={state.cursor.selected} on_select={dispatch.reform(Action::Select)} />
             if phone { { day_sheet(d, state.cursor.selected) } }
         </div>
         { footer(d) }

@@ -4,6 +4,7 @@
 
 mod app;
 mod chart_canvas;
+mod chart_layer;
 mod claims;
 mod controls;
 mod crosshair;
@@ -11,6 +12,7 @@ mod dashboard;
 mod error_panel;
 mod footer;
 mod hooks;
+mod hover;
 mod quotes;
 mod share;
 mod sources;
@@ -22,6 +24,7 @@ pub use controls::controls;
 pub use dashboard::{Dashboard, DashboardProps};
 pub use error_panel::{error_panel, LoadError};
 pub use footer::footer;
+pub use hover::HoverScope;
 pub use quotes::{QuotePanel, QuotePanelProps};
 pub use share::{SharePanel, SharePanelProps};
 pub use sources::DatasetSections;
@@ -126,6 +129,17 @@ fn quote_body(q: &crate::data::Quote) -> yew::Html {
             <p class="quote-note">{ "Note: " }{ note }</p>
         }
         </>
+    }
+}
+
+/// Where a chart was last drawn (none before), shared by the chart and the layer over it. Two
+/// are equal when they are the same cell.
+#[derive(Clone)]
+pub struct Geometry(pub std::rc::Rc<std::cell::RefCell<Option<crosshair::Placed>>>);
+
+impl PartialEq for Geometry {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
     }
 }
 

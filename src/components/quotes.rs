@@ -1,6 +1,8 @@
+use super::hover::use_hover_day;
 use super::Shared;
 use super::{external_link, quote_body};
-use crate::data::{outlet, Dataset};
+use crate::data::{outlet, Dataset, Quote};
+use crate::state::focus;
 use crate::transform::quote_day;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -11,9 +13,41 @@ pub struct QuotePanelProps {
     #[prop_or_default]
     pub selected: Option<i64>,
     #[prop_or_default]
-    pub hover: Option<i64>,
-    #[prop_or_default]
     pub on_select: Callback<i64>,
+}
+
+#[derive(Properties, PartialEq)]
+struct QuoteItemProps {
+    /// The quotes in date order.
+    quotes: Shared<Vec<Quote>>,
+    /// The quote's place among the quotes in date order.
+    index: usize,
+    current: bool,
+    on_select: Callback<i64>,
+}
+
+/// One quote, highlighted when it goes with the day followed: a component of its own, so that a
+/// hover re-renders only the quotes whose highlight changes.
+#[function_component(QuoteItem)]
+fn quote_item(props: &QuoteItemProps) -> Html {
+    let Some(q) = props.quotes.get(props.index) else {
+        return Html::default();
+    };
+    let day = q.war_day;
+    let on_select = props.on_select.clone();
+    let current = props.current;
+    html! {
+        <li class={classes!("quote", current.then_some("current"))} data-war-day={day.to_string()} aria-current={current.then_some("true")}>
+            <p class="quote-when">
+                <button type="button" class="quote-day" onclick={Callback::from(move |_| on_select.emit(day))}
+                    aria-label={format!("Select day {day}, {}", q.date.human())}>
+                    <time datetime={q.date.iso()}>{ q.date.human() }</time>
+                    { format!(" · day {day}") }
+                </button>
+            </p>
+            { quote_body(q) }
+        </li>
+    }
 }
 
 /// Quotes in date order: speaker, role, date and war day, the words, context, source, notes.
@@ -21,10 +55,19 @@ pub struct QuotePanelProps {
 /// panel to them.
 #[function_component(QuotePanel)]
 pub fn quote_panel(props: &QuotePanelProps) -> Html {
-    let quotes = props.dataset.quotes_by_date();
+    let quotes = {
+        let d = props.dataset.clone();
+        (*use_memo(d, |d| {
+            Shared::new(d.quotes_by_date().into_iter().cloned().collect::<Vec<Quote>>())
+        }))
+        .clone()
+    };
     let days: Vec<i64> = quotes.iter().map(|q| q.war_day).collect();
-    let focus = props.hover.or(props.selected);
+    // The highlight follows the hovered day (or the selected one); the status line and the
+    // day's events follow the selected day only, so that a hover changes a class, not text.
+    let focus = focus(use_hover_day(), props.selected);
     let target = focus.and_then(|day| quote_day(&days, day));
+    let selected_target = props.selected.and_then(|day| quote_day(&days, day));
     let list = use_node_ref();
     {
         let list = list.clone();
@@ -45,7 +88,7 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
             }
         });
     }
-    let status = match (focus, target) {
+    let status = match (props.selected, selected_target) {
         (Some(day), Some(t)) if t == day => format!("Said on day {day}:"),
         (Some(day), Some(t)) => {
             format!("Nothing in this list was said on day {day}; the nearest earlier quotes are from day {t}.")
@@ -53,7 +96,11 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
         (Some(day), None) => format!("Nothing in this list was said by day {day}."),
         (None, _) => "Select a day to see what was said then.".to_string(),
     };
-    let events = props.dataset.events.iter().filter(|e| Some(e.war_day) == focus);
+    let events = props
+        .dataset
+        .events
+        .iter()
+        .filter(|e| Some(e.war_day) == props.selected);
     html! {
         <aside class="quotes scrolling" aria-labelledby="quotes-heading" ref={list}>
             <h2 id="quotes-heading">{ "What was said" }</h2>
@@ -64,22 +111,10 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
                 }) }
             </ul>
             <ol class="quote-list">
-            { for quotes.iter().map(|q| {
-                let day = q.war_day;
-                let on_select = props.on_select.clone();
-                let current = Some(day) == target;
-                html! {
-                <li class={classes!("quote", current.then_some("current"))} data-war-day={day.to_string()} aria-current={current.then_some("true")}>
-                    <p class="quote-when">
-                        <button type="button" class="quote-day" onclick={Callback::from(move |_| on_select.emit(day))}
-                            aria-label={format!("Select day {day}, {}", q.date.human())}>
-                            <time datetime={q.date.iso()}>{ q.date.human() }</time>
-                            { format!(" · day {day}") }
-                        </button>
-                    </p>
-                    { quote_body(q) }
-                </li>
-            }}) }
+            { for quotes.iter().enumerate().map(|(index, q)| html! {
+                <QuoteItem key={index} quotes={quotes.clone()} index={index}
+                    current={Some(q.war_day) == target} on_select={props.on_select.clone()} />
+            }) }
             </ol>
         </aside>
     }

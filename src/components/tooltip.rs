@@ -42,14 +42,16 @@ fn row(r: &TooltipRow, numbers: &IntlNumbers, hovered: bool) -> Html {
 pub fn tooltip_view(spec: &ChartSpec, day: i64, (placement, top): (Placement, f64), hovered: Option<usize>) -> Html {
     let t = tooltip(spec, day);
     let numbers = IntlNumbers::exact(t.decimals);
+    // Placed by a transform on a layer of its own: moving it and changing its text repaint
+    // the tooltip, not the page under it. On the left, its own width (100%) sets it off.
     let (class, style) = match placement {
         Placement::Right { left, max_width } => (
             "beside",
-            format!("left: {left:.0}px; top: {top:.0}px; max-width: {max_width:.0}px"),
+            format!("transform: translate({left:.0}px, {top:.0}px); max-width: {max_width:.0}px"),
         ),
-        Placement::Left { right, max_width } => (
+        Placement::Left { right_edge, max_width } => (
             "beside",
-            format!("right: {right:.0}px; top: {top:.0}px; max-width: {max_width:.0}px"),
+            format!("transform: translate(calc({right_edge:.0}px - 100%), {top:.0}px); max-width: {max_width:.0}px"),
         ),
         Placement::Below => ("below", String::new()),
     };
@@ -63,20 +65,34 @@ pub fn tooltip_view(spec: &ChartSpec, day: i64, (placement, top): (Placement, f6
     let hovered_label = hovered.and_then(|i| spec.series.get(i)).map(|s| s.label.as_str());
     let groups = t.unit_groups();
     let one_unit = groups.len() == 1;
+    // One row per series on every day: moving from day to day updates text in place.
+    let rows = groups.iter().flat_map(|(unit, rows)| {
+        let heading = (!one_unit).then(|| {
+            html! {
+                <tr class="tooltip-unit"><th colspan="4" scope="rowgroup">{ unit }</th></tr>
+            }
+        });
+        heading.into_iter().chain(
+            rows.iter()
+                .map(|r| row(r, &numbers, Some(r.label.as_str()) == hovered_label)),
+        )
+    });
+    let unit = if one_unit {
+        groups.first().map(|(u, _)| u.clone()).unwrap_or_default()
+    } else {
+        String::new()
+    };
     html! {
         <div class={classes!("tooltip", class)} role="tooltip" style={style}>
             <p class="tooltip-day">{ &t.title }</p>
-            <table>
-                { for groups.iter().map(|(unit, rows)| html! {
-                    <>
-                    if !one_unit { <tr class="tooltip-unit"><th colspan="4" scope="rowgroup">{ unit }</th></tr> }
-                    { for rows.iter().map(|r| row(r, &numbers, Some(r.label.as_str()) == hovered_label)) }
-                    </>
-                }) }
-            </table>
-            if one_unit { <p class="tooltip-unit">{ groups.first().map(|(u, _)| u.clone()).unwrap_or_default() }</p> }
-            { for t.mark_lines.iter().map(|m| html! { <p class="tooltip-mark tooltip-line">{ m }</p> }) }
-            if !said.is_empty() { <p class="tooltip-said tooltip-line">{ said.join(" · ") }</p> }
+            <table><tbody>{ for rows }</tbody></table>
+            // The same slots on every day (empty ones hidden by the stylesheet), marks in a box of
+            // their own: moving from day to day changes text, not the tooltip's shape.
+            <p class="tooltip-unit tooltip-line">{ unit }</p>
+            <div class="tooltip-marks">
+                { for t.mark_lines.iter().map(|m| html! { <p class="tooltip-mark tooltip-line">{ m }</p> }) }
+            </div>
+            <p class="tooltip-said tooltip-line">{ said.join(" · ") }</p>
             <p class="tooltip-sources tooltip-line">{ t.sources_line() }</p>
         </div>
     }

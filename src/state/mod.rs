@@ -1,5 +1,8 @@
 //! The view state: what the charts show (`ChartOptions`), where the reader is (`Cursor`), and
 //! one pure reducer. Its URL form is in `url`. No timers, storage or DOM here.
+//!
+//! The hovered day is not view state: it is never in the URL, and the page keeps it apart so
+//! that a hover re-renders only what follows it (the crosshairs, the tooltip, the quote panel).
 
 mod url;
 
@@ -65,21 +68,17 @@ impl ChartOptions {
     }
 }
 
-/// Where the reader is: the selected and hovered days, and whether the timeline plays.
+/// Where the reader is: the selected day, and whether the timeline plays.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cursor {
     pub selected: Option<i64>,
     /// Transient: never in the URL.
-    pub hover: Option<i64>,
-    /// Transient: never in the URL.
     pub playing: bool,
 }
 
-impl Cursor {
-    /// The day the charts and the panel follow: the hovered day, else the selected one.
-    pub fn focus(&self) -> Option<i64> {
-        self.hover.or(self.selected)
-    }
+/// The day the charts and the panel follow: the hovered day, else the selected one.
+pub fn focus(hover: Option<i64>, selected: Option<i64>) -> Option<i64> {
+    hover.or(selected)
 }
 
 /// Everything a reader chose.
@@ -92,7 +91,7 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    /// The view as its link gives it: no hover, not playing, not embedded.
+    /// The view as its link gives it: not playing, not embedded.
     pub fn as_linked(&self) -> ViewState {
         ViewState {
             options: self.options.clone(),
@@ -151,8 +150,6 @@ pub enum Action {
     Step(i64),
     First,
     Last,
-    Hover(Option<i64>),
-    ClearHover,
     TogglePlay,
     /// One step of play, by this many days (1; 7 when the reader prefers reduced motion).
     Tick(i64),
@@ -175,17 +172,14 @@ pub enum Action {
 
 impl Action {
     /// Whether the change is one a reader made deliberately, and so gets its own history entry
-    /// (hovering, animation ticks and stepping replace the current entry instead).
+    /// (animation ticks and stepping replace the current entry instead).
     pub fn is_deliberate(&self) -> bool {
-        !matches!(
-            self,
-            Action::Hover(_) | Action::ClearHover | Action::Tick(_) | Action::Step(_) | Action::Restore(_)
-        )
+        !matches!(self, Action::Tick(_) | Action::Step(_) | Action::Restore(_))
     }
 }
 
 /// The action of a key on a chart or the timeline: arrows step a day, PageUp/PageDown a week,
-/// Home/End go to the ends, Escape clears the hover.
+/// Home/End go to the ends. (Escape clears the hover, which is not view state.)
 pub fn key_action(key: &str) -> Option<Action> {
     match key {
         "ArrowLeft" => Some(Action::Step(-1)),
@@ -194,7 +188,6 @@ pub fn key_action(key: &str) -> Option<Action> {
         "PageUp" => Some(Action::Step(7)),
         "Home" => Some(Action::First),
         "End" => Some(Action::Last),
-        "Escape" => Some(Action::ClearHover),
         _ => None,
     }
 }
@@ -238,8 +231,6 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
         }
         Action::First => cursor.selected = Some(lo),
         Action::Last => cursor.selected = Some(hi),
-        Action::Hover(day) => cursor.hover = day.map(|d| clamp(d, bounds)),
-        Action::ClearHover => cursor.hover = None,
         Action::TogglePlay => {
             cursor.playing = !state.cursor.playing;
             if cursor.playing && state.cursor.selected.is_none_or(|d| d >= hi) {
@@ -281,7 +272,6 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
         Action::SetMeasure(measure) => next.options.measure = measure,
         Action::Restore(restored) => {
             next = *restored;
-            next.cursor.hover = state.cursor.hover;
             next.cursor.playing = false;
         }
     }
@@ -337,12 +327,10 @@ mod tests {
     }
 
     #[test]
-    fn hover_is_separate_from_selection() {
-        let s = run([Action::Select(26), Action::Hover(Some(40))]);
-        let c = s.cursor;
-        assert_eq!((c.selected, c.hover, c.focus()), (Some(26), Some(40), Some(40)));
-        let s = reduce(&s, Action::ClearHover, &bounds());
-        assert_eq!(s.cursor.focus(), Some(26));
+    fn the_hovered_day_comes_before_the_selected_one() {
+        assert_eq!(focus(Some(40), Some(26)), Some(40));
+        assert_eq!(focus(None, Some(26)), Some(26));
+        assert_eq!(focus(None, None), None);
     }
 
     #[test]
@@ -455,19 +443,19 @@ mod tests {
     }
 
     #[test]
-    fn restore_keeps_hover_and_stops_play() {
-        let s = run([Action::Hover(Some(5)), Action::Select(9), Action::TogglePlay]);
+    fn restore_stops_play() {
+        let s = run([Action::Select(9), Action::TogglePlay]);
         let mut target = ViewState::default();
         target.cursor.selected = Some(30);
         let r = reduce(&s, Action::Restore(Box::new(target)), &bounds()).cursor;
-        assert_eq!((r.selected, r.hover, r.playing), (Some(30), Some(5), false));
+        assert_eq!((r.selected, r.playing), (Some(30), false));
     }
 
     #[test]
     fn deliberate_actions() {
         assert!(Action::Select(3).is_deliberate());
         assert!(Action::SetScale(Scale::Log).is_deliberate());
-        assert!(!Action::Hover(Some(3)).is_deliberate());
+        assert!(!Action::Step(1).is_deliberate());
         assert!(!Action::Tick(1).is_deliberate());
     }
 
@@ -498,7 +486,7 @@ mod tests {
         assert_eq!(key_action("ArrowRight"), Some(Action::Step(1)));
         assert_eq!(key_action("PageDown"), Some(Action::Step(-7)));
         assert_eq!(key_action("Home"), Some(Action::First));
-        assert_eq!(key_action("Escape"), Some(Action::ClearHover));
+        assert_eq!(key_action("Escape"), None, "the hover is the page's, not the view's");
         assert_eq!(key_action("a"), None);
     }
 }

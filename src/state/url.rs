@@ -4,8 +4,8 @@
 use super::{Bounds, Measure, Mode, Scale, ViewState};
 use crate::chart::ChartId;
 
-/// The URL query of a state (without `?`); empty for the default view. Hover and play are
-/// transient and never written.
+/// The URL query of a state (without `?`); empty for the default view. Play is transient and
+/// never written.
 pub fn to_query(state: &ViewState, bounds: &Bounds) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
     let o = &state.options;
