@@ -44,9 +44,10 @@ export async function newPage(browser, options = {}) {
   return { context, page, problems, requests };
 }
 
-/** Waits until every chart of the view has been drawn (`performance.mark('first-chart')`). */
+/** Waits until the app has drawn every chart of the view and taken the place of the first view
+ * baked into the page (`performance.mark('app-ready')`). */
 export function waitForCharts(page) {
-  return page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, {
+  return page.waitForFunction(() => performance.getEntriesByName("app-ready").length === 1, null, {
     timeout: 30_000,
   });
 }

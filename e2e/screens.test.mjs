@@ -97,13 +97,14 @@ test("on a phone the controls fold into one line, and every target is at least 2
   const { context, page, problems } = await openAt(env, "?day=26", { viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true });
   const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
   assert.ok(widths[0] <= widths[1], `no sideways scroll at 320 px: ${widths}`);
-  const more = page.locator(".more-controls");
-  assert.equal(await more.getAttribute("open"), null, "folded");
-  assert.equal(await page.locator(".more-controls > summary").textContent(), "All countries · cumulative · linear · day 26");
+  const summary = page.locator(".more-summary");
+  assert.equal(await summary.getAttribute("aria-expanded"), "false", "folded");
+  assert.equal(await summary.textContent(), "All countries · cumulative · linear · day 26");
   assert.equal(await page.locator("#zoom-from").isVisible(), false);
-  await page.locator(".more-controls > summary").tap();
+  await summary.tap();
   assert.equal(await page.locator("#zoom-from").isVisible(), true, "the summary opens the controls");
-  const small = await page.$$eval(".controls button, .controls select, .controls label, .more-controls > summary, .quote-day, .png, #theme", (list) =>
+  assert.equal(await summary.getAttribute("aria-expanded"), "true");
+  const small = await page.$$eval(".controls button, .controls select, .controls label, .more-summary, .quote-day, .png, #theme", (list) =>
     list.filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 24).map((e) => `${e.tagName} ${e.textContent.trim().slice(0, 30)}`),
   );
   assert.deepEqual(small, [], "targets under 24 px");

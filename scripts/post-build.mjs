@@ -4,7 +4,9 @@
 // - runs wasm-opt once more with assumptions trunk cannot pass to it, both true of a
 //   wasm-bindgen module: memory starts zero-filled, and the first 1 KB of it is unused (Rust puts
 //   the stack first, at 1 MiB); about 0.8 KB gzipped less;
-// - updates the Subresource Integrity hashes of both files in index.html to match.
+// - updates the Subresource Integrity hashes of both files in index.html to match;
+// - bakes the first view into index.html: the app's own components, rendered natively with the
+//   bundled dataset by the project's `bake` command (charts as SVG from the same chart code).
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -44,3 +46,6 @@ await rewrite(wasm[0], async (path) => {
   return out;
 });
 await writeFile(htmlPath, html);
+execFileSync("cargo", ["run", "--offline", "--quiet", "--bin", "bake", "--", htmlPath, join(dir, "data", "dataset.json")], {
+  stdio: "inherit",
+});

@@ -6,7 +6,7 @@
 //! specs), `chart` (spec types, theme, layout and painting on any plotters backend), `compare` and
 //! `export` (claims against the data; CSV, citation): all pure Rust, tested natively. `builder`
 //! (CSV -> dataset) is native only; `web` (browser glue) and `components` (Yew views) are the
-//! browser side.
+//! browser side, also compiled natively to render the first view into the page at build time.
 
 #[macro_use]
 pub mod spelling;
@@ -19,9 +19,9 @@ pub mod state;
 pub mod transform;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod bake;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod builder;
 
-#[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -3,11 +3,12 @@
 // 200,000 refugee points. Headless Chromium at devicePixelRatio 2, pages served locally with the
 // app's Content-Security-Policy.
 //
-// For each page and dataset: time to `performance.mark('first-chart')` (median of cold loads),
+// For each page and dataset: time to `performance.mark('first-chart')` (median of cold loads;
+// for the app, the first view baked into the page) and to `app-ready` (the app has taken over),
 // main-thread time per hover step (the pointer sweeps across the chart in 100 moves; Chrome
 // DevTools Protocol `Performance.getMetrics` TaskDuration over the sweep, divided by 100), DOM
-// mutation records over the sweep, bytes fetched before the first chart (raw and gzip -9), JS
-// heap and wasm memory after the first chart.
+// mutation records over the sweep, bytes (gzip -9) fetched in full before the first chart, and
+// of the whole load (raw and gzip), JS heap and wasm memory after the first chart.
 //
 // Usage: node e2e/bench/run.mjs <app dist> <app dist, 200k> <uplot dir> <uplot dir, 200k> [loads]
 import { readFile } from "node:fs/promises";
@@ -39,7 +40,9 @@ async function bytes(dir, requested) {
 
 async function firstChart(url) {
   const times = [];
+  const ready = [];
   let requested = [];
+  let early = [];
   for (let i = 0; i < loads; i++) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 2 });
     const page = await context.newPage();
@@ -47,11 +50,26 @@ async function firstChart(url) {
     page.on("request", (r) => seen.push(new URL(r.url())));
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName("first-chart").length > 0, null, { timeout: 60_000 });
-    times.push(await page.evaluate(() => performance.getEntriesByName("first-chart")[0].startTime));
+    const first = await page.evaluate(() => performance.getEntriesByName("first-chart")[0].startTime);
+    times.push(first);
+    // The app's own view (if it has one beside a baked first view), and what was fetched in
+    // full before the first chart.
+    await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0 || !window.wasmBindings, null, { timeout: 60_000 }).catch(() => {});
+    await page.waitForTimeout(50);
+    const t = await page.evaluate(() => ({
+      ready: performance.getEntriesByName("app-ready")[0]?.startTime ?? null,
+      before: performance
+        .getEntriesByType("navigation")
+        .concat(performance.getEntriesByType("resource"))
+        .filter((e) => e.responseEnd <= performance.getEntriesByName("first-chart")[0].startTime)
+        .map((e) => new URL(e.name).pathname),
+    }));
+    if (t.ready !== null) ready.push(t.ready);
     requested = seen.filter((u) => u.protocol === "http:").map((u) => decodeURIComponent(u.pathname).slice(1) || "index.html");
+    early = t.before.map((p) => decodeURIComponent(p).slice(1) || "index.html");
     await context.close();
   }
-  return { ms: median(times), requested: [...new Set(requested)] };
+  return { ms: median(times), ready: ready.length ? median(ready) : null, requested: [...new Set(requested)], early: [...new Set(early)] };
 }
 
 async function hover(url, target) {
@@ -59,6 +77,8 @@ async function hover(url, target) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName("first-chart").length > 0, null, { timeout: 60_000 });
+  // The app's hover once the app has taken over from the baked view.
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0 || !window.wasmBindings, null, { timeout: 60_000 }).catch(() => {});
   await page.waitForTimeout(300);
   const box = await page.locator(target).first().boundingBox();
   const client = await context.newCDPSession(page);
@@ -95,8 +115,9 @@ for (const [name, dir, target] of [
   const server = await serve(dir);
   const first = await firstChart(server.url);
   const size = await bytes(dir, first.requested);
+  const early = await bytes(dir, first.early);
   const h = await hover(server.url, target);
-  rows.push({ name, first: first.ms, ...h, ...size, files: first.requested.length });
+  rows.push({ name, first: first.ms, ready: first.ready, ...h, ...size, early: early.gzip, files: first.requested.length });
   await server.close();
 }
 await browser.close();
@@ -104,10 +125,11 @@ await browser.close();
 const mb = (v) => (v / 1048576).toFixed(1);
 const ms = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
 console.log(`${loads} cold loads each, median; hover: 100 pointer moves across the refugee chart; devicePixelRatio 2.`);
-console.log("| page | first chart (ms) | main-thread ms per hover step | DOM mutations per 100 steps | files | bytes | gzip | JS heap (MB) | wasm memory (MB) |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+console.log("| page | first chart (ms) | app ready (ms) | main-thread ms per hover step | DOM mutations per 100 steps | gzip before the first chart | files | bytes | gzip | JS heap (MB) | wasm memory (MB) |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
-  console.log(`| ${r.name} | ${ms(r.first)} | ${ms(r.perStep)} | ${r.mutations} | ${r.files} | ${r.raw} | ${r.gzip} | ${mb(r.heap)} | ${mb(r.wasm)} |`);
+  const ready = r.ready === null ? "-" : ms(r.ready);
+  console.log(`| ${r.name} | ${ms(r.first)} | ${ready} | ${ms(r.perStep)} | ${r.mutations} | ${r.early} | ${r.files} | ${r.raw} | ${r.gzip} | ${mb(r.heap)} | ${mb(r.wasm)} |`);
 }
 const by = Object.fromEntries(rows.map((r) => [r.name, r]));
 const ratio = (a, b) => (a / b).toFixed(2);

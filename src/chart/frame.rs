@@ -112,6 +112,29 @@ pub fn fit(text: &str, max: f64, size: f64, measure: Measure<'_>) -> String {
         .unwrap_or_else(|| "…".to_string())
 }
 
+/// A number in short, as the browser's Intl (en-GB, compact, at most three significant digits)
+/// writes it on the value axis: "0.2", "250", "150k", "3.46m", "1.2bn". The baked first view
+/// uses it, so that its axes read like the app's.
+pub fn compact_number(value: f64) -> String {
+    if value == 0.0 || !value.is_finite() {
+        return "0".into();
+    }
+    // Three significant digits first, then the suffix of the rounded figure.
+    let digits = value.abs().log10().floor() as i32;
+    let unit = 10f64.powi(digits - 2);
+    let rounded = (value / unit).round() * unit;
+    let (scaled, suffix) = match rounded.abs() {
+        a if a >= 1e12 => (rounded / 1e12, "tn"),
+        a if a >= 1e9 => (rounded / 1e9, "bn"),
+        a if a >= 1e6 => (rounded / 1e6, "m"),
+        a if a >= 1e3 => (rounded / 1e3, "k"),
+        _ => (rounded, ""),
+    };
+    let text = format!("{:.2}", scaled);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}{suffix}")
+}
+
 /// The two lines of a day's label under the axis: "Day 26" and "21 Mar 2022".
 pub fn day_label_lines(day: i64) -> (String, String) {
     let date = crate::data::Date::from_war_day(day).map_or_else(String::new, |d| d.human());
@@ -312,6 +335,24 @@ mod tests {
         assert_eq!(wrap_to("", 30.0, 12.0, &mono), Vec::<String>::new());
         assert_eq!(fit("Republic of Moldova", 60.0, 12.0, &mono), "Republic…");
         assert_eq!(fit("Poland", 60.0, 12.0, &mono), "Poland");
+    }
+
+    #[test]
+    fn compact_numbers_as_intl_writes_them() {
+        let cases = [
+            (6_000_000.0, "6m"),
+            (150_000.0, "150k"),
+            (3_460_430.0, "3.46m"),
+            (2_500.0, "2.5k"),
+            (999_999.0, "1m"),
+            (250.0, "250"),
+            (0.2, "0.2"),
+            (0.0, "0"),
+            (1.2e9, "1.2bn"),
+        ];
+        for (value, text) in cases {
+            assert_eq!(compact_number(value), text, "{value}");
+        }
     }
 
     #[test]

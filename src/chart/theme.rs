@@ -306,6 +306,58 @@ pub const DARK: Theme = Theme {
     ],
 };
 
+/// An SVG drawn in the light theme with its colours as the theme's custom properties: each
+/// element's `fill="#rrggbb"` and `stroke="#rrggbb"` of a theme colour become one
+/// `style="fill:var(--role);stroke:var(--role)"`. Where two roles share a colour, the chart's
+/// roles (series, ink, marks) come first.
+pub fn with_custom_properties(svg: &str) -> String {
+    let mut roles: Vec<(String, Rgb)> = LIGHT.properties();
+    // Chart roles first: a series that shares the accent's colour stays a series.
+    roles.sort_by_key(|(name, _)| !(name.starts_with("--series") || name == "--ink" || name == "--surface"));
+    let var_of = |hex: &str| -> Option<String> {
+        roles
+            .iter()
+            .find(|(_, c)| c.hex().eq_ignore_ascii_case(hex))
+            .map(|(name, _)| format!("var({name})"))
+    };
+    let mut out = String::with_capacity(svg.len());
+    for (i, piece) in svg.split('<').enumerate() {
+        if i > 0 {
+            out.push('<');
+        }
+        let (tag, rest) = piece.split_once('>').map_or((piece, None), |(t, r)| (t, Some(r)));
+        let mut tag = tag.to_string();
+        let mut style = Vec::new();
+        for property in ["fill", "stroke"] {
+            let attribute = format!(" {property}=\"#");
+            if let Some(at) = tag.find(&attribute) {
+                let start = at + attribute.len() - 1;
+                let hex = &tag[start..start + 7];
+                if let Some(var) = var_of(hex) {
+                    style.push(format!("{property}:{var}"));
+                    tag.replace_range(at..start + 8, "");
+                }
+            }
+        }
+        if !style.is_empty() {
+            let self_closing = tag.ends_with('/');
+            if self_closing {
+                tag.pop();
+            }
+            tag.push_str(&format!(" style=\"{}\"", style.join(";")));
+            if self_closing {
+                tag.push('/');
+            }
+        }
+        out.push_str(&tag);
+        if let Some(rest) = rest {
+            out.push('>');
+            out.push_str(rest);
+        }
+    }
+    out
+}
+
 /// The first and last line of the generated block in the stylesheet.
 pub const CSS_BEGIN: &str =
     "/* Theme: generated from src/chart/theme.rs by `cargo run --bin theme-css -- assets/style.css`; edit it there. */";
@@ -361,6 +413,15 @@ mod tests {
         assert_eq!(ThemeChoice::Dark.effective(false), ThemeName::Dark);
         assert_eq!(ThemeChoice::parse("dark"), Some(ThemeChoice::Dark));
         assert_eq!(ThemeChoice::parse("auto"), None);
+    }
+
+    #[test]
+    fn svg_colours_become_the_theme_s_properties() {
+        let svg = r##"<svg><rect x="0" fill="#FFFFFF" stroke="none"/><polyline fill="none" stroke="#0072B2" points="1,2"/><text fill="#141414">Poland</text><line stroke="#123456"/></svg>"##;
+        assert_eq!(
+            with_custom_properties(svg),
+            r##"<svg><rect x="0" stroke="none" style="fill:var(--surface)"/><polyline fill="none" points="1,2" style="stroke:var(--series-0)"/><text style="fill:var(--ink)">Poland</text><line stroke="#123456"/></svg>"##
+        );
     }
 
     #[test]

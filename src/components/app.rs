@@ -39,7 +39,20 @@ async fn load(url: &str) -> Load {
     }
 }
 
-/// Fetches and validates the dataset, then shows it, or says what failed and where.
+#[derive(Properties, PartialEq)]
+pub struct FirstViewProps {
+    pub dataset: Shared<Dataset>,
+}
+
+/// The page once its dataset is in: the dashboard, with the hovered day kept beside it. Rendered
+/// by the app in the browser, and natively at build time to bake the first view into the page.
+#[function_component(FirstView)]
+pub fn first_view(props: &FirstViewProps) -> Html {
+    html! { <HoverScope><Dashboard dataset={props.dataset.clone()} /></HoverScope> }
+}
+
+/// Fetches and validates the dataset, then shows it, or says what failed and where. Until the
+/// app's own charts are drawn, the first view baked into the page (if any) stays in place.
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_state(|| Load::Loading);
@@ -55,7 +68,11 @@ pub fn app() -> Html {
         Load::Loading => html! {
             <main class="loading" aria-busy="true"><p>{ "Loading the dataset…" }</p></main>
         },
-        Load::Ready(dataset) => html! { <HoverScope><Dashboard dataset={dataset.clone()} /></HoverScope> },
-        Load::Failed(error) => html! { <main>{ error_panel(error) }</main> },
+        Load::Ready(dataset) => html! { <FirstView dataset={dataset.clone()} /> },
+        // Nothing of the baked view may stay over an error: the panel takes its place at once.
+        Load::Failed(error) => {
+            web::reveal_app();
+            html! { <main>{ error_panel(error) }</main> }
+        }
     }
 }

@@ -154,6 +154,34 @@ fn use_pointer(area: &Geometry, dispatch: &Callback<Action>, set_hover: &Callbac
     }
 }
 
+/// The chart itself: its canvas in the browser (drawn by `ChartCanvas`); natively, when the
+/// first view is baked into the page, the same drawing as SVG, in a wide and a phone size (the
+/// stylesheet shows the one for the screen).
+fn chart_picture(props: &ChartLayerProps) -> Html {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let label = props.canvas_label.as_str();
+        let id = props.spec.id.as_str();
+        let svg = |size, class: &str| {
+            crate::chart::themed_svg(&props.spec, size, &format!("chart-canvas chart-baked {class}"), label).map(
+                |svg| Html::from_html_unchecked(svg.replace("<svg ", &format!("<svg data-chart=\"{id}\" ")).into()),
+            )
+        };
+        match (
+            svg((960, 540), "chart-baked-wide"),
+            svg((360, 440), "chart-baked-phone"),
+        ) {
+            (Ok(wide), Ok(phone)) => html! { <>{ wide }{ phone }</> },
+            (Err(e), _) | (_, Err(e)) => html! { <p class="chart-error">{ e.to_string() }</p> },
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
+    html! {
+        <canvas ref={props.canvas.clone()} class="chart-canvas" data-chart={props.spec.id.as_str()} role="img"
+            aria-label={props.canvas_label.clone()} />
+    }
+}
+
 /// The chart's canvas and the layer over it (crosshairs, the tooltip beside the crosshair), and
 /// the tooltip under the chart when there is no room beside it.
 #[function_component(ChartLayer)]
@@ -202,8 +230,7 @@ pub fn chart_layer(props: &ChartLayerProps) -> Html {
         <div class="chart-stack"
             onpointerdown={pointer.down} onpointermove={pointer.moved} onpointerup={pointer.up}
             onpointerleave={pointer.leave} onclick={pointer.click}>
-            <canvas ref={props.canvas.clone()} class="chart-canvas" data-chart={spec.id.as_str()} role="img"
-                aria-label={props.canvas_label.clone()} />
+            { chart_picture(props) }
             { selection }
             { marks }
             { beside }

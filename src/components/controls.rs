@@ -66,15 +66,16 @@ fn choice<T: Copy + PartialEq + 'static>(
 }
 
 /// The timeline (select a day, play, zoom) and what to compare (countries, cumulative or daily,
-/// scale, absolute, per 1,000 residents or share). On a phone (`folded`) everything but the
-/// timeline folds into one summary line that opens it. A plain function, not a component: it
-/// follows every change of the view state anyway.
+/// scale, absolute, per 1,000 residents or share). On a phone everything but the timeline folds
+/// into one summary line that opens it (`open`, toggled by `on_open`): the stylesheet folds it,
+/// so the first view baked into the page folds the same way. A plain function, not a component:
+/// it follows every change of the view state anyway.
 pub fn controls(
     d: &Dataset,
     s: &ViewState,
     b: &Bounds,
     (dispatch, on_key): (&Callback<Action>, &Callback<KeyboardEvent>),
-    folded: bool,
+    (open, on_open): (bool, Callback<MouseEvent>),
 ) -> Html {
     let o = &s.options;
     let name = |id: &str| {
@@ -84,14 +85,17 @@ pub fn controls(
     html! {
         <section class="controls" aria-label="Explore by war day">
             { timeline(s, b, dispatch, on_key) }
-            <details class="more-controls" open={!folded}>
-                <summary>{ summary(s, b, name) }</summary>
+            <div class={classes!("more-controls", open.then_some("open"))}>
+                <button type="button" class="more-summary" aria-expanded={open.to_string()} aria-controls="more-controls"
+                    onclick={on_open}>{ summary(s, b, name) }</button>
+                <div class="more" id="more-controls">
                 { zoom(s, b, dispatch) }
                 { countries(d, s, dispatch) }
                 { choice("mode", "Figures", &[(Mode::Cumulative, "Cumulative"), (Mode::Daily, "Daily")], o.mode, dispatch.reform(Action::SetMode)) }
                 { choice("measure", "Measure", &[(Measure::Absolute, "Absolute"), (Measure::PerThousand, "Per 1,000 residents"), (Measure::Share, "Share of total")], o.measure, dispatch.reform(Action::SetMeasure)) }
                 { choice("scale", "Scale of the country chart", &[(Scale::Linear, "Linear"), (Scale::Log, "Logarithmic")], o.scale, dispatch.reform(Action::SetScale)) }
-            </details>
+                </div>
+            </div>
         </section>
     }
 }

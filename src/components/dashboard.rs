@@ -137,6 +137,11 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let on_drawn = use_first_chart_mark(if state.embed.is_some() { 1 } else { specs.len() });
     let theme = use_theme();
     let phone = use_media(PHONE);
+    let controls_open = use_state(|| false);
+    let on_open_controls = {
+        let open = controls_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
     // Downloaded pictures are light unless the reader asks for the dark theme.
     let dark_pictures = use_state(|| false);
     let png_theme = if *dark_pictures {
@@ -192,7 +197,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                 <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             </div>
         }
-        { controls(d, state, &model.bounds, (&dispatch, &on_key), phone) }
+        { controls(d, state, &model.bounds, (&dispatch, &on_key), (*controls_open, on_open_controls)) }
         <p id="announcer" class="announcer" aria-live="polite">{ announcement }</p>
         <div class="layout">
             <main class="charts">

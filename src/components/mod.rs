@@ -18,7 +18,7 @@ mod share;
 mod sources;
 mod tooltip;
 
-pub use app::App;
+pub use app::{App, FirstView, FirstViewProps};
 pub use chart_canvas::ChartCanvas;
 pub use controls::controls;
 pub use dashboard::{Dashboard, DashboardProps};
@@ -33,6 +33,7 @@ pub use sources::DatasetSections;
 /// otherwise replace any hook with its own when it renders) and mounts `C` with `props` in
 /// `root`, or in the body when there is none (and nowhere without a body). The app and its
 /// tests mount through here.
+#[cfg(target_arch = "wasm32")]
 pub fn mount_with<C: yew::BaseComponent>(
     root: Option<web_sys::Element>,
     props: C::Properties,
@@ -43,6 +44,7 @@ pub fn mount_with<C: yew::BaseComponent>(
 }
 
 /// Mounts the app (see `mount_with`).
+#[cfg(target_arch = "wasm32")]
 pub fn mount(root: Option<web_sys::Element>) -> Option<yew::AppHandle<App>> {
     mount_with::<App>(root, ())
 }

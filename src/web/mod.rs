@@ -26,8 +26,18 @@ fn js_message(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
+/// The browser's window: none natively, where the views render the first view into the page at
+/// build time (every function here then does nothing, or gives its default).
+fn browser() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    let window = web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    let window = None;
+    window
+}
+
 fn window() -> Result<web_sys::Window, WebError> {
-    web_sys::window().ok_or_else(|| WebError("no browser window".into()))
+    browser().ok_or_else(|| WebError("no browser window".into()))
 }
 
 /// The element the app renders into (index.html has it; without it the app renders into body).
@@ -35,14 +45,14 @@ const ROOT_ID: &str = "app";
 
 /// The page's `#app` element, if it has one.
 pub fn app_root() -> Option<web_sys::Element> {
-    web_sys::window()
+    browser()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(ROOT_ID))
 }
 
 /// The page's body, as an element.
 pub fn body() -> Option<web_sys::Element> {
-    web_sys::window()
+    browser()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
         .map(Into::into)
@@ -52,7 +62,7 @@ pub fn body() -> Option<web_sys::Element> {
 /// render): it replaces the content of `#app`, or goes first in the body when there is none.
 pub fn show_fatal_error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(message));
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = browser().and_then(|w| w.document()) else {
         return;
     };
     let Some(body) = document.body() else { return };
@@ -92,7 +102,7 @@ pub fn show_fatal_error(message: &str) {
 /// Calls `f` on each `event` of the window (e.g. "resize") until the listener is dropped.
 pub fn on_window(event: &'static str, f: impl FnMut() + 'static) -> Option<gloo_events::EventListener> {
     let mut f = f;
-    let window = web_sys::window()?;
+    let window = browser()?;
     Some(gloo_events::EventListener::new(&window, event, move |_| f()))
 }
 
@@ -143,14 +153,41 @@ pub fn fit_canvas(canvas: &HtmlCanvasElement) -> Result<f64, WebError> {
 
 /// `performance.mark(name)`, ignored where the browser has no User Timing.
 pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+    if let Some(performance) = browser().and_then(|w| w.performance()) {
         performance.mark(name).ok();
+    }
+}
+
+/// `performance.mark(name)` unless there is one already (the baked first view may have made it).
+pub fn mark_once(name: &str) {
+    if let Some(performance) = browser().and_then(|w| w.performance()) {
+        if performance.get_entries_by_name(name).length() == 0 {
+            performance.mark(name).ok();
+        }
+    }
+}
+
+/// The id of the first view baked into the page, and the class of the app while it arrives
+/// (rendered, invisible, out of the flow) under it.
+const BAKED_ID: &str = "baked";
+const ARRIVING: &str = "arriving";
+
+/// The app takes the place of the baked first view: the view goes, the app shows in its place.
+pub fn reveal_app() {
+    let Some(document) = browser().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(baked) = document.get_element_by_id(BAKED_ID) {
+        baked.remove();
+    }
+    if let Some(root) = document.get_element_by_id(ROOT_ID) {
+        root.class_list().remove_1(ARRIVING).ok();
     }
 }
 
 /// Runs `f` inside `performance.measure(name, ...)`, so harnesses can time it.
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let performance = web_sys::window().and_then(|w| w.performance());
+    let performance = browser().and_then(|w| w.performance());
     let start = format!("{name}-start");
     if let Some(p) = &performance {
         p.mark(&start).ok();
@@ -164,14 +201,12 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
 
 /// The page's query string (with `?`), or empty.
 pub fn location_search() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
+    browser().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 /// Puts a query in the address bar: a new history entry, or in place of the current one.
 pub fn set_query(query: &str, new_entry: bool) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = browser() else { return };
     if location_search().trim_start_matches('?') == query {
         return;
     }
@@ -192,7 +227,7 @@ pub fn set_query(query: &str, new_entry: bool) {
 
 /// The page's address without its query or fragment (origin and path).
 pub fn page_base() -> String {
-    web_sys::window()
+    browser()
         .and_then(|w| {
             let location = w.location();
             Some(format!("{}{}", location.origin().ok()?, location.pathname().ok()?))
@@ -202,6 +237,7 @@ pub fn page_base() -> String {
 
 /// Today's date where the reader is.
 pub fn today() -> Option<crate::data::Date> {
+    browser()?;
     let now = js_sys::Date::new_0();
     crate::data::Date::from_calendar(
         now.get_full_year() as i32,
@@ -262,14 +298,14 @@ pub async fn copy_text(text: &str) -> Result<(), WebError> {
 
 /// Whether a media query matches (false where the browser cannot tell).
 pub fn media_matches(query: &str) -> bool {
-    web_sys::window()
+    browser()
         .and_then(|w| w.match_media(query).ok().flatten())
         .is_some_and(|m| m.matches())
 }
 
 /// Calls `f` with the new answer each time a media query's answer changes, until dropped.
 pub fn on_media_change(query: &str, f: impl Fn(bool) + 'static) -> Option<gloo_events::EventListener> {
-    let list = web_sys::window()?.match_media(query).ok().flatten()?;
+    let list = browser()?.match_media(query).ok().flatten()?;
     let target = list.clone();
     Some(gloo_events::EventListener::new(&target, "change", move |_| {
         f(list.matches())
@@ -278,13 +314,7 @@ pub fn on_media_change(query: &str, f: impl Fn(bool) + 'static) -> Option<gloo_e
 
 /// A value kept in the browser's local storage (none where storage is unavailable or blocked).
 pub fn stored(key: &str) -> Option<String> {
-    web_sys::window()?
-        .local_storage()
-        .ok()
-        .flatten()?
-        .get_item(key)
-        .ok()
-        .flatten()
+    browser()?.local_storage().ok().flatten()?.get_item(key).ok().flatten()
 }
 
 /// Keeps a value in local storage, or forgets it; says so when the browser refuses.
@@ -302,10 +332,7 @@ pub fn store(key: &str, value: Option<&str>) -> Result<(), WebError> {
 
 /// Sets (or removes) an attribute of the page's root element, e.g. `data-theme`.
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
+    let Some(root) = browser().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
         return;
     };
     match value {

@@ -1,0 +1,103 @@
+// End-to-end: the first view baked into the release build's index.html. A reader sees the
+// charts, quotes and sources before the wasm arrives and without JavaScript; the app then takes
+// the view's place without a visible jump. Writes test-results/baked-*.png.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { ROOT, newPage, start, waitForCharts } from "./harness.mjs";
+
+let env;
+
+before(async () => {
+  env = await start();
+  await mkdir(ROOT + "test-results", { recursive: true });
+});
+
+after(async () => {
+  await env?.close();
+});
+
+/** What the baked view shows: its chart pictures (visible ones), the Kremlin quote, the sources. */
+async function bakedContent(page) {
+  return page.evaluate(() => ({
+    charts: [...document.querySelectorAll("#baked svg.chart-baked")]
+      .filter((s) => s.getBoundingClientRect().height > 100)
+      .map((s) => s.dataset.chart),
+    peskov: [...document.querySelectorAll("#baked li.quote")].some((q) => q.textContent.includes("do the homework")),
+    sources: document.querySelector("#baked #sources")?.textContent ?? "",
+    title: document.querySelector("#baked svg.chart-baked text")?.textContent.trim() ?? "",
+  }));
+}
+
+for (const [name, viewport] of [["desktop", { width: 1440, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
+  test(`without JavaScript the page shows its first view (${name})`, async () => {
+    const { context, page, problems } = await newPage(env.browser, { viewport, javaScriptEnabled: false });
+    await page.goto(env.server.url);
+    const c = await bakedContent(page);
+    assert.deepEqual(c.charts, ["refugees", "refugees-daily", "casualties", "idps"], "every chart, in the size for the screen");
+    assert.equal(c.title, "Refugees from Ukraine by receiving country, cumulative");
+    assert.ok(c.peskov, "the quotes");
+    for (const publisher of ["UNHCR", "OHCHR", "IOM"]) assert.ok(c.sources.includes(publisher), publisher);
+    assert.equal(await page.locator(".controls").isVisible(), false, "no controls that cannot work");
+    assert.match(await page.locator(".no-script").textContent(), /Without JavaScript this page shows its first view/);
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(widths[0] <= widths[1], `no sideways scroll: ${widths}`);
+    await page.screenshot({ path: `${ROOT}test-results/baked-nojs-${name}.png` });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("the baked charts are there before the wasm arrives, in the reader's theme", async () => {
+  const { context, page } = await newPage(env.browser, { colorScheme: "dark" });
+  // Hold the wasm back (by path: the boot script's query names the wasm too): what the reader
+  // sees then is the baked view alone.
+  await page.route((url) => url.pathname.endsWith(".wasm"), () => {});
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, { timeout: 10_000 });
+  const c = await bakedContent(page);
+  assert.deepEqual(c.charts, ["refugees", "refugees-daily", "casualties", "idps"]);
+  assert.ok(c.peskov);
+  // The pictures take the theme's colours: light text on the dark ground.
+  const fill = await page.$eval("#baked svg.chart-baked text", (t) => getComputedStyle(t).fill);
+  assert.equal(fill, "rgb(232, 232, 232)", "the dark theme's ink");
+  assert.equal(await page.evaluate(() => performance.getEntriesByName("app-ready").length), 0, "the app has not started");
+  await page.screenshot({ path: `${ROOT}test-results/baked-before-wasm.png` });
+  await context.close();
+});
+
+test("the app takes the baked view's place without a visible jump", async () => {
+  const { context, page, problems } = await newPage(env.browser);
+  await page.addInitScript(() => {
+    window.shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(env.server.url);
+  await waitForCharts(page);
+  await page.waitForTimeout(500);
+  const shift = await page.evaluate(() => window.shifts);
+  assert.ok(shift <= 0.02, `cumulative layout shift ${shift}`);
+  const state = await page.evaluate(() => ({
+    baked: !!document.getElementById("baked"),
+    arriving: document.getElementById("app").classList.contains("arriving"),
+    canvases: document.querySelectorAll("canvas.chart-canvas").length,
+    first: performance.getEntriesByName("first-chart")[0].startTime,
+    ready: performance.getEntriesByName("app-ready")[0].startTime,
+  }));
+  assert.deepEqual([state.baked, state.arriving, state.canvases], [false, false, 4], "the app in the view's place");
+  assert.ok(state.first < state.ready, `the baked view came first (${state.first} ms, app ${state.ready} ms)`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a link to one chart drops the baked page at once", async () => {
+  const { context, page, problems } = await newPage(env.browser, { viewport: { width: 640, height: 480 } });
+  await page.goto(env.server.url + "?embed=idps");
+  await waitForCharts(page);
+  assert.equal(await page.locator("#baked").count(), 0);
+  assert.equal(await page.locator("canvas.chart-canvas").count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

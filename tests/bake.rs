@@ -1,0 +1,111 @@
+//! The first view baked into the page at build time, from the bundled dataset: every chart of
+//! the default view as SVG in both sizes, coloured by the theme's custom properties; every
+//! quote with its source; and the page it goes into.
+#![cfg(not(target_arch = "wasm32"))]
+
+use displacement_tracker::bake::{first_view, into_page, BakeError};
+use displacement_tracker::chart::Mark;
+use displacement_tracker::data::parse_dataset;
+use displacement_tracker::state::from_query;
+use displacement_tracker::transform::{bounds, charts};
+use std::path::Path;
+
+fn bundled() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/data/dataset.json");
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// The SVG elements of `view` drawn for `chart`, in the order they appear.
+fn svgs_of<'a>(view: &'a str, chart: &str) -> Vec<&'a str> {
+    let marker = format!("<svg data-chart=\"{chart}\" ");
+    view.match_indices(&marker)
+        .map(|(at, _)| {
+            let end = view[at..].find("</svg>").unwrap();
+            &view[at..at + end]
+        })
+        .collect()
+}
+
+/// The text of each `<text>` element of an SVG, trimmed.
+fn texts(svg: &str) -> Vec<&str> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let start = t.find('>')? + 1;
+            let end = t.find("</text>")?;
+            Some(t[start..end].trim())
+        })
+        .collect()
+}
+
+#[test]
+fn every_chart_of_the_default_view_is_drawn_wide_and_for_phones() {
+    let json = bundled();
+    let view = first_view(&json).unwrap();
+    let dataset = parse_dataset(&json).unwrap();
+    let (state, _) = from_query("", &bounds(&dataset));
+    let specs = charts(&dataset, &state.options);
+    assert!(
+        specs.len() >= 3,
+        "the default view has the refugee, casualty and IDP charts"
+    );
+    for spec in &specs {
+        let svgs = svgs_of(&view, spec.id.as_str());
+        assert_eq!(svgs.len(), 2, "{}: one wide and one phone drawing", spec.id);
+        assert!(svgs[0].contains("chart-baked-wide") && svgs[0].contains("viewBox=\"0 0 960 540\""));
+        assert!(svgs[1].contains("chart-baked-phone") && svgs[1].contains("viewBox=\"0 0 360 440\""));
+        for svg in &svgs {
+            assert!(
+                svg.contains("role=\"img\" aria-label=\""),
+                "{}: labelled as an image",
+                spec.id
+            );
+            // Every colour is the theme's, so the drawing follows the reader's light or dark theme.
+            assert!(svg.contains("var(--"), "{}: drawn in the theme's colours", spec.id);
+            assert!(
+                !svg.contains("fill=\"#") && !svg.contains("stroke=\"#"),
+                "{}: a fixed colour",
+                spec.id
+            );
+        }
+        // The wide drawing names each line at its end (a long name shortened to fit).
+        for series in spec
+            .series
+            .iter()
+            .filter(|s| matches!(s.mark, Mark::Line | Mark::DashedLine))
+        {
+            let start: String = series.name.chars().take(4).collect();
+            let named = texts(svgs[0]).iter().any(|t| t.starts_with(&start));
+            assert!(named, "{}: {} is not named", spec.id, series.name);
+        }
+    }
+}
+
+#[test]
+fn every_quote_is_in_the_first_view_with_its_source() {
+    let json = bundled();
+    let view = first_view(&json).unwrap();
+    let dataset = parse_dataset(&json).unwrap();
+    assert!(!dataset.quotes.is_empty());
+    for quote in &dataset.quotes {
+        let url = quote.source_url.replace('&', "&amp;");
+        assert!(
+            view.contains(&format!("href=\"{url}\"")),
+            "the source of {:?}",
+            quote.speaker
+        );
+        assert!(view.contains(&quote.speaker.replace('&', "&amp;")), "{}", quote.speaker);
+    }
+}
+
+#[test]
+fn the_view_goes_into_the_page_and_a_bad_dataset_is_refused() {
+    let page = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
+    let baked = into_page(&page, "<main>first view</main>").unwrap();
+    assert!(baked.contains("<div id=\"baked\"><main>first view</main></div><div id=\"app\" class=\"arriving\"></div>"));
+    assert_eq!(baked.matches("id=\"app\"").count(), 1);
+    match first_view("{\"not\": \"a dataset\"}") {
+        Err(e @ BakeError::Dataset(_)) => assert!(e.to_string().starts_with("the dataset cannot be baked")),
+        other => panic!("expected a dataset error, got {:?}", other.map(|v| v.len())),
+    }
+}
