@@ -46,11 +46,18 @@ pub fn first_view(dataset_json: &str) -> Result<String, BakeError> {
 }
 
 /// The page with the first view baked in: the view in `#baked`, and the app's empty `#app`
-/// marked as arriving (rendered out of sight until it takes the view's place).
+/// marked as arriving (rendered out of sight until it takes the view's place). A page baked
+/// before gets the new view in place of the old one.
 pub fn into_page(page: &str, view: &str) -> Result<String, BakeError> {
+    const ARRIVING: &str = "<div id=\"app\" class=\"arriving\"></div>";
+    let baked = format!("<div id=\"baked\">{view}</div>{ARRIVING}");
+    if let (Some(start), Some(end)) = (page.find("<div id=\"baked\">"), page.find(ARRIVING)) {
+        if start < end {
+            return Ok(format!("{}{baked}{}", &page[..start], &page[end + ARRIVING.len()..]));
+        }
+    }
     for app in ["<div id=app></div>", "<div id=\"app\"></div>"] {
         if let Some(at) = page.find(app) {
-            let baked = format!("<div id=\"baked\">{view}</div><div id=\"app\" class=\"arriving\"></div>");
             return Ok(format!("{}{baked}{}", &page[..at], &page[at + app.len()..]));
         }
     }
@@ -69,5 +76,15 @@ mod tests {
             "<body><div id=\"baked\"><main>view</main></div><div id=\"app\" class=\"arriving\"></div><script src=boot.js></script></body>"
         );
         assert!(matches!(into_page("<body></body>", "x"), Err(BakeError::NoAppElement)));
+    }
+
+    #[test]
+    fn a_baked_page_gets_the_new_view_in_place_of_the_old() {
+        let page = "<body><div id=app></div><script src=boot.js></script></body>";
+        let once = into_page(page, "<main>old</main>").unwrap();
+        assert_eq!(
+            into_page(&once, "<main>new</main>").unwrap(),
+            into_page(page, "<main>new</main>").unwrap()
+        );
     }
 }

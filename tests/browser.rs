@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use displacement_tracker::components::{
-    error_panel, mount_with, Dashboard, DashboardProps, LoadError, QuotePanel, QuotePanelProps, Shared,
+    error_panel, mount_with, FirstView, FirstViewProps, LoadError, QuotePanel, QuotePanelProps, Shared,
 };
 use displacement_tracker::data::{parse_dataset, Dataset};
 use wasm_bindgen::JsCast;
@@ -73,10 +73,10 @@ fn canvases(root: &Element) -> Vec<HtmlCanvasElement> {
 #[wasm_bindgen_test]
 async fn dashboard_draws_every_chart() {
     let root = mount_point();
-    let props = DashboardProps {
+    let props = FirstViewProps {
         dataset: Shared::new(dataset()),
     };
-    mount_with::<Dashboard>(Some(root.clone()), props).unwrap();
+    mount_with::<FirstView>(Some(root.clone()), props).unwrap();
     assert!(until(|| canvases(&root).len() == 4).await, "four chart canvases");
     assert!(
         until(|| canvases(&root).iter().all(|c| ink(c) > 0.01)).await,

@@ -1,5 +1,6 @@
+use super::hover::HoverDay;
 use super::Shared;
-use super::{error_panel, Dashboard, HoverScope, LoadError};
+use super::{error_panel, Dashboard, LoadError};
 use crate::data::{parse_dataset, Dataset};
 use crate::web;
 use yew::prelude::*;
@@ -44,11 +45,21 @@ pub struct FirstViewProps {
     pub dataset: Shared<Dataset>,
 }
 
-/// The page once its dataset is in: the dashboard, with the hovered day kept beside it. Rendered
-/// by the app in the browser, and natively at build time to bake the first view into the page.
+/// The page once its dataset is in: the dashboard, with the hovered day kept here beside it (a
+/// hover re-renders this and what reads the day, not the dashboard: its props stay the same).
+/// Rendered by the app in the browser, and natively at build time to bake the first view.
 #[function_component(FirstView)]
 pub fn first_view(props: &FirstViewProps) -> Html {
-    html! { <HoverScope><Dashboard dataset={props.dataset.clone()} /></HoverScope> }
+    let day = use_state_eq(|| None::<i64>);
+    let set_hover = {
+        let day = day.setter();
+        (*use_memo((), move |_| Callback::from(move |d| day.set(d)))).clone()
+    };
+    html! {
+        <ContextProvider<HoverDay> context={HoverDay(*day)}>
+            <Dashboard dataset={props.dataset.clone()} {set_hover} />
+        </ContextProvider<HoverDay>>
+    }
 }
 
 /// Fetches and validates the dataset, then shows it, or says what failed and where. Until the

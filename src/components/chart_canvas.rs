@@ -21,6 +21,8 @@ pub struct ChartCanvasProps {
     pub on_drawn: Callback<ChartId>,
     /// Select (click) and zoom (drag across the chart).
     pub dispatch: Callback<Action>,
+    /// Sets the page's hovered day.
+    pub set_hover: Callback<Option<i64>>,
     /// What a downloaded PNG carries under the chart's source line (range, dataset, link).
     pub stamp: AttrValue,
     /// Where the chart's source links point: "" for this page, the full view when embedded.
@@ -145,7 +147,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         <figure class="chart" id={format!("chart-{}", spec.id)} tabindex="0" onkeydown={props.on_key.clone()}
             aria-label={format!("{}: use the arrow keys to step through the days", spec.title)}>
             <ChartLayer spec={spec.clone()} canvas={canvas.clone()} canvas_label={canvas_label} area={area}
-                drawn={drawn} selected={props.selected} theme={props.theme} dispatch={props.dispatch.clone()} />
+                drawn={drawn} selected={props.selected} theme={props.theme} dispatch={props.dispatch.clone()} set_hover={props.set_hover.clone()} />
             if let Some(message) = &*error {
                 <p class="chart-error" role="alert">{ message }</p>
             }

@@ -3,7 +3,7 @@
 //! re-renders; the chart itself is drawn once per view.
 
 use super::crosshair;
-use super::hover::{use_hover_day, use_set_hover};
+use super::hover::use_hover_day;
 use super::tooltip::tooltip_view;
 use super::{Geometry, Shared};
 use crate::chart::layout::{place_tooltip, Placement};
@@ -24,8 +24,10 @@ pub struct ChartLayerProps {
     pub drawn: u32,
     pub selected: Option<i64>,
     pub theme: ThemeName,
-    /// Select (click) and zoom (drag across the chart); hovering sets the page's hovered day.
+    /// Select (click) and zoom (drag across the chart).
     pub dispatch: Callback<Action>,
+    /// Sets the page's hovered day.
+    pub set_hover: Callback<Option<i64>>,
 }
 
 /// What the pointer does on a chart: hover (or tap) shows a day, a click selects it, a drag
@@ -187,8 +189,7 @@ fn chart_picture(props: &ChartLayerProps) -> Html {
 #[function_component(ChartLayer)]
 pub fn chart_layer(props: &ChartLayerProps) -> Html {
     let hover = use_hover_day();
-    let set_hover = use_set_hover();
-    let pointer = use_pointer(&props.area, &props.dispatch, &set_hover);
+    let pointer = use_pointer(&props.area, &props.dispatch, &props.set_hover);
     let placed = props.area.0.borrow().clone();
     let hovered_series = match (hover, pointer.y, &placed) {
         (Some(day), Some(y), Some(p)) => props.spec.nearest_series(day, y, |v| p.drawn.axis.y_of(v)),

@@ -1,5 +1,4 @@
 use super::hooks::{use_first_chart_mark, use_media, use_theme};
-use super::hover::use_set_hover;
 use super::quotes::day_sheet;
 use super::Shared;
 use super::{controls, footer, page_header, ChartCanvas, DatasetSections, QuotePanel, SharePanel};
@@ -15,6 +14,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DashboardProps {
     pub dataset: Shared<Dataset>,
+    /// Sets (or clears) the hovered day; the same callback for the page's life.
+    pub set_hover: Callback<Option<i64>>,
 }
 
 /// Where the phone layout starts: the controls fold, and the selected day's quotes open from
@@ -149,7 +150,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     } else {
         ThemeName::Light
     };
-    let set_hover = use_set_hover();
+    let set_hover = props.set_hover.clone();
     let on_key = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -168,7 +169,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let chart = |spec: &Shared<ChartSpec>, sources_page: &str| {
         html! {
             <ChartCanvas key={spec.id.as_str()} spec={spec.clone()} selected={state.cursor.selected}
-                on_drawn={on_drawn.clone()} dispatch={dispatch.clone()} on_key={on_key.clone()} stamp={stamp.clone()} sources_page={sources_page.to_string()}
+                on_drawn={on_drawn.clone()} dispatch={dispatch.clone()} on_key={on_key.clone()} set_hover={props.set_hover.clone()} stamp={stamp.clone()} sources_page={sources_page.to_string()}
                 theme={theme.shown} png_theme={png_theme} />
         }
     };

@@ -24,7 +24,6 @@ pub use controls::controls;
 pub use dashboard::{Dashboard, DashboardProps};
 pub use error_panel::{error_panel, LoadError};
 pub use footer::footer;
-pub use hover::HoverScope;
 pub use quotes::{QuotePanel, QuotePanelProps};
 pub use share::{SharePanel, SharePanelProps};
 pub use sources::DatasetSections;
