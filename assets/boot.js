@@ -1,6 +1,7 @@
 // Starts the WebAssembly app without an inline script (see Trunk.toml's pattern_script).
-// The script's own URL carries the names of the generated JS and wasm files; both are resolved
-// relative to this file, so the app works under any sub-path.
+// The script's own URL carries the names of the generated JS and wasm files (resolved relative
+// to this file, so the app works under any sub-path) and, in release builds, their integrity
+// hashes (scripts/post-build.mjs).
 // The reader's choice of colours is applied first, so the page does not flash the other theme.
 try {
   const theme = localStorage.getItem("theme");
@@ -8,26 +9,55 @@ try {
 } catch {
   // Storage blocked: the page follows the system's colours.
 }
-// The first view baked into the page (release builds) is what the reader sees first. For the
-// page's default view it is the first chart, marked once painted; the app takes its place when
-// its own charts are drawn. A link to one chart alone (?embed=) has no use for the full page.
-const baked = document.getElementById("baked");
-if (baked) {
-  const query = new URLSearchParams(location.search);
-  if (query.has("embed")) {
-    baked.remove();
-    document.getElementById("app")?.classList.remove("arriving");
-  } else if (query.size === 0) {
-    // After the frame that shows it (the second animation frame comes after the first is drawn).
-    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("first-chart")));
-  }
-}
 const params = new URL(import.meta.url).searchParams;
-const js = new URL(params.get("js"), import.meta.url);
-const wasm = new URL(params.get("wasm"), import.meta.url);
-const bindings = await import(js.href);
-const exports = await bindings.default({ module_or_path: wasm.href });
-// For benchmarks and tools: the bindings, and the module's exports (its memory).
-window.wasmBindings = bindings;
-window.wasmExports = exports;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+const asset = (name) => new URL(params.get(name), import.meta.url).href;
+const integrity = (name) => params.get(`${name}-integrity`) ?? "";
+
+/** Requests the dataset, the JS glue and the wasm together, then starts the app. */
+async function start() {
+  // The app's own fetch of the dataset (same origin, credentials same-origin) takes this response.
+  const link = (attributes) => document.head.append(Object.assign(document.createElement("link"), attributes));
+  link({ rel: "preload", as: "fetch", href: new URL("data/dataset.json", document.baseURI).href, crossOrigin: "anonymous" });
+  link({ rel: "modulepreload", href: asset("js"), integrity: integrity("js") });
+  const wasm = fetch(asset("wasm"), { integrity: integrity("wasm") });
+  const bindings = await import(asset("js"));
+  const exports = await bindings.default({ module_or_path: wasm });
+  // For benchmarks and tools: the bindings, and the module's exports (its memory).
+  window.wasmBindings = bindings;
+  window.wasmExports = exports;
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: asset("wasm") } }));
+}
+
+/** Says on the page that the app could not start, and why; what is on screen stays. */
+function failed(error) {
+  const panel = document.createElement("section");
+  panel.id = "boot-error";
+  panel.className = "error-panel";
+  panel.setAttribute("role", "alert");
+  const line = (tag, text) => panel.append(Object.assign(document.createElement(tag), { textContent: text }));
+  line("h2", "The interactive page could not start");
+  line("pre", String(error?.message ?? error));
+  line("p", document.getElementById("baked")
+    ? "What you see is the page as published; choosing days, countries and measures needs the app. Reload the page to try again."
+    : "Reload the page to try again.");
+  document.body.prepend(panel);
+}
+
+// The first view baked into the page (release builds) is what the reader sees first: the app
+// and its data are requested once it is on screen, so that they do not compete with the page
+// and its stylesheet; the app takes its place when its own charts are drawn. For the page's
+// default view the baked view is the first chart, marked once painted (the second animation
+// frame comes after the first is drawn). A link to one chart alone (?embed=) has no use for the
+// full page, and a page without a baked view (development builds) starts the app at once.
+const baked = document.getElementById("baked");
+const query = new URLSearchParams(location.search);
+if (baked && !query.has("embed")) {
+  requestAnimationFrame(() => {
+    setTimeout(() => start().catch(failed), 0);
+    if (query.size === 0) requestAnimationFrame(() => performance.mark("first-chart"));
+  });
+} else {
+  baked?.remove();
+  document.getElementById("app")?.classList.remove("arriving");
+  start().catch(failed);
+}

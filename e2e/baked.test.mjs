@@ -101,3 +101,47 @@ test("a link to one chart drops the baked page at once", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the app and its data are requested once the first view is on screen, each once", async () => {
+  const { context, page, problems } = await newPage(env.browser);
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(env.server.url);
+  await waitForCharts(page);
+  const t = await page.evaluate(() => {
+    const entry = (end) => performance.getEntriesByType("resource").find((e) => e.name.split("?")[0].endsWith(end));
+    return {
+      css: entry(".css").responseEnd,
+      paint: performance.getEntriesByType("paint").find((e) => e.name === "first-paint")?.startTime,
+      starts: [".wasm", "_bg.wasm", "data/dataset.json"].map((end) => entry(end)?.startTime),
+      glue: performance.getEntriesByType("resource").find((e) => /displacement-tracker-[0-9a-f]+\.js$/.test(e.name))?.startTime,
+    };
+  });
+  // The page cannot be drawn before its stylesheet is in; the app starts after the first frame.
+  for (const start of [...t.starts, t.glue]) assert.ok(start > t.css, `requested at ${start} ms, stylesheet in at ${t.css} ms`);
+  for (const end of [".wasm", "data/dataset.json"]) {
+    assert.equal(requested.filter((p) => p.endsWith(end)).length, 1, `${end} requested once (the preload is used)`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a wasm that fails its integrity check is said on the page, and the first view stays", async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.route(
+    (url) => url.pathname.endsWith(".wasm"),
+    async (route) => {
+      const response = await route.fetch();
+      const body = await response.body();
+      body[body.length - 1] ^= 0xff;
+      await route.fulfill({ response, body });
+    },
+  );
+  await page.goto(env.server.url);
+  const panel = page.locator("#boot-error[role=alert]");
+  await panel.waitFor({ timeout: 10_000 });
+  assert.match(await panel.textContent(), /The interactive page could not start.*What you see is the page as published/s);
+  const c = await bakedContent(page);
+  assert.deepEqual(c.charts, ["refugees", "refugees-daily", "casualties", "idps"], "the first view is still there");
+  await context.close();
+});

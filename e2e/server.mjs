@@ -1,6 +1,8 @@
 // A static file server for the release build in dist/, on 127.0.0.1 and a free port, sending
-// the same Content-Security-Policy as the page's meta tag. For the end-to-end tests only.
+// the same Content-Security-Policy as the page's meta tag, and gzip-compressed (level 9) to a
+// browser that accepts it, as a static host sends it. For the end-to-end tests and benchmarks.
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
@@ -19,6 +21,7 @@ const TYPES = {
 
 /** Serves `root` at `prefix` (e.g. "/tracker/" for sub-path hosting); anything else is a 404. */
 export async function serve(root, prefix = "/") {
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const full = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
     if (!full.startsWith(prefix)) {
@@ -33,11 +36,17 @@ export async function serve(root, prefix = "/") {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, {
+      const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "content-security-policy": CSP,
-      });
-      res.end(body);
+        vary: "accept-encoding",
+      };
+      if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && extname(file) !== ".png") {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
+        res.writeHead(200, { ...headers, "content-encoding": "gzip" }).end(compressed.get(file));
+      } else {
+        res.writeHead(200, headers).end(body);
+      }
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }

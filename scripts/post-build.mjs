@@ -1,10 +1,11 @@
 // Trunk post_build hook for release builds, on the staging directory:
-// - minifies wasm-bindgen's JS glue with terser (trunk does not minify that file; minified it is
-//   about a quarter smaller gzipped);
+// - minifies wasm-bindgen's JS glue and boot.js with terser (trunk does not minify them;
+//   minified the glue is about a quarter smaller gzipped);
 // - runs wasm-opt once more with assumptions trunk cannot pass to it, both true of a
 //   wasm-bindgen module: memory starts zero-filled, and the first 1 KB of it is unused (Rust puts
 //   the stack first, at 1 MiB); about 0.8 KB gzipped less;
-// - updates the Subresource Integrity hashes of both files in index.html to match;
+// - gives boot.js the Subresource Integrity hashes of both files (query parameters of its URL:
+//   it requests them itself, once the first view is on screen);
 // - bakes the first view into index.html: the app's own components, rendered natively with the
 //   bundled dataset by the project's `bake` command (charts as SVG from the same chart code).
 import { readFile, readdir, writeFile } from "node:fs/promises";
@@ -22,29 +23,35 @@ const htmlPath = join(dir, "index.html");
 let html = await readFile(htmlPath, "utf8");
 const files = (await readdir(dir)).filter((f) => html.includes(f) && f !== "boot.js");
 
-/** Rewrites one file of the build and its integrity hash in index.html. */
+/** Rewrites one file of the build; returns its new contents. */
 async function rewrite(file, transform) {
   const path = join(dir, file);
   const before = await readFile(path);
   const after = await transform(path, before);
-  html = html.replaceAll(sri(before), sri(after));
   await writeFile(path, after);
   console.log(`${file}: ${before.length} -> ${after.length} bytes`);
+  return after;
 }
 
 const glue = files.filter((f) => f.endsWith(".js"));
 const wasm = files.filter((f) => f.endsWith(".wasm"));
 if (glue.length !== 1 || wasm.length !== 1) throw new Error(`expected one JS glue and one wasm file in ${dir}`);
-await rewrite(glue[0], async (_, code) => {
+const minified = async (_, code) => {
   const out = await minify(code.toString("utf8"), { module: true, compress: true, mangle: true });
   return Buffer.from(out.code);
-});
-await rewrite(wasm[0], async (path) => {
+};
+const glueBytes = await rewrite(glue[0], minified);
+await rewrite("boot.js", minified);
+const wasmBytes = await rewrite(wasm[0], async (path) => {
   execFileSync("wasm-opt", ["-Oz", "--low-memory-unused", "--zero-filled-memory", "--converge", path, "-o", path + ".opt"]);
   const out = await readFile(path + ".opt");
   execFileSync("rm", [path + ".opt"]);
   return out;
 });
+const boot = /(boot\.js\?js=[^"'\s>]+)/;
+if (!boot.test(html)) throw new Error("index.html has no boot.js script to give the integrity hashes to");
+const hashes = `&js-integrity=${encodeURIComponent(sri(glueBytes))}&wasm-integrity=${encodeURIComponent(sri(wasmBytes))}`;
+html = html.replace(boot, `$1${hashes}`);
 await writeFile(htmlPath, html);
 execFileSync("cargo", ["run", "--offline", "--quiet", "--bin", "bake", "--", htmlPath, join(dir, "data", "dataset.json")], {
   stdio: "inherit",
