@@ -1,6 +1,6 @@
 //! Claims against the data, and revisions between vintages: arithmetic only, no verdict beyond it.
 
-use crate::data::{group_digits, Claim, Dataset, Date, Metric, Qualifier};
+use crate::data::{group_whole, Claim, Dataset, Date, Metric, Qualifier};
 
 /// The dataset's figure for a metric on a date, or the nearest earlier report.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,7 +16,7 @@ pub struct Figure {
 pub struct Comparison {
     pub figure: Option<Figure>,
     /// Data minus claim.
-    pub difference: Option<i64>,
+    pub difference: Option<i128>,
     /// The difference as a percentage of the claimed value.
     pub percent: Option<f64>,
     /// Whether the claim's qualifier holds against the data figure.
@@ -73,9 +73,9 @@ pub fn figure_on_or_before(dataset: &Dataset, metric: Metric, date: Date) -> Opt
 /// The unit a rounded figure is given in: 10 to the power of its trailing zeros
 /// (4,000,000 -> 1,000,000; 6,480,000 -> 10,000; 352 -> 1).
 pub fn rounding_unit(value: u64) -> u64 {
-    let mut unit = 1;
-    while value != 0 && value.is_multiple_of(unit * 10) {
-        unit *= 10;
+    let mut unit: u64 = 1;
+    while let Some(next) = unit.checked_mul(10).filter(|n| value != 0 && value.is_multiple_of(*n)) {
+        unit = next;
     }
     unit
 }
@@ -87,14 +87,14 @@ pub fn qualifier_holds(qualifier: Qualifier, claimed: u64, data: u64) -> bool {
     match qualifier {
         Qualifier::MoreThan => data > claimed,
         Qualifier::AtLeast => data >= claimed,
-        Qualifier::About => data.abs_diff(claimed) * 2 <= rounding_unit(claimed),
+        Qualifier::About => u128::from(data.abs_diff(claimed)) * 2 <= u128::from(rounding_unit(claimed)),
         Qualifier::Exactly => data == claimed,
     }
 }
 
 pub fn compare(dataset: &Dataset, claim: &Claim) -> Comparison {
     let figure = figure_on_or_before(dataset, claim.metric, claim.date);
-    let difference = figure.as_ref().map(|f| f.value as i64 - claim.value as i64);
+    let difference = figure.as_ref().map(|f| i128::from(f.value) - i128::from(claim.value));
     Comparison {
         percent: difference
             .filter(|_| claim.value > 0)
@@ -128,9 +128,9 @@ pub fn qualifier_name(q: Qualifier) -> &'static str {
 }
 
 /// A signed whole number with grouping: "+80,430", "-773", "0".
-fn signed(value: i64) -> String {
+fn signed(value: i128) -> String {
     let sign = if value > 0 { "+" } else { "" };
-    format!("{sign}{}", group_digits(value as f64))
+    format!("{sign}{}", group_whole(value))
 }
 
 /// A claim and the data of its day, in words: "Claim: more than 3,380,000 refugees (UNHCR
@@ -140,14 +140,14 @@ pub fn claim_sentences(claim: &Claim, c: &Comparison) -> (String, Option<String>
     let claimed = format!(
         "Claim: {} {} {}.",
         qualifier_name(claim.qualifier),
-        group_digits(claim.value as f64),
+        group_whole(claim.value),
         metric_name(claim.metric)
     );
     let data = match (&c.figure, c.difference, c.percent) {
         (Some(f), Some(diff), Some(pct)) => format!(
             "Data, {}: {} (difference {}, {:+.1}%).",
             f.date.human(),
-            group_digits(f.value as f64),
+            group_whole(f.value),
             signed(diff),
             pct
         ),
@@ -166,15 +166,11 @@ pub fn claim_sentences(claim: &Claim, c: &Comparison) -> (String, Option<String>
 /// A claim and the data of its day in one short line, for a tooltip: "more than 3,380,000;
 /// data 3,460,430: holds". The full sentences (with the difference) are in `claim_sentences`.
 pub fn claim_summary(claim: &Claim, c: &Comparison) -> String {
-    let claimed = format!(
-        "{} {}",
-        qualifier_name(claim.qualifier),
-        group_digits(claim.value as f64)
-    );
+    let claimed = format!("{} {}", qualifier_name(claim.qualifier), group_whole(claim.value));
     match (&c.figure, c.holds) {
         (Some(f), Some(holds)) => format!(
             "{claimed}; data {}: {}",
-            group_digits(f.value as f64),
+            group_whole(f.value),
             if holds { "holds" } else { "does not hold" }
         ),
         _ => format!("{claimed}; no report in the dataset by that day"),
@@ -185,7 +181,7 @@ pub fn claim_summary(claim: &Claim, c: &Comparison) -> String {
 pub fn revision_words(r: &Revision) -> String {
     format!(
         "current vintage {}: {} ({:+.2}%)",
-        group_digits(r.current as f64),
+        group_whole(r.current),
         signed(r.difference),
         r.percent
     )
@@ -198,7 +194,7 @@ pub struct Revision {
     pub current: u64,
     pub earlier: u64,
     /// Current minus earlier.
-    pub difference: i64,
+    pub difference: i128,
     /// The difference as a percentage of the earlier value.
     pub percent: f64,
 }
@@ -215,7 +211,7 @@ pub fn revisions(dataset: &Dataset) -> Vec<Revision> {
         .iter()
         .filter_map(|c| {
             let e = earlier.points.iter().find(|e| e.date == c.date)?;
-            let difference = c.cumulative as i64 - e.cumulative as i64;
+            let difference = i128::from(c.cumulative) - i128::from(e.cumulative);
             let percent = if e.cumulative > 0 {
                 100.0 * difference as f64 / e.cumulative as f64
             } else {

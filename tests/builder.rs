@@ -279,3 +279,147 @@ fn committed_dataset_matches_shared_data() {
     let built = builder::to_json(&builder::build(&files, builder::SOURCES_CSV).unwrap()).unwrap();
     assert!(built == committed, "assets/data/dataset.json is stale: run `cargo run --bin build-dataset -- ../shared/data assets/data/dataset.json`");
 }
+
+/// The fixtures without one line of one file.
+fn without_line(file: &str, line: usize) -> BTreeMap<String, String> {
+    let mut files = fixtures();
+    let content = files.get_mut(file).unwrap();
+    let lines: Vec<&str> = content
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| i + 1 != line)
+        .map(|(_, l)| l)
+        .collect();
+    *content = lines.join("\n") + "\n";
+    files
+}
+
+#[test]
+fn a_daily_figure_after_a_gap_is_marked_with_the_days_it_covers() {
+    // No report for 26 Feb: 27 Feb's daily figure, 310,908, is the difference since 25 Feb.
+    let mut files = without_line("refugees_total.csv", 4);
+    let total = files.get_mut("refugees_total.csv").unwrap();
+    *total = total.replace("2022-02-27,4,490433,167673", "2022-02-27,4,490433,310908");
+    let dataset = builder::build(&files, builder::SOURCES_CSV).unwrap();
+    let caveats = &dataset.refugees.total.caveats;
+    assert_eq!(caveats.len(), 1, "{caveats:?}");
+    assert_eq!(caveats[0].date.unwrap().iso(), "2022-02-27");
+    assert_eq!(
+        caveats[0].text,
+        "No report for 26 Feb 2022: the daily figure of 27 Feb 2022, 310,908, covers the 2 days since 25 Feb 2022; kept as published, not split."
+    );
+    let point = dataset.refugees.total.points.iter().find(|p| p.war_day == 4).unwrap();
+    assert_eq!(point.daily, Some(310_908), "the figure is kept, not split");
+
+    // Two days missing, and a daily figure that is not the difference either.
+    let mut files = without_line("refugees_total.csv", 3);
+    let total = files.get_mut("refugees_total.csv").unwrap();
+    *total = total.replace("2022-02-26,3,322760,143235\n", "");
+    let dataset = builder::build(&files, builder::SOURCES_CSV).unwrap();
+    assert_eq!(
+        dataset.refugees.total.caveats[0].text,
+        "No report for 25 Feb 2022 to 26 Feb 2022: the daily figure of 27 Feb 2022, 167,673, covers the 3 days since 24 Feb 2022, and is not the difference of the cumulative figures (79,209 to 490,433); kept as published, not split."
+    );
+}
+
+#[test]
+fn the_shipped_earlier_vintage_marks_its_missing_19_april() {
+    let dataset = parse_dataset(include_str!("../assets/data/dataset.json")).unwrap();
+    let earlier = dataset.refugees.earlier_total.unwrap();
+    let texts: Vec<(String, &str)> = earlier
+        .caveats
+        .iter()
+        .map(|c| (c.date.map(|d| d.iso()).unwrap_or_default(), c.text.as_str()))
+        .collect();
+    assert!(
+        texts.contains(&(
+            "2022-04-20".into(),
+            "No report for 19 Apr 2022: the daily figure of 20 Apr 2022, 104,894, covers the 2 days since 18 Apr 2022; kept as published, not split."
+        )),
+        "{texts:?}"
+    );
+}
+
+/// Values that do not fit what they are kept in are reported where they are, never cast: these
+/// gave the same dataset as the real data before (4294967302 as u32 is 6, 4294969317 as i32 is 2021).
+#[test]
+fn values_beyond_their_types_are_located_not_cast() {
+    let files = with_line(
+        "idps.csv",
+        2,
+        "2022-03-16,21,4294967302,2022-03-09/2022-03-16,TOTAL,6477723,,as_in_source,IOM DTM,https://example.org/r1,,",
+    );
+    assert!(
+        errors(&files)
+            .contains(&"idps.csv:2: round: \"4294967302\" is not a whole number from 1 to 4294967295".to_string()),
+        "{:?}",
+        errors(&files)
+    );
+    let files = with_line(
+        "countries.csv",
+        2,
+        "Poland,POL,36981559,4294969317,\"World Bank, SP.POP.TOTL\",https://data.worldbank.org/indicator/SP.POP.TOTL,fixture,",
+    );
+    assert_eq!(
+        errors(&files)[0],
+        "countries.csv:2: population_year: \"4294969317\" is not a whole number from 1900 to 2099"
+    );
+}
+
+#[test]
+fn counts_and_dates_out_of_bounds_are_located() {
+    let files = with_line("refugees_total.csv", 3, "2022-02-25,2,18446744073709551615,100316");
+    assert_eq!(
+        errors(&files),
+        ["refugees_total.csv:3: individuals_cumulative: 18446744073709551615 is more than any count of people can be (at most 10000000000)"]
+    );
+    let files = with_line(
+        "civilian_casualties.csv",
+        3,
+        "2022-02-27,4,102,304,406,cutoff_24h,9999-12-31,ohchr_update_text,https://example.org/b,",
+    );
+    assert_eq!(
+        errors(&files),
+        ["civilian_casualties.csv:3: published: 9999-12-31 is outside 2014-01-01 to 2099-12-31"]
+    );
+}
+
+#[test]
+fn only_web_links_are_accepted() {
+    let files = with_line(
+        "civilian_casualties.csv",
+        3,
+        "2022-02-27,4,102,304,406,cutoff_24h,2022-03-01,ohchr_update_text,javascript:alert(3),",
+    );
+    assert_eq!(
+        errors(&files),
+        ["civilian_casualties.csv:3: source_url: \"javascript:alert(3)\" is not a web link (http:// or https://)"]
+    );
+    let files = with_line(
+        "events.csv",
+        2,
+        "2022-02-24,1,Full-scale attack begins,\"data:text/html;base64,PHNjcmlwdD4=\",",
+    );
+    assert_eq!(
+        errors(&files),
+        ["events.csv:2: source_url: \"data:text/html;base64,PHNjcmlwdD4=\" is not a web link (http:// or https://)"]
+    );
+    let sources = builder::SOURCES_CSV.replace(
+        ",https://github.com/WellsRC/Ukraine_Displacement,2022-05-29,",
+        ",javascript:alert(3),2022-05-29,",
+    );
+    let err: Vec<String> = builder::build(&fixtures(), &sources)
+        .unwrap_err()
+        .iter()
+        .map(InputError::to_string)
+        .collect();
+    assert_eq!(
+        err[0],
+        "sources.csv:2: via_url: \"javascript:alert(3)\" is not a web link (http:// or https://)"
+    );
+    assert!(
+        err.iter()
+            .all(|e| e.ends_with("via_url: \"javascript:alert(3)\" is not a web link (http:// or https://)")),
+        "{err:?}"
+    );
+}

@@ -141,3 +141,41 @@ fn every_record_points_to_a_source_that_exists() {
         );
     }
 }
+
+/// Claim arithmetic on figures at the ends of u64: exact, never wrapped (these overflowed before,
+/// panicking with overflow checks on and giving "difference +179,526" in the release build).
+#[test]
+fn extreme_claims_do_not_wrap() {
+    use displacement_tracker::compare::{claim_sentences, qualifier_holds, rounding_unit};
+    let mut d = dataset();
+    let mut claim = d.claims[0].clone();
+    claim.metric = Metric::RefugeesCumulative;
+    claim.value = u64::MAX;
+    claim.qualifier = Qualifier::About;
+    let c = compare(&d, &claim);
+    let figure = c.figure.clone().unwrap().value;
+    assert_eq!(c.difference, Some(i128::from(figure) - i128::from(u64::MAX)));
+    assert_eq!(c.holds, Some(false));
+    let (sentence, _) = claim_sentences(&claim, &c);
+    assert!(sentence.contains("about 18,446,744,073,709,551,615"), "{sentence}");
+    assert!(sentence.contains("difference -18,446,744,073,70"), "{sentence}");
+
+    assert_eq!(rounding_unit(u64::MAX), 1);
+    assert_eq!(rounding_unit(10_000_000_000_000_000_000), 10_000_000_000_000_000_000);
+    assert!(!qualifier_holds(Qualifier::About, u64::MAX, 0));
+    assert!(!qualifier_holds(Qualifier::About, 0, u64::MAX));
+    // 10^19 away: twice that wrapped to 1.55e18, within half of the rounding unit 10^19.
+    assert!(!qualifier_holds(Qualifier::About, 10_000_000_000_000_000_000, 0));
+    assert!(qualifier_holds(
+        Qualifier::About,
+        10_000_000_000_000_000_000,
+        14_000_000_000_000_000_000
+    ));
+
+    // A revision between u64::MAX and 0 in the two vintages.
+    d.refugees.total.points.0[0].cumulative = u64::MAX;
+    if let Some(earlier) = d.refugees.earlier_total.as_mut() {
+        earlier.points.0[0].cumulative = 0;
+    }
+    assert_eq!(revisions(&d)[0].difference, i128::from(u64::MAX));
+}

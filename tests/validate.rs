@@ -170,3 +170,117 @@ fn quotes_by_date_is_stable() {
         "the shipped quotes have a shared date to test"
     );
 }
+
+/// Every link in a dataset must be a web link: each other kind is named with its place, all of
+/// them listed (this dataset loaded before, its links rendered as clickable).
+#[test]
+fn links_other_than_web_links_are_rejected_where_they_are() {
+    let json = edited(|v| {
+        v["sources"][0]["via_url"] = "javascript:alert(3)".into();
+        v["sources"][1]["url"] = " JavaScript:alert(3)".into();
+        v["casualties"]["points"][0]["source_url"] = "data:text/html,<script>alert(3)</script>".into();
+        v["idps"]["rounds"][0]["source_url"] = "file:///etc/passwd".into();
+        v["idps"]["rounds"][0]["regions"][0]["source_url"] = "vbscript:x".into();
+        v["events"][0]["source_url"] = "java\tscript:alert(3)".into();
+        v["claims"][0]["source_url"] = "//evil.example/x".into();
+        v["quotes"][0]["source_url"] = "javascript:alert(document.cookie)".into();
+        v["quotes"][0]["original_source_url"] = "https:alert(3)".into();
+    });
+    let details = parse_dataset(&json).unwrap_err().details();
+    let link = |at: &str, url: &str| format!("{at}: \"{url}\" is not a web link (http:// or https://)");
+    assert_eq!(
+        details,
+        [
+            link("sources[0].via_url", "javascript:alert(3)"),
+            link("sources[1].url", " JavaScript:alert(3)"),
+            link(
+                "casualties.points[0].source_url",
+                "data:text/html,<script>alert(3)</script>"
+            ),
+            link("idps.rounds[0].source_url", "file:///etc/passwd"),
+            link("idps.rounds[0].regions[0].source_url", "vbscript:x"),
+            link("events[0].source_url", "java\\tscript:alert(3)"),
+            link("claims[0].source_url", "//evil.example/x"),
+            link("quotes[0].source_url", "javascript:alert(document.cookie)"),
+            link("quotes[0].original_source_url", "https:alert(3)"),
+        ]
+    );
+}
+
+/// Counts above what a count of people can be, and sums that would wrap: `killed: u64::MAX,
+/// injured: 1, total: 0` passed the killed + injured = total check before (the sum wrapped).
+#[test]
+fn figures_out_of_range_are_rejected_and_sums_cannot_wrap() {
+    let json = edited(|v| {
+        let p = &mut v["casualties"]["points"][2];
+        p["killed"] = u64::MAX.into();
+        p["injured"] = 1.into();
+        p["total"] = 0.into();
+        v["refugees"]["total"]["points"]["cumulative"][5] = 10_000_000_001u64.into();
+        v["refugees"]["by_country"][0]["points"]["daily"][2] = 9_007_199_254_740_993u64.into();
+        v["claims"][0]["value"] = u64::MAX.into();
+        v["countries"][0]["population"] = 10_000_000_000u64.into();
+        v["countries"][1]["population_year"] = 4_294_969_317i64.into();
+        v["idps"]["rounds"][0]["total"] = 18_446_744_073_709_551_000u64.into();
+    });
+    let details = parse_dataset(&json).unwrap_err().details();
+    let too_many =
+        |at: &str, n: u64| format!("{at}: {n} is more than any count of people can be (at most 10000000000)");
+    assert_eq!(
+        details,
+        [
+            "countries[1].population_year: 4294969317 is not a year from 1900 to 2099".to_string(),
+            too_many("refugees.total.points.cumulative[5]", 10_000_000_001),
+            too_many("refugees.by_country[0].points.daily[2]", 9_007_199_254_740_993),
+            too_many("casualties.points[2].killed", u64::MAX),
+            format!("casualties.points[2]: killed {} + injured 1 is not total 0", u64::MAX),
+            too_many("idps.rounds[0].total", 18_446_744_073_709_551_000),
+            too_many("claims[0].value", u64::MAX),
+        ]
+    );
+}
+
+/// Dates far from the data (the year 9999 made every chart walk 2.9 million days per draw).
+#[test]
+fn dates_outside_the_span_are_rejected() {
+    let json = edited(|v| {
+        v["last_date"] = "9999-12-31".into();
+        v["quotes"][2]["date"] = "1900-01-01".into();
+        v["quotes"][2]["war_day"] = (-44_794).into();
+        v["casualties"]["caveats"][0]["date"] = "2100-01-01".into();
+    });
+    let details = parse_dataset(&json).unwrap_err().details();
+    assert!(
+        details.contains(&"last_date: date 9999-12-31 is outside 2014-01-01 to 2099-12-31".to_string()),
+        "{details:?}"
+    );
+    assert!(
+        details.contains(&"quotes[2].date: date 1900-01-01 is outside 2014-01-01 to 2099-12-31".to_string()),
+        "{details:?}"
+    );
+    assert!(
+        details
+            .contains(&"casualties.caveats[0].date: date 2100-01-01 is outside 2014-01-01 to 2099-12-31".to_string()),
+        "{details:?}"
+    );
+}
+
+/// A dataset with thousands of problems lists the first 200 and counts the rest.
+#[test]
+fn a_long_list_of_problems_is_cut_with_a_count() {
+    let json = edited(|v| {
+        for q in v["casualties"]["points"].as_array_mut().unwrap() {
+            q["source_url"] = "javascript:0".into();
+            q["war_day"] = 0.into();
+            q["total"] = 20_000_000_000u64.into();
+        }
+    });
+    let err = parse_dataset(&json).unwrap_err();
+    let DatasetError::Invalid(problems) = &err else {
+        panic!("{err}")
+    };
+    assert!(problems.len() > 200, "{}", problems.len());
+    let details = err.details();
+    assert_eq!(details.len(), 201);
+    assert_eq!(details[200], format!("... and {} more", problems.len() - 200));
+}

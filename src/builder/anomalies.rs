@@ -1,12 +1,9 @@
 //! Real anomalies in the published figures, found in the data and carried as caveats:
 //! never rejected, never smoothed.
 
-use crate::data::group_digits;
+use crate::data::group_whole as group;
 use crate::data::model::{CasualtyPoint, Caveat, IdpRound, RefugeePoint};
-
-fn group(n: u64) -> String {
-    group_digits(n as f64)
-}
+use crate::data::Date;
 
 /// A cumulative series that falls, stays flat, or whose daily figure is not the difference.
 pub fn cumulative(points: &[RefugeePoint]) -> Vec<Caveat> {
@@ -35,22 +32,52 @@ pub fn cumulative(points: &[RefugeePoint]) -> Vec<Caveat> {
                 ),
             });
         }
-        let consecutive = b.war_day == a.war_day + 1;
-        if let (true, Some(daily)) = (consecutive, b.daily) {
-            if b.cumulative.checked_sub(a.cumulative) != Some(daily) {
-                caveats.push(Caveat {
-                    date: Some(b.date),
-                    text: format!(
-                        "The daily figure {} is not the difference of the cumulative figures ({} to {}).",
-                        group(daily),
-                        group(a.cumulative),
-                        group(b.cumulative)
-                    ),
-                });
-            }
+        let Some(daily) = b.daily else { continue };
+        let difference = b.cumulative.checked_sub(a.cumulative);
+        let not_the_difference = format!(
+            "is not the difference of the cumulative figures ({} to {})",
+            group(a.cumulative),
+            group(b.cumulative)
+        );
+        let span = b.war_day - a.war_day;
+        if span > 1 {
+            caveats.push(Caveat {
+                date: Some(b.date),
+                text: gap(
+                    a,
+                    b,
+                    daily,
+                    span,
+                    (difference != Some(daily)).then_some(&not_the_difference),
+                ),
+            });
+        } else if difference != Some(daily) {
+            caveats.push(Caveat {
+                date: Some(b.date),
+                text: format!("The daily figure {} {not_the_difference}.", group(daily)),
+            });
         }
     }
     caveats
+}
+
+/// A daily figure reported after days without a report: it covers them all (the source gives
+/// no split, so none is made).
+fn gap(a: &RefugeePoint, b: &RefugeePoint, daily: u64, span: i64, mismatch: Option<&String>) -> String {
+    let first_missing = Date::from_war_day(a.war_day + 1).map_or_else(String::new, Date::human);
+    let missing = if span == 2 {
+        first_missing
+    } else {
+        let last_missing = Date::from_war_day(b.war_day - 1).map_or_else(String::new, Date::human);
+        format!("{first_missing} to {last_missing}")
+    };
+    let also = mismatch.map_or_else(String::new, |m| format!(", and {m}"));
+    format!(
+        "No report for {missing}: the daily figure of {}, {}, covers the {span} days since {}{also}; kept as published, not split.",
+        b.date.human(),
+        group(daily),
+        a.date.human(),
+    )
 }
 
 /// Cumulative killed or total that fall between two reports.

@@ -1,7 +1,9 @@
 //! Row-by-row CSV reading that records every problem with file, line and column.
 
-use crate::data::date::Date;
+use crate::data::date::{Date, EARLIEST_DATE, LATEST_DATE};
+use crate::data::MAX_COUNT;
 use std::fmt;
+use std::ops::RangeInclusive;
 
 /// One problem in the input, e.g. `refugees_by_country.csv:41: individuals_cumulative: "12a" is not a whole number`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -146,16 +148,44 @@ impl Row<'_> {
         value
     }
 
+    /// An optional link a reader may follow: `http://` or `https://` only (`is_web_link`).
+    pub fn opt_link(&self, column: &str, problems: &mut Problems) -> Option<String> {
+        let url = self.opt_text(column)?;
+        if crate::data::is_web_link(&url) {
+            return Some(url);
+        }
+        let message = format!("\"{}\" is not a web link (http:// or https://)", url.escape_debug());
+        self.report(problems, column, message);
+        None
+    }
+
+    /// A required link (see `opt_link`).
+    pub fn link(&self, column: &str, problems: &mut Problems) -> Option<String> {
+        if self.raw(column).is_empty() {
+            self.report(problems, column, "is empty".into());
+            return None;
+        }
+        self.opt_link(column, problems)
+    }
+
     pub fn opt_date(&self, column: &str, problems: &mut Problems) -> Option<Date> {
         let raw = self.raw(column);
         if raw.is_empty() {
             return None;
         }
-        let date = Date::parse_iso(raw);
-        if date.is_none() {
+        let Some(date) = Date::parse_iso(raw) else {
             self.report(problems, column, format!("\"{raw}\" is not a date (YYYY-MM-DD)"));
+            return None;
+        };
+        if !(EARLIEST_DATE..=LATEST_DATE).contains(&date) {
+            self.report(
+                problems,
+                column,
+                format!("{date} is outside {EARLIEST_DATE} to {LATEST_DATE}"),
+            );
+            return None;
         }
-        date
+        Some(date)
     }
 
     pub fn date(&self, column: &str, problems: &mut Problems) -> Option<Date> {
@@ -166,13 +196,19 @@ impl Row<'_> {
         self.opt_date(column, problems)
     }
 
-    /// A whole number of people or days, never negative. None (after reporting) when invalid.
+    /// A whole number of people, never negative nor above `MAX_COUNT`. None (after reporting)
+    /// when invalid.
     pub fn opt_count(&self, column: &str, problems: &mut Problems) -> Option<u64> {
         let raw = self.raw(column);
         if raw.is_empty() {
             return None;
         }
         if let Ok(n) = raw.parse::<u64>() {
+            if n > MAX_COUNT {
+                let message = format!("{n} is more than any count of people can be (at most {MAX_COUNT})");
+                self.report(problems, column, message);
+                return None;
+            }
             return Some(n);
         }
         let message = match raw.parse::<i64>() {
@@ -181,6 +217,30 @@ impl Row<'_> {
         };
         self.report(problems, column, message);
         None
+    }
+
+    /// A required whole number in `range` (a round's number, a year), as the type it is kept in:
+    /// reported, never cast, when it does not fit.
+    pub fn whole_in<T: TryFrom<u64>>(
+        &self,
+        column: &str,
+        range: RangeInclusive<u64>,
+        problems: &mut Problems,
+    ) -> Option<T> {
+        let raw = self.raw(column);
+        let fitting = raw.parse::<u64>().ok().filter(|n| range.contains(n));
+        match fitting.and_then(|n| T::try_from(n).ok()) {
+            Some(value) => Some(value),
+            None => {
+                let (lo, hi) = (range.start(), range.end());
+                self.report(
+                    problems,
+                    column,
+                    format!("\"{raw}\" is not a whole number from {lo} to {hi}"),
+                );
+                None
+            }
+        }
     }
 
     pub fn count(&self, column: &str, problems: &mut Problems) -> Option<u64> {

@@ -48,7 +48,7 @@ pub(super) fn read_countries(t: &Table, reg: &Register, p: &mut Problems) -> Vec
         let name = row.text("name", p);
         let iso3 = row.text("iso3", p);
         let population = row.count("population", p);
-        let year = row.count("population_year", p);
+        let year = row.whole_in::<i32>("population_year", 1900..=2099, p);
         if population == Some(0) {
             row.report(p, "population", "must be positive".into());
         }
@@ -69,7 +69,7 @@ pub(super) fn read_countries(t: &Table, reg: &Register, p: &mut Problems) -> Vec
             name,
             iso3,
             population,
-            population_year: year as i32,
+            population_year: year,
             source,
         });
     }

@@ -65,7 +65,7 @@ pub(super) fn read_casualties(t: &Table, reg: &Register, p: &mut Problems) -> Op
             }
         }
         let source_type = row.text("source_type", p);
-        let url = row.text("source_url", p);
+        let url = row.link("source_url", p);
         if let (Some(k), Some(i), Some(tot)) = (killed, injured, total) {
             if k + i != tot {
                 row.report(p, "total", format!("{tot} is not killed {k} + injured {i}"));
@@ -112,7 +112,7 @@ pub(super) fn read_casualties(t: &Table, reg: &Register, p: &mut Problems) -> Op
 struct IdpRow {
     date: Date,
     war_day: i64,
-    round: u64,
+    round: u32,
     region: String,
     current: u64,
     origin: Option<u64>,
@@ -121,9 +121,9 @@ struct IdpRow {
     period: String,
 }
 
-fn idp_row(row: &Row<'_>, reg: &Register, total_rows: &mut BTreeSet<u64>, p: &mut Problems) -> Option<IdpRow> {
+fn idp_row(row: &Row<'_>, reg: &Register, total_rows: &mut BTreeSet<u32>, p: &mut Problems) -> Option<IdpRow> {
     let dated = row.dated("date", p);
-    let round = row.count("round", p);
+    let round = row.whole_in::<u32>("round", 1..=u64::from(u32::MAX), p);
     let region = row.text("region", p);
     if let (Some(r), Some("TOTAL")) = (round, region.as_deref()) {
         total_rows.insert(r);
@@ -152,8 +152,8 @@ fn idp_row(row: &Row<'_>, reg: &Register, total_rows: &mut BTreeSet<u64>, p: &mu
 
 /// IOM's rounds: each TOTAL row is a round, the other rows are its regions (same date).
 pub(super) fn read_idps(t: &Table, reg: &Register, p: &mut Problems) -> Idps {
-    let mut rounds: BTreeMap<u64, IdpRound> = BTreeMap::new();
-    let mut regions: Vec<(u64, u64, IdpRegion, Date)> = Vec::new();
+    let mut rounds: BTreeMap<u32, IdpRound> = BTreeMap::new();
+    let mut regions: Vec<(u64, u32, IdpRegion, Date)> = Vec::new();
     let mut seen = BTreeSet::new();
     // Rounds that have a TOTAL row, valid or not (so a bad TOTAL row is reported once).
     let mut total_rows = BTreeSet::new();
@@ -175,7 +175,7 @@ pub(super) fn read_idps(t: &Table, reg: &Register, p: &mut Problems) -> Idps {
                 current_location: r.current,
                 by_region_of_origin: r.origin,
                 source: r.source,
-                source_url: row.opt_text("source_url"),
+                source_url: row.opt_link("source_url", p),
                 note: row.opt_text("note"),
             };
             regions.push((row.line, r.round, entry, r.date));
@@ -186,14 +186,14 @@ pub(super) fn read_idps(t: &Table, reg: &Register, p: &mut Problems) -> Idps {
             continue;
         }
         let round = IdpRound {
-            round: r.round as u32,
+            round: r.round,
             date: r.date,
             war_day: r.war_day,
             survey_period: r.period,
             total: r.current,
             value_basis: r.basis,
             source: r.source,
-            source_url: row.opt_text("source_url"),
+            source_url: row.opt_link("source_url", p),
             repo_source_path: row.opt_text("repo_source_path"),
             note: row.opt_text("note"),
             regions: Vec::new(),
@@ -209,9 +209,9 @@ pub(super) fn read_idps(t: &Table, reg: &Register, p: &mut Problems) -> Idps {
 /// Puts each region in its round, reporting regions whose round has no TOTAL row or another date.
 fn attach_regions(
     t: &Table,
-    rounds: &mut BTreeMap<u64, IdpRound>,
-    regions: Vec<(u64, u64, IdpRegion, Date)>,
-    total_rows: &BTreeSet<u64>,
+    rounds: &mut BTreeMap<u32, IdpRound>,
+    regions: Vec<(u64, u32, IdpRegion, Date)>,
+    total_rows: &BTreeSet<u32>,
     p: &mut Problems,
 ) {
     for (line, round, region, date) in regions {

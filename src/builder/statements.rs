@@ -69,7 +69,7 @@ pub(super) fn read_events(t: &Table, reg: &Register, p: &mut Problems) -> Vec<Ev
     for row in t.rows() {
         let dated = row.dated("date", p);
         let title = row.text("title", p);
-        let url = row.text("source_url", p);
+        let url = row.link("source_url", p);
         if let (Some((date, war_day)), Some(title), Some(source_url), Some(source)) =
             (dated, title, url, source.clone())
         {
@@ -96,7 +96,7 @@ pub(super) fn read_quotes(t: &Table, reg: &Register, p: &mut Problems) -> Vec<Qu
         let role = row.text("role", p);
         let text = row.text("quote", p);
         let context = row.text("context", p);
-        let url = row.text("source_url", p);
+        let url = row.link("source_url", p);
         if let (
             Some((date, war_day)),
             Some(speaker),
@@ -116,7 +116,7 @@ pub(super) fn read_quotes(t: &Table, reg: &Register, p: &mut Problems) -> Vec<Qu
                 context,
                 source,
                 source_url,
-                original_source_url: row.opt_text("original_source_url"),
+                original_source_url: row.opt_link("original_source_url", p),
                 note: row.opt_text("note"),
             });
         }
@@ -133,7 +133,7 @@ pub(super) fn read_claims(t: &Table, reg: &Register, p: &mut Problems) -> Vec<Cl
         let who = row.text("who", p);
         let text = row.text("claim_text", p);
         let value = row.count("value", p);
-        let url = row.text("source_url", p);
+        let url = row.link("source_url", p);
         let metric = spelled(&row, "metric", Metric::parse, Metric::spellings, p);
         let qualifier = spelled(&row, "qualifier", Qualifier::parse, Qualifier::spellings, p);
         if let (

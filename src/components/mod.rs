@@ -48,9 +48,16 @@ pub fn mount(root: Option<web_sys::Element>) -> Option<yew::AppHandle<App>> {
     mount_with::<App>(root, ())
 }
 
-/// An external link that opens in a new tab without giving the page a handle on this one.
+/// An external link that opens in a new tab without giving the page a handle on this one; only
+/// to a web address (`http:`/`https:`), otherwise the text alone. Validation already rejects
+/// a dataset with any other link; this keeps every view safe on its own.
 fn external_link(href: &str, text: &str) -> yew::Html {
-    yew::html! { <a href={href.to_string()} target="_blank" rel="noopener noreferrer">{ text }</a> }
+    match crate::data::web_link(href) {
+        Some(href) => yew::html! {
+            <a href={href.to_string()} target="_blank" rel="noopener noreferrer">{ text }</a>
+        },
+        None => yew::html! { <span>{ text }</span> },
+    }
 }
 
 /// A chart's unit badges and links to its sources' entries (with their caveats) on the page at

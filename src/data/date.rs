@@ -9,6 +9,16 @@ use time::macros::date;
 /// First day of the full-scale invasion (war day 1).
 pub const WAR_START: Date = Date(date!(2022 - 02 - 24));
 
+/// The span every date of a dataset lies in: from 2014, when Russia's war against Ukraine
+/// began in Crimea and the Donbas, to the end of 2099. Charts walk their days; a date in the
+/// year 9999 would make every draw walk millions of them.
+pub const EARLIEST_DATE: Date = Date(date!(2014 - 01 - 01));
+pub const LATEST_DATE: Date = Date(date!(2099 - 12 - 31));
+
+/// War days further than this from day 1 have no date (the calendar's own limit is near
+/// year 9999, about 2.9 million days away).
+const FURTHEST_WAR_DAY: i64 = 2_000_000;
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -40,8 +50,11 @@ impl Date {
         (self.0 - WAR_START.0).whole_days() + 1
     }
 
-    /// The date of a war day.
+    /// The date of a war day; `None` for days the calendar cannot hold.
     pub fn from_war_day(day: i64) -> Option<Date> {
+        if day.unsigned_abs() > FURTHEST_WAR_DAY.unsigned_abs() {
+            return None;
+        }
         WAR_START.0.checked_add(time::Duration::days(day - 1)).map(Date)
     }
 
@@ -127,6 +140,22 @@ mod tests {
             assert_eq!(Date::from_war_day(day).unwrap().war_day(), day);
         }
         assert_eq!(Date::from_war_day(26).unwrap(), d("2022-03-21"));
+    }
+
+    #[test]
+    fn war_days_beyond_the_calendar_have_no_date() {
+        for day in [
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+            100_000_000_000_000,
+            -2_000_001,
+            2_000_001,
+        ] {
+            assert_eq!(Date::from_war_day(day), None, "{day}");
+        }
+        assert_eq!(Date::from_war_day(2_000_000).unwrap().war_day(), 2_000_000);
+        assert_eq!(Date::from_war_day(-2_000_000).unwrap().war_day(), -2_000_000);
     }
 
     #[test]

@@ -334,6 +334,28 @@ impl Dataset {
     }
 }
 
+/// Whether a reader may be sent to `url`: an absolute `http://` or `https://` address with a
+/// host, and no space or control character anywhere (a browser strips those from the ends of
+/// an `href` and from inside a scheme, so `" javascript:..."` and `"java\tscript:..."` both
+/// run script). Anything else (`javascript:`, `data:`, `file:`, relative paths) is not a link.
+pub fn is_web_link(url: &str) -> bool {
+    let lower = |n: usize| url.get(..n).map(str::to_ascii_lowercase);
+    let rest = if lower(8).as_deref() == Some("https://") {
+        &url[8..]
+    } else if lower(7).as_deref() == Some("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// `url` when it is a web link (`is_web_link`), for building a link a reader can follow.
+pub fn web_link(url: &str) -> Option<&str> {
+    is_web_link(url).then_some(url)
+}
+
 /// The host name of a URL, for "outlet" labels (`https://www.example.org/a` -> `example.org`).
 pub fn outlet(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -343,7 +365,42 @@ pub fn outlet(url: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::outlet;
+    use super::{is_web_link, outlet};
+
+    #[test]
+    fn only_web_links() {
+        for good in [
+            "https://reliefweb.int/report?x=1",
+            "http://example.org",
+            "HTTPS://Example.org/a#b",
+            "https://example.org:8443/a%20b",
+        ] {
+            assert!(is_web_link(good), "{good}");
+        }
+        for bad in [
+            "javascript:alert(3)",
+            "JavaScript:alert(3)",
+            " javascript:alert(3)",
+            "java\tscript:alert(3)",
+            "data:text/html,<script>alert(3)</script>",
+            "file:///etc/passwd",
+            "vbscript:msgbox(1)",
+            "//example.org/a",
+            "/relative",
+            "https:/example.org",
+            "https://",
+            "https:///path",
+            "https://example.org/a b",
+            " https://example.org",
+            "https://example.org\n",
+            "https://exa\u{0}mple.org",
+            "",
+            "httpsx://example.org",
+            "ftp://example.org",
+        ] {
+            assert!(!is_web_link(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn outlet_from_url() {

@@ -1,7 +1,7 @@
 //! Reading the bundled dataset: JSON -> typed `Dataset`, with every inconsistency listed.
 
-use super::date::{Date, WAR_START};
-use super::model::{Dataset, SCHEMA_VERSION};
+use super::date::{Date, EARLIEST_DATE, LATEST_DATE, WAR_START};
+use super::model::{is_web_link, Dataset, SCHEMA_VERSION};
 use miniserde::json;
 use miniserde::Deserialize;
 use std::fmt;
@@ -54,15 +54,30 @@ impl fmt::Display for DatasetError {
     }
 }
 
+/// The most problems an error panel lists; a count of the rest follows them.
+pub const LISTED_PROBLEMS: usize = 200;
+
 impl DatasetError {
-    /// Every message, one per line, for an error panel.
+    /// Every message, one per line, for an error panel: at most `LISTED_PROBLEMS`, then a line
+    /// counting the rest.
     pub fn details(&self) -> Vec<String> {
         match self {
-            DatasetError::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
+            DatasetError::Invalid(problems) => {
+                let mut lines: Vec<String> = problems.iter().take(LISTED_PROBLEMS).map(ToString::to_string).collect();
+                if problems.len() > LISTED_PROBLEMS {
+                    lines.push(format!("... and {} more", problems.len() - LISTED_PROBLEMS));
+                }
+                lines
+            }
             other => vec![other.to_string()],
         }
     }
 }
+
+/// The largest count a dataset may give: ten billion, more people than live on Earth, and far
+/// below 2^53, so every accepted figure survives JavaScript and JSON tools exactly and no sum
+/// or difference of figures can overflow.
+pub const MAX_COUNT: u64 = 10_000_000_000;
 
 /// Only the schema version, read before anything else (every other field is ignored).
 #[derive(Deserialize)]
@@ -137,6 +152,49 @@ impl Checker<'_> {
         }
     }
 
+    /// A person count: at most `MAX_COUNT`.
+    fn count(&mut self, at: &str, value: u64) {
+        if value > MAX_COUNT {
+            self.report(
+                at.to_string(),
+                format!("{value} is more than any count of people can be (at most {MAX_COUNT})"),
+            );
+        }
+    }
+
+    fn counts(&mut self, at: &str, values: impl IntoIterator<Item = (&'static str, Option<u64>)>) {
+        for (field, value) in values {
+            if let Some(value) = value {
+                self.count(&format!("{at}.{field}"), value);
+            }
+        }
+    }
+
+    /// A date inside `EARLIEST_DATE`..=`LATEST_DATE`.
+    fn date(&mut self, at: &str, date: Date) {
+        if !(EARLIEST_DATE..=LATEST_DATE).contains(&date) {
+            self.report(
+                at.to_string(),
+                format!("date {date} is outside {EARLIEST_DATE} to {LATEST_DATE}"),
+            );
+        }
+    }
+
+    /// A link a reader may follow: `http:` or `https:` only (no `javascript:`, `data:`, ...).
+    fn link(&mut self, at: &str, url: Option<&str>) {
+        if let Some(url) = url.filter(|u| !is_web_link(u)) {
+            let shown: String = url.chars().take(80).collect();
+            let more = if shown.len() < url.len() { "..." } else { "" };
+            self.report(
+                at.to_string(),
+                format!(
+                    "\"{}{more}\" is not a web link (http:// or https://)",
+                    shown.escape_debug()
+                ),
+            );
+        }
+    }
+
     fn ascending(&mut self, at: &str, dates: impl Iterator<Item = Date>) {
         let mut previous: Option<Date> = None;
         for (i, date) in dates.enumerate() {
@@ -162,13 +220,30 @@ pub fn check(dataset: &Dataset) -> Vec<Problem> {
             format!("must be {WAR_START}, found {}", dataset.war_start),
         );
     }
+    c.date("first_date", dataset.first_date);
+    c.date("last_date", dataset.last_date);
     if dataset.first_date > dataset.last_date {
         c.report("first_date".into(), "is after last_date".into());
     }
+    for (i, entry) in dataset.changelog.iter().enumerate() {
+        c.date(&format!("changelog[{i}].date"), entry.date);
+    }
+    for (i, s) in dataset.sources.iter().enumerate() {
+        c.link(&format!("sources[{i}].url"), s.url.as_deref());
+        c.link(&format!("sources[{i}].via_url"), s.via_url.as_deref());
+    }
     for (i, country) in dataset.countries.iter().enumerate() {
-        c.source(&format!("countries[{i}].source"), &country.source);
+        let at = format!("countries[{i}]");
+        c.source(&format!("{at}.source"), &country.source);
         if country.population == 0 {
-            c.report(format!("countries[{i}].population"), "must be positive".into());
+            c.report(format!("{at}.population"), "must be positive".into());
+        }
+        c.count(&format!("{at}.population"), country.population);
+        if !(1900..=2099).contains(&country.population_year) {
+            c.report(
+                format!("{at}.population_year"),
+                format!("{} is not a year from 1900 to 2099", country.population_year),
+            );
         }
     }
     c.refugees();
@@ -203,6 +278,14 @@ impl Checker<'_> {
                     self.report(format!("{at}.iso3"), format!("unknown country code \"{iso3}\""));
                 }
             }
+            self.caveats(&format!("{at}.caveats"), &s.caveats);
+            for (i, p) in s.points.iter().enumerate() {
+                self.date(&format!("{at}.points.dates[{i}]"), p.date);
+                self.count(&format!("{at}.points.cumulative[{i}]"), p.cumulative);
+                if let Some(daily) = p.daily {
+                    self.count(&format!("{at}.points.daily[{i}]"), daily);
+                }
+            }
             // A series' war days are computed from its dates as it is read: only the order is checked.
             self.ascending(&format!("{at}.points.dates"), s.points.iter().map(|p| p.date));
         }
@@ -212,22 +295,40 @@ impl Checker<'_> {
     fn reports(&mut self) {
         let d = self.dataset;
         self.source("casualties.source", &d.casualties.source);
+        self.caveats("casualties.caveats", &d.casualties.caveats);
         for (i, p) in d.casualties.points.iter().enumerate() {
             let at = format!("casualties.points[{i}]");
-            self.war_day(&at, p.date, p.war_day);
+            self.dated(&at, p.date, p.war_day);
+            if let Some(published) = p.published {
+                self.date(&format!("{at}.published"), published);
+            }
+            self.link(&format!("{at}.source_url"), Some(&p.source_url));
+            self.counts(&at, [("killed", p.killed), ("injured", p.injured), ("total", p.total)]);
             if let (Some(k), Some(j), Some(t)) = (p.killed, p.injured, p.total) {
-                if k + j != t {
+                if k.checked_add(j) != Some(t) {
                     self.report(at, format!("killed {k} + injured {j} is not total {t}"));
                 }
             }
         }
         self.ascending("casualties.points", d.casualties.points.iter().map(|p| p.date));
+        self.caveats("idps.caveats", &d.idps.caveats);
         for (i, r) in d.idps.rounds.iter().enumerate() {
             let at = format!("idps.rounds[{i}]");
-            self.war_day(&at, r.date, r.war_day);
+            self.dated(&at, r.date, r.war_day);
             self.source(&format!("{at}.source"), &r.source);
+            self.link(&format!("{at}.source_url"), r.source_url.as_deref());
+            self.count(&format!("{at}.total"), r.total);
             for (j, region) in r.regions.iter().enumerate() {
-                self.source(&format!("{at}.regions[{j}].source"), &region.source);
+                let at = format!("{at}.regions[{j}]");
+                self.source(&format!("{at}.source"), &region.source);
+                self.link(&format!("{at}.source_url"), region.source_url.as_deref());
+                self.counts(
+                    &at,
+                    [
+                        ("current_location", Some(region.current_location)),
+                        ("by_region_of_origin", region.by_region_of_origin),
+                    ],
+                );
             }
         }
         self.ascending("idps.rounds", d.idps.rounds.iter().map(|r| r.date));
@@ -237,16 +338,38 @@ impl Checker<'_> {
     fn statements(&mut self) {
         let d = self.dataset;
         for (i, e) in d.events.iter().enumerate() {
-            self.war_day(&format!("events[{i}]"), e.date, e.war_day);
-            self.source(&format!("events[{i}].source"), &e.source);
+            let at = format!("events[{i}]");
+            self.dated(&at, e.date, e.war_day);
+            self.source(&format!("{at}.source"), &e.source);
+            self.link(&format!("{at}.source_url"), Some(&e.source_url));
         }
         for (i, claim) in d.claims.iter().enumerate() {
-            self.war_day(&format!("claims[{i}]"), claim.date, claim.war_day);
-            self.source(&format!("claims[{i}].source"), &claim.source);
+            let at = format!("claims[{i}]");
+            self.dated(&at, claim.date, claim.war_day);
+            self.source(&format!("{at}.source"), &claim.source);
+            self.link(&format!("{at}.source_url"), Some(&claim.source_url));
+            self.count(&format!("{at}.value"), claim.value);
         }
         for (i, q) in d.quotes.iter().enumerate() {
-            self.war_day(&format!("quotes[{i}]"), q.date, q.war_day);
-            self.source(&format!("quotes[{i}].source"), &q.source);
+            let at = format!("quotes[{i}]");
+            self.dated(&at, q.date, q.war_day);
+            self.source(&format!("{at}.source"), &q.source);
+            self.link(&format!("{at}.source_url"), Some(&q.source_url));
+            self.link(&format!("{at}.original_source_url"), q.original_source_url.as_deref());
+        }
+    }
+
+    /// A dated entry: its date in the span, its war day that of its date.
+    fn dated(&mut self, at: &str, date: Date, war_day: i64) {
+        self.date(&format!("{at}.date"), date);
+        self.war_day(at, date, war_day);
+    }
+
+    fn caveats(&mut self, at: &str, caveats: &[crate::data::Caveat]) {
+        for (i, caveat) in caveats.iter().enumerate() {
+            if let Some(date) = caveat.date {
+                self.date(&format!("{at}[{i}].date"), date);
+            }
         }
     }
 }

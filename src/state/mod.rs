@@ -245,14 +245,16 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
             }
         }
         Action::Zoom(a, b) => set_range(&mut next, (a.min(b), a.max(b)), bounds),
-        Action::ZoomFrom(day) => {
+        // A range is at least two days: a one-day dataset has nothing to zoom.
+        Action::ZoomFrom(day) if bounds.first_day < bounds.last_day => {
             let from = day.clamp(bounds.first_day, bounds.last_day - 1);
             set_range(&mut next, (from, hi.max(from + 1)), bounds);
         }
-        Action::ZoomTo(day) => {
+        Action::ZoomTo(day) if bounds.first_day < bounds.last_day => {
             let to = day.clamp(bounds.first_day + 1, bounds.last_day);
             set_range(&mut next, (lo.min(to - 1), to), bounds);
         }
+        Action::ZoomFrom(_) | Action::ZoomTo(_) => {}
         Action::ResetZoom => next.options.range = None,
         Action::ToggleSeries(id) => {
             if bounds.series.contains(&id) {

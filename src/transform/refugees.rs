@@ -4,7 +4,7 @@
 use super::{annotations, publisher, source_of, Draft, Frame};
 use crate::chart::{ChartId, ChartSpec, Mark, Point, SeriesColor, SeriesSpec};
 use crate::compare::{revision_words, revisions};
-use crate::data::{group_digits, Dataset, RefugeePoint, RefugeeSeries, SeriesKind};
+use crate::data::{group_whole, Dataset, RefugeePoint, RefugeeSeries, SeriesKind};
 use crate::state::{ChartOptions, Measure, Mode, Scale};
 
 /// Per 1,000 residents: `1000 * count / population`.
@@ -192,11 +192,7 @@ fn per_thousands(options: &ChartOptions, s: &RefugeeSeries, population: u64) -> 
             Some(Point {
                 day: p.war_day,
                 value: per_thousand(v, population),
-                detail: Some(format!(
-                    "{} of {} residents",
-                    group_digits(v as f64),
-                    group_digits(population as f64)
-                )),
+                detail: Some(format!("{} of {} residents", group_whole(v), group_whole(population))),
                 source: None,
             })
         })
@@ -217,7 +213,7 @@ fn shares(d: &Dataset, options: &ChartOptions, s: &RefugeeSeries) -> Vec<Point> 
             share(v, t).map(|value| Point {
                 day: p.war_day,
                 value,
-                detail: Some(format!("{} of {}", group_digits(v as f64), group_digits(t as f64))),
+                detail: Some(format!("{} of {}", group_whole(v), group_whole(t))),
                 source: None,
             })
         })

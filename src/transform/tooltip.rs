@@ -3,7 +3,7 @@
 
 use super::page;
 use crate::chart::{ChartSpec, FigureNote, Mark, SeriesColor, SourceRef};
-use crate::data::{group_digits, Dataset, Date};
+use crate::data::{group_whole, Dataset, Date};
 
 /// What a tooltip shows for one chart on one day: every visible series' exact figure or
 /// "no report that day", its unit and source, and who was quoted that day.
@@ -168,9 +168,9 @@ pub fn headline(dataset: &Dataset, day: i64) -> String {
     match total.points.iter().find(|p| p.war_day == day) {
         Some(p) => parts.push(format!(
             "{} border crossings out of Ukraine so far (UNHCR){}.",
-            group_digits(p.cumulative as f64),
+            group_whole(p.cumulative),
             p.daily
-                .map_or_else(String::new, |d| format!(", {} that day", group_digits(d as f64)))
+                .map_or_else(String::new, |d| format!(", {} that day", group_whole(d)))
         )),
         None => parts.push("No UNHCR refugee figure that day.".into()),
     }
@@ -178,7 +178,7 @@ pub fn headline(dataset: &Dataset, day: i64) -> String {
         Some(p) => {
             let figures: Vec<String> = [("killed", p.killed), ("injured", p.injured)]
                 .iter()
-                .filter_map(|(what, v)| v.map(|v| format!("{} {what}", group_digits(v as f64))))
+                .filter_map(|(what, v)| v.map(|v| format!("{} {what}", group_whole(v))))
                 .collect();
             let when = if p.war_day == day {
                 "that day".to_string()
@@ -197,7 +197,7 @@ pub fn headline(dataset: &Dataset, day: i64) -> String {
             "Internally displaced, IOM round {} ({}): {}.",
             r.round,
             r.date.human(),
-            group_digits(r.total as f64)
+            group_whole(r.total)
         )),
         None => parts.push("No IOM displacement estimate yet.".into()),
     }
