@@ -2,10 +2,15 @@
 // The script's own URL carries the names of the generated JS and wasm files (resolved relative
 // to this file, so the app works under any sub-path) and, in release builds, their integrity
 // hashes (scripts/post-build.mjs).
-// The reader's choice of colours is applied first, so the page does not flash the other theme.
+// The reader's choice of colours is applied first, so the page does not flash the other theme,
+// and the baked view's Colours choice shows it until the app takes its place.
 try {
   const theme = localStorage.getItem("theme");
-  if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
+  if (theme === "light" || theme === "dark") {
+    document.documentElement.dataset.theme = theme;
+    const choice = document.querySelector("#baked #theme");
+    if (choice) choice.value = theme;
+  }
 } catch {
   // Storage blocked: the page follows the system's colours.
 }

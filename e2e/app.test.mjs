@@ -144,18 +144,38 @@ test("the quote's source link opens its page", async () => {
   await context.close();
 });
 
-test("a broken dataset shows the error panel with its messages", async () => {
+/** The shipped dataset, changed by `edit`, as text. */
+async function edited(edit) {
   const real = JSON.parse(await readFile(DIST + "/data/dataset.json", "utf8"));
-  real.casualties.points[2].total = 1;
-  real.quotes[0].source = "nobody";
+  edit(real);
+  return JSON.stringify(real);
+}
+
+/**
+ * Opens the page with `response` (fulfil options) served in place of the dataset; resolves when
+ * the error panel is shown, with its text, the page (still open), every dialog the page opened,
+ * and its context to close.
+ */
+async function panelFor(response) {
   const { context, page } = await open();
-  await page.route("**/data/dataset.json", (route) =>
-    route.fulfill({ contentType: "application/json", body: JSON.stringify(real) }),
-  );
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await page.route("**/data/dataset.json", (route) => route.fulfill({ contentType: "application/json", ...response }));
   await page.goto(server.url);
   const panel = page.locator("#load-error");
   await panel.waitFor({ timeout: 30_000 });
-  const text = await panel.innerText();
+  return { text: await panel.innerText(), page, dialogs, context };
+}
+
+test("a broken dataset shows the error panel with its messages", async () => {
+  const body = await edited((real) => {
+    real.casualties.points[2].total = 1;
+    real.quotes[0].source = "nobody";
+  });
+  const { text, page, context } = await panelFor({ body });
   assert.match(text, /The dataset is not valid: the dataset has 2 problem\(s\)/);
   assert.match(text, /casualties\.points\[2\]: killed 102 \+ injured 304 is not total 1/);
   assert.match(text, /quotes\[0\]\.source: unknown source id "nobody"/);
@@ -164,27 +184,38 @@ test("a broken dataset shows the error panel with its messages", async () => {
   await context.close();
 });
 
-test("a dataset that is not JSON gets the browser's message with the position", async () => {
-  const { context, page } = await open();
-  await page.route("**/data/dataset.json", (route) =>
-    route.fulfill({ contentType: "application/json", body: '{"schema_version": 2, "sources": [}' }),
+test("a dataset that is not JSON is named with the place where it stops being JSON", async () => {
+  const { text, context } = await panelFor({ body: '{"schema_version": 2, "sources": [}' });
+  assert.match(text, /The dataset is not valid: the dataset cannot be read: the text is not JSON: at line 1, column 35, expected value/);
+  await context.close();
+});
+
+test("a dataset of the wrong shape is named by the path of the field, in the browser", async () => {
+  const body = await edited((real) => (real.refugees.by_country[3].points.cumulative[17] = "many"));
+  const { text, context } = await panelFor({ body });
+  assert.match(
+    text,
+    /at refugees\.by_country\[3\]\.points\.cumulative\[17\]: expected a whole number \(0 or more\), found the string "many"/,
   );
-  await page.goto(server.url);
-  const panel = page.locator("#load-error");
-  await panel.waitFor({ timeout: 30_000 });
-  const text = await panel.innerText();
-  assert.match(text, /The dataset is not valid JSON/);
-  assert.match(text, /JSON syntax: Unexpected token '}', \.\.\."ources": \[}"/);
+  await context.close();
+});
+
+test("a dataset with a javascript: link is refused, the link named, nothing clickable", async () => {
+  const body = await edited((real) => {
+    real.quotes[0].source_url = "javascript:alert(3)";
+    real.sources[0].via_url = " javascript:alert(3)";
+  });
+  const { text, page, dialogs, context } = await panelFor({ body });
+  assert.match(text, /sources\[0\]\.via_url: " javascript:alert\(3\)" is not a web link \(http:\/\/ or https:\/\/\)/);
+  assert.match(text, /quotes\[0\]\.source_url: "javascript:alert\(3\)" is not a web link/);
+  const scripted = await page.locator('a[href*="javascript:" i]').count();
+  assert.equal(scripted, 0, "no javascript: link on the page");
+  assert.deepEqual(dialogs, []);
   await context.close();
 });
 
 test("a missing dataset says what failed and where", async () => {
-  const { context, page } = await open();
-  await page.route("**/data/dataset.json", (route) => route.fulfill({ status: 404, body: "not found" }));
-  await page.goto(server.url);
-  const panel = page.locator("#load-error");
-  await panel.waitFor({ timeout: 30_000 });
-  const text = await panel.innerText();
+  const { text, context } = await panelFor({ status: 404, body: "not found" });
   assert.match(text, /The dataset could not be loaded/);
   assert.match(text, /HTTP 404/);
   await context.close();

@@ -29,3 +29,6 @@ cargo test --offline --target wasm32-unknown-unknown --test browser --test brows
 
 step "native tests (cargo test)"
 cargo test --offline
+
+step "fuzzing, a short run with a fixed seed (bash scripts/fuzz.sh for longer runs)"
+bash scripts/fuzz.sh 20000 20261126

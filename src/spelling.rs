@@ -1,10 +1,10 @@
 //! Enums with one spelling per variant, shared by every place that reads or writes them: the
-//! dataset builder (CSV values), serde and miniserde (dataset JSON) and the URL. A variant cannot
+//! dataset builder (CSV values), serde (dataset JSON) and the URL. A variant cannot
 //! be added without its spelling, and a spelling cannot be read in one place and not another.
 
 /// Declares an enum whose variants are written `Variant => "spelling"`. Generates `ALL`,
-/// `as_str`, `parse`, `spellings` (for messages: "a, b or c"), `Display`, and the serde
-/// (native) and miniserde (both targets) impls that read and write exactly these spellings.
+/// `as_str`, `parse`, `spellings` (for messages: "a, b or c"), `Display`, and the serde impls
+/// that read and write exactly these spellings.
 macro_rules! spelled_enum {
     (
         $(#[$meta:meta])*
@@ -49,14 +49,12 @@ macro_rules! spelled_enum {
             }
         }
 
-        #[cfg(not(target_arch = "wasm32"))]
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        #[cfg(not(target_arch = "wasm32"))]
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
@@ -64,22 +62,6 @@ macro_rules! spelled_enum {
             }
         }
 
-        const _: () = {
-            miniserde::make_place!(Place);
-
-            impl miniserde::de::Visitor for Place<$name> {
-                fn string(&mut self, s: &str) -> miniserde::Result<()> {
-                    self.out = Some($name::parse(s).ok_or(miniserde::Error)?);
-                    Ok(())
-                }
-            }
-
-            impl miniserde::Deserialize for $name {
-                fn begin(out: &mut Option<Self>) -> &mut dyn miniserde::de::Visitor {
-                    Place::new(out)
-                }
-            }
-        };
     };
 }
 
@@ -115,20 +97,16 @@ mod tests {
         assert_eq!(Fruit::BloodOrange.to_string(), "blood_orange");
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn json_reads_and_writes_the_same_spelling() {
         assert_eq!(serde_json::to_string(&Fruit::BloodOrange).unwrap(), "\"blood_orange\"");
         let back: Fruit = serde_json::from_str("\"blood_orange\"").unwrap();
         assert_eq!(back, Fruit::BloodOrange);
-        let mini: Fruit = miniserde::json::from_str("\"blood_orange\"").unwrap();
-        assert_eq!(mini, Fruit::BloodOrange);
         let err = serde_json::from_str::<Fruit>("\"pear\"").unwrap_err().to_string();
         assert!(
             err.contains("unknown variant `pear`, expected `apple` or `blood_orange`"),
             "{err}"
         );
-        assert!(miniserde::json::from_str::<Fruit>("\"pear\"").is_err());
     }
 
     #[test]

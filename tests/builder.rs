@@ -423,3 +423,15 @@ fn only_web_links_are_accepted() {
         "{err:?}"
     );
 }
+
+/// A total without rows is named at its file (found by the fuzzer: it was left to the app's
+/// validation, as "dataset.json: refugees.total.points: has no points", with no file or line).
+#[test]
+fn a_total_without_rows_is_named_at_its_file() {
+    let mut files = fixtures();
+    files.insert(
+        "refugees_total.csv".into(),
+        "date,war_day,individuals_cumulative,daily\n".into(),
+    );
+    assert_eq!(errors(&files), ["refugees_total.csv: has no rows"]);
+}

@@ -30,8 +30,46 @@ fn not_json() {
     assert!(matches!(err, DatasetError::Malformed(_)));
     assert_eq!(
         err.to_string(),
+        "the dataset cannot be read: the text is not JSON: at line 1, column 1, expected value"
+    );
+    let err = parse_dataset("[1, 2]").unwrap_err();
+    assert_eq!(
+        err.to_string(),
         "the dataset cannot be read: the text is not a JSON object with a numeric schema_version"
     );
+    let truncated = &SHIPPED[..SHIPPED.len() / 2];
+    let err = parse_dataset(truncated).unwrap_err().to_string();
+    assert!(
+        err.starts_with("the dataset cannot be read: the text ends before its JSON does, at line 1, column "),
+        "{err}"
+    );
+    let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+    let err = parse_dataset(&deep).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "the dataset cannot be read: the text is not a JSON object with a numeric schema_version"
+    );
+    // Nested 200,000 deep where the dataset has a list: named, without overflowing the stack.
+    let deep = SHIPPED.replacen(
+        "\"events\":[",
+        &format!("\"events\":[{}{},", "[".repeat(200_000), "]".repeat(200_000)),
+        1,
+    );
+    let err = parse_dataset(&deep).unwrap_err().to_string();
+    assert!(
+        err.starts_with(
+            "the dataset cannot be read: it is JSON, but not of the shape of schema_version 2: at events[0]"
+        ),
+        "{}",
+        &err[..200]
+    );
+    // And in a field the app does not read: skipped.
+    let deep = SHIPPED.replacen(
+        '{',
+        &format!("{{\"x\":{}{},", "[".repeat(200_000), "]".repeat(200_000)),
+        1,
+    );
+    assert!(parse_dataset(&deep).is_ok());
 }
 
 #[test]
@@ -61,7 +99,9 @@ fn shape_error(f: impl FnOnce(&mut serde_json::Value)) -> String {
 fn wrong_shape_names_the_field() {
     let at = shape_error(|v| v["refugees"]["total"]["points"]["cumulative"][0] = "many".into());
     assert!(
-        at.starts_with("refugees.total.points.cumulative[0]: invalid type: string \"many\", expected u64"),
+        at.starts_with(
+            "refugees.total.points.cumulative[0]: expected a whole number (0 or more), found the string \"many\""
+        ),
         "{at}"
     );
     let at = shape_error(|v| {
@@ -220,7 +260,7 @@ fn figures_out_of_range_are_rejected_and_sums_cannot_wrap() {
         v["refugees"]["by_country"][0]["points"]["daily"][2] = 9_007_199_254_740_993u64.into();
         v["claims"][0]["value"] = u64::MAX.into();
         v["countries"][0]["population"] = 10_000_000_000u64.into();
-        v["countries"][1]["population_year"] = 4_294_969_317i64.into();
+        v["countries"][1]["population_year"] = 2150.into();
         v["idps"]["rounds"][0]["total"] = 18_446_744_073_709_551_000u64.into();
     });
     let details = parse_dataset(&json).unwrap_err().details();
@@ -229,7 +269,7 @@ fn figures_out_of_range_are_rejected_and_sums_cannot_wrap() {
     assert_eq!(
         details,
         [
-            "countries[1].population_year: 4294969317 is not a year from 1900 to 2099".to_string(),
+            "countries[1].population_year: 2150 is not a year from 1900 to 2099".to_string(),
             too_many("refugees.total.points.cumulative[5]", 10_000_000_001),
             too_many("refugees.by_country[0].points.daily[2]", 9_007_199_254_740_993),
             too_many("casualties.points[2].killed", u64::MAX),
@@ -247,7 +287,7 @@ fn dates_outside_the_span_are_rejected() {
         v["last_date"] = "9999-12-31".into();
         v["quotes"][2]["date"] = "1900-01-01".into();
         v["quotes"][2]["war_day"] = (-44_794).into();
-        v["casualties"]["caveats"][0]["date"] = "2100-01-01".into();
+        v["idps"]["caveats"][0]["date"] = "2100-01-01".into();
     });
     let details = parse_dataset(&json).unwrap_err().details();
     assert!(
@@ -259,8 +299,7 @@ fn dates_outside_the_span_are_rejected() {
         "{details:?}"
     );
     assert!(
-        details
-            .contains(&"casualties.caveats[0].date: date 2100-01-01 is outside 2014-01-01 to 2099-12-31".to_string()),
+        details.contains(&"idps.caveats[0].date: date 2100-01-01 is outside 2014-01-01 to 2099-12-31".to_string()),
         "{details:?}"
     );
 }
@@ -283,4 +322,37 @@ fn a_long_list_of_problems_is_cut_with_a_count() {
     let details = err.details();
     assert_eq!(details.len(), 201);
     assert_eq!(details[200], format!("... and {} more", problems.len() - 200));
+}
+
+/// Numbers that do not fit their field are named by their path, in words, not cast.
+#[test]
+fn numbers_that_do_not_fit_are_shape_errors() {
+    let at = shape_error(|v| v["countries"][1]["population_year"] = 4_294_969_317i64.into());
+    assert!(
+        at.starts_with("countries[1].population_year: expected a whole number, found the number `4294969317`"),
+        "{at}"
+    );
+    let at = shape_error(|v| v["refugees"]["by_country"][3]["points"]["cumulative"][17] = (-5).into());
+    assert!(
+        at.starts_with(
+            "refugees.by_country[3].points.cumulative[17]: expected a whole number (0 or more), found the number `-5`"
+        ),
+        "{at}"
+    );
+    let at = shape_error(|v| v["claims"][0]["value"] = 1.5.into());
+    assert!(
+        at.starts_with("claims[0].value: expected a whole number (0 or more), found the number `1.5`"),
+        "{at}"
+    );
+    let at = shape_error(|v| v["idps"]["rounds"][0]["round"] = 4_294_967_302u64.into());
+    assert!(
+        at.starts_with("idps.rounds[0].round: expected a whole number (0 or more), found the number `4294967302`"),
+        "{at}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_allowed() {
+    let with_bom = format!("\u{feff}{SHIPPED}");
+    assert_eq!(parse_dataset(&with_bom).unwrap(), parse_dataset(SHIPPED).unwrap());
 }

@@ -128,6 +128,10 @@ pub(super) fn read_total(
             }
         }
     }
+    if t.rows().next().is_none() {
+        p.file(&t.file, "has no rows".into());
+        return None;
+    }
     points.sort_by_key(|x| x.date);
     let has_daily = points.iter().any(|x| x.daily.is_some());
     let caveats = anomalies::cumulative(&points);

@@ -1,6 +1,5 @@
 //! The data layer: dates and war days, the dataset model, and its validation. No browser APIs.
 
-mod columns;
 pub mod date;
 pub mod model;
 pub mod validate;

@@ -1,15 +1,13 @@
-//! The bundled dataset: one set of types, written by the builder (serde, native only) and read
-//! by the app (miniserde, whose deserialiser is far smaller in the wasm bundle than serde's).
-//! Natively serde also reads it, to say exactly where a dataset of the wrong shape goes wrong.
+//! The bundled dataset: one set of types, written by the builder and read by the app, both with
+//! serde, which names the place where a dataset of the wrong shape goes wrong.
 
 use super::date::Date;
-use miniserde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The schema this code reads and writes. Anything else is rejected with a clear message.
 pub const SCHEMA_VERSION: u32 = 2;
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub schema_version: u32,
     /// Content-derived: the first 16 hex digits of the SHA-256 of the dataset without this field.
@@ -30,16 +28,14 @@ pub struct Dataset {
     pub changelog: Vec<ChangelogEntry>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChangelogEntry {
     pub date: Date,
     pub change: String,
 }
 
 /// A source record: who published a figure, in which document, with what caveats.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub publisher: String,
@@ -56,8 +52,7 @@ pub struct Source {
     pub caveats: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Country {
     pub name: String,
     pub iso3: String,
@@ -78,15 +73,13 @@ spelled_enum! {
 }
 
 /// A remark about a series, optionally tied to one date.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Caveat {
     pub date: Option<Date>,
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Refugees {
     pub total: RefugeeSeries,
     /// An earlier vintage of the same total, before UNHCR revised it.
@@ -94,8 +87,7 @@ pub struct Refugees {
     pub by_country: Vec<RefugeeSeries>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RefugeeSeries {
     pub id: String,
     pub label: String,
@@ -125,12 +117,8 @@ pub struct RefugeePoint {
 /// The reports of a refugee series, in date order. In the dataset they are written as columns
 /// (`{"dates": [...], "cumulative": [...], "daily": [...]}`), which is about a tenth of the
 /// gzipped dataset less than one object per report; in memory they are points.
-#[derive(Clone, Debug, Default, PartialEq)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "PointColumns", into = "PointColumns")
-)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "PointColumns", into = "PointColumns")]
 pub struct RefugeePoints(pub Vec<RefugeePoint>);
 
 impl std::ops::Deref for RefugeePoints {
@@ -147,7 +135,7 @@ impl From<Vec<RefugeePoint>> for RefugeePoints {
 }
 
 /// The columns of `RefugeePoints` as written in the dataset.
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Serialize, Deserialize)]
 pub struct PointColumns {
     pub dates: Vec<Date>,
     pub cumulative: Vec<u64>,
@@ -188,16 +176,14 @@ impl From<RefugeePoints> for PointColumns {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Casualties {
     pub source: String,
     pub caveats: Vec<Caveat>,
     pub points: Vec<CasualtyPoint>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CasualtyPoint {
     pub date: Date,
     pub war_day: i64,
@@ -212,15 +198,13 @@ pub struct CasualtyPoint {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Idps {
     pub caveats: Vec<Caveat>,
     pub rounds: Vec<IdpRound>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IdpRound {
     pub round: u32,
     /// End of the survey period.
@@ -237,8 +221,7 @@ pub struct IdpRound {
     pub regions: Vec<IdpRegion>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IdpRegion {
     pub region: String,
     pub current_location: u64,
@@ -248,8 +231,7 @@ pub struct IdpRegion {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub date: Date,
     pub war_day: i64,
@@ -259,8 +241,7 @@ pub struct Event {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub speaker: String,
     pub role: String,
@@ -299,8 +280,7 @@ spelled_enum! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// When the statement was made or published.
     pub date: Date,

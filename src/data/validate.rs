@@ -2,8 +2,7 @@
 
 use super::date::{Date, EARLIEST_DATE, LATEST_DATE, WAR_START};
 use super::model::{is_web_link, Dataset, SCHEMA_VERSION};
-use miniserde::json;
-use miniserde::Deserialize;
+use serde::Deserialize;
 use std::fmt;
 
 /// One thing wrong with a dataset, with where it is.
@@ -79,25 +78,43 @@ impl DatasetError {
 /// or difference of figures can overflow.
 pub const MAX_COUNT: u64 = 10_000_000_000;
 
-/// Only the schema version, read before anything else (every other field is ignored).
-#[derive(Deserialize)]
-struct SchemaProbe {
-    schema_version: Option<u64>,
+/// Only the schema version, read before anything else from a JSON object (every other field is
+/// skipped; serde's derive would also take a list).
+struct SchemaProbe(Option<u64>);
+
+impl<'de> Deserialize<'de> for SchemaProbe {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = SchemaProbe;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<SchemaProbe, A::Error> {
+                let mut version = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "schema_version" {
+                        version = map.next_value::<Option<u64>>()?;
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(SchemaProbe(version))
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 
-/// Parses and validates dataset JSON.
+/// Parses and validates dataset JSON (a UTF-8 byte-order mark before it is allowed).
 pub fn parse_dataset(json: &str) -> Result<Dataset, DatasetError> {
-    let Ok(probe) = json::from_str::<SchemaProbe>(json) else {
-        return Err(DatasetError::Malformed(
-            "the text is not a JSON object with a numeric schema_version".into(),
-        ));
-    };
-    if probe.schema_version != Some(u64::from(SCHEMA_VERSION)) {
-        return Err(DatasetError::UnsupportedSchema {
-            found: probe.schema_version,
-        });
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let probe = serde_json::from_str::<SchemaProbe>(json).map_err(|e| DatasetError::Malformed(unreadable(&e)))?;
+    if probe.0 != Some(u64::from(SCHEMA_VERSION)) {
+        return Err(DatasetError::UnsupportedSchema { found: probe.0 });
     }
-    let dataset: Dataset = json::from_str(json).map_err(|_| DatasetError::Malformed(shape_error(json)))?;
+    let dataset: Dataset = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(json))
+        .map_err(|e| DatasetError::Malformed(shape_error(&e)))?;
     let problems = check(&dataset);
     if problems.is_empty() {
         Ok(dataset)
@@ -106,22 +123,59 @@ pub fn parse_dataset(json: &str) -> Result<Dataset, DatasetError> {
     }
 }
 
-/// Where a dataset that is JSON but not of the expected shape goes wrong. Natively, serde names
-/// the path of the field that differs; the browser build leaves that code out (it would be a large part
-/// of the bundle) and names the command that shows it.
-fn shape_error(json: &str) -> String {
-    #[cfg(not(target_arch = "wasm32"))]
-    if let Err(e) = serde_path_to_error::deserialize::<_, Dataset>(&mut serde_json::Deserializer::from_str(json)) {
-        return format!(
-            "it is JSON, but not of the shape of schema_version {SCHEMA_VERSION}: at {}: {}",
-            e.path(),
-            e.inner()
-        );
+/// Why a text is not a dataset at all: not JSON (with the place), cut short, or JSON that is not
+/// an object with a numeric schema_version.
+fn unreadable(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let place = format!("line {}, column {}", e.line(), e.column());
+    match e.classify() {
+        Category::Eof => format!("the text ends before its JSON does, at {place} (is the file complete?)"),
+        Category::Syntax | Category::Io => format!("the text is not JSON: at {place}, {}", plain(e)),
+        Category::Data => "the text is not a JSON object with a numeric schema_version".into(),
     }
-    let _ = json;
+}
+
+/// Where a dataset that is JSON but not of the expected shape goes wrong, named by its path:
+/// `refugees.by_country[3].points.cumulative[17]: expected a whole number, found a string "x"`.
+fn shape_error(e: &serde_path_to_error::Error<serde_json::Error>) -> String {
     format!(
-        "it is JSON, but not of the shape of schema_version {SCHEMA_VERSION} (`cargo run --bin build-dataset -- --check <file>` says where)"
+        "it is JSON, but not of the shape of schema_version {SCHEMA_VERSION}: at {}: {}",
+        e.path(),
+        plain(e.inner())
     )
+}
+
+/// serde's message in the reader's words: what was expected first, no Rust type names, and
+/// the place (which the path or the caller gives) left off.
+fn plain(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text);
+    let found = ["invalid type: ", "invalid value: "]
+        .iter()
+        .find_map(|p| text.strip_prefix(p));
+    let mut out = match found.and_then(|t| t.split_once(", expected ")) {
+        Some((found, expected)) => format!("expected {expected}, found {found}"),
+        None => text.to_string(),
+    };
+    let words = [
+        ("expected u64", "expected a whole number (0 or more)"),
+        ("expected u32", "expected a whole number (0 or more)"),
+        ("expected i64", "expected a whole number"),
+        ("expected i32", "expected a whole number"),
+        ("expected a borrowed string", "expected a string"),
+        ("integer `", "the number `"),
+        ("floating point `", "the number `"),
+        ("a sequence", "a list"),
+        ("a map", "an object"),
+        ("found sequence", "found a list"),
+        ("found map", "found an object"),
+        ("found string ", "found the string "),
+        ("recursion limit exceeded", "nested more than 128 levels deep"),
+    ];
+    for (from, to) in words {
+        out = out.replace(from, to);
+    }
+    out
 }
 
 struct Checker<'a> {

@@ -131,13 +131,6 @@ pub async fn fetch_text(url: &str) -> Result<String, WebError> {
     text.as_string().ok_or_else(|| WebError(format!("{url} is not text")))
 }
 
-/// The browser's message for text that is not JSON (with its position), if it is not.
-pub fn json_syntax_error(text: &str) -> Option<String> {
-    js_sys::JSON::parse(text)
-        .err()
-        .map(|e| format!("JSON syntax: {}", js_message(&e)))
-}
-
 /// Sizes a canvas's backing store to its CSS size times devicePixelRatio, its 2D context
 /// desynchronized (see `desynchronize`); returns the ratio.
 pub fn fit_canvas(canvas: &HtmlCanvasElement) -> Result<f64, WebError> {
