@@ -1,7 +1,7 @@
 //! Row-by-row CSV reading that records every problem with file, line and column.
 
-use crate::data::date::{Date, EARLIEST_DATE, LATEST_DATE};
-use crate::data::MAX_COUNT;
+use crate::data::date::Date;
+use crate::data::validate::count_beyond_people;
 use std::fmt;
 use std::ops::RangeInclusive;
 
@@ -161,11 +161,21 @@ impl Row<'_> {
 
     /// A required link (see `opt_link`).
     pub fn link(&self, column: &str, problems: &mut Problems) -> Option<String> {
+        self.required(column, problems, Self::opt_link)
+    }
+
+    /// A required cell read by `optional`: reported as empty when it is.
+    fn required<T>(
+        &self,
+        column: &str,
+        problems: &mut Problems,
+        optional: impl FnOnce(&Self, &str, &mut Problems) -> Option<T>,
+    ) -> Option<T> {
         if self.raw(column).is_empty() {
             self.report(problems, column, "is empty".into());
             return None;
         }
-        self.opt_link(column, problems)
+        optional(self, column, problems)
     }
 
     pub fn opt_date(&self, column: &str, problems: &mut Problems) -> Option<Date> {
@@ -177,23 +187,15 @@ impl Row<'_> {
             self.report(problems, column, format!("\"{raw}\" is not a date (YYYY-MM-DD)"));
             return None;
         };
-        if !(EARLIEST_DATE..=LATEST_DATE).contains(&date) {
-            self.report(
-                problems,
-                column,
-                format!("{date} is outside {EARLIEST_DATE} to {LATEST_DATE}"),
-            );
+        if let Some(outside) = date.outside_span() {
+            self.report(problems, column, outside);
             return None;
         }
         Some(date)
     }
 
     pub fn date(&self, column: &str, problems: &mut Problems) -> Option<Date> {
-        if self.raw(column).is_empty() {
-            self.report(problems, column, "is empty".into());
-            return None;
-        }
-        self.opt_date(column, problems)
+        self.required(column, problems, Self::opt_date)
     }
 
     /// A whole number of people, never negative nor above `MAX_COUNT`. None (after reporting)
@@ -204,9 +206,8 @@ impl Row<'_> {
             return None;
         }
         if let Ok(n) = raw.parse::<u64>() {
-            if n > MAX_COUNT {
-                let message = format!("{n} is more than any count of people can be (at most {MAX_COUNT})");
-                self.report(problems, column, message);
+            if let Some(too_many) = count_beyond_people(n) {
+                self.report(problems, column, too_many);
                 return None;
             }
             return Some(n);
@@ -244,11 +245,7 @@ impl Row<'_> {
     }
 
     pub fn count(&self, column: &str, problems: &mut Problems) -> Option<u64> {
-        if self.raw(column).is_empty() {
-            self.report(problems, column, "is empty".into());
-            return None;
-        }
-        self.opt_count(column, problems)
+        self.required(column, problems, Self::opt_count)
     }
 
     /// The row's date and its war_day column, which must agree.

@@ -7,6 +7,7 @@ use super::register::Register;
 use super::Input;
 use crate::data::date::Date;
 use crate::data::model::{Country, RefugeePoint, RefugeePoints, RefugeeSeries, SeriesKind};
+use crate::data::validate::POPULATION_YEARS;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) const COUNTRIES: Input = Input {
@@ -48,7 +49,9 @@ pub(super) fn read_countries(t: &Table, reg: &Register, p: &mut Problems) -> Vec
         let name = row.text("name", p);
         let iso3 = row.text("iso3", p);
         let population = row.count("population", p);
-        let year = row.whole_in::<i32>("population_year", 1900..=2099, p);
+        let years = POPULATION_YEARS;
+        let years = u64::from(*years.start())..=u64::from(*years.end());
+        let year = row.whole_in::<i32>("population_year", years, p);
         if population == Some(0) {
             row.report(p, "population", "must be positive".into());
         }

@@ -57,6 +57,13 @@ impl Date {
         WAR_START.0.checked_add(time::Duration::days(day - 1)).map(Date)
     }
 
+    /// Why this date cannot be in a dataset, if it cannot: outside `EARLIEST_DATE` to
+    /// `LATEST_DATE` (the builder and the app's validation say it in the same words).
+    pub fn outside_span(self) -> Option<String> {
+        let inside = (EARLIEST_DATE..=LATEST_DATE).contains(&self);
+        (!inside).then(|| format!("{self} is outside {EARLIEST_DATE} to {LATEST_DATE}"))
+    }
+
     /// ISO form, `2022-03-21`.
     pub fn iso(self) -> String {
         format!(

@@ -1,6 +1,6 @@
 //! Reading the bundled dataset: JSON -> typed `Dataset`, with every inconsistency listed.
 
-use super::date::{Date, EARLIEST_DATE, LATEST_DATE, WAR_START};
+use super::date::{Date, WAR_START};
 use super::model::{is_web_link, Dataset, SCHEMA_VERSION};
 use serde::Deserialize;
 use std::fmt;
@@ -77,6 +77,15 @@ impl DatasetError {
 /// below 2^53, so every accepted figure survives JavaScript and JSON tools exactly and no sum
 /// or difference of figures can overflow.
 pub const MAX_COUNT: u64 = 10_000_000_000;
+
+/// The years a country's population figure may be of (the builder and the validation share it).
+pub const POPULATION_YEARS: std::ops::RangeInclusive<u16> = 1900..=2099;
+
+/// Why `value` cannot be a count of people, if it cannot (the builder and the validation say it
+/// in the same words).
+pub fn count_beyond_people(value: u64) -> Option<String> {
+    (value > MAX_COUNT).then(|| format!("{value} is more than any count of people can be (at most {MAX_COUNT})"))
+}
 
 /// Only the schema version, read before anything else from a JSON object (every other field is
 /// skipped; serde's derive would also take a list).
@@ -208,11 +217,8 @@ impl Checker<'_> {
 
     /// A person count: at most `MAX_COUNT`.
     fn count(&mut self, at: &str, value: u64) {
-        if value > MAX_COUNT {
-            self.report(
-                at.to_string(),
-                format!("{value} is more than any count of people can be (at most {MAX_COUNT})"),
-            );
+        if let Some(too_many) = count_beyond_people(value) {
+            self.report(at.to_string(), too_many);
         }
     }
 
@@ -226,11 +232,8 @@ impl Checker<'_> {
 
     /// A date inside `EARLIEST_DATE`..=`LATEST_DATE`.
     fn date(&mut self, at: &str, date: Date) {
-        if !(EARLIEST_DATE..=LATEST_DATE).contains(&date) {
-            self.report(
-                at.to_string(),
-                format!("date {date} is outside {EARLIEST_DATE} to {LATEST_DATE}"),
-            );
+        if let Some(outside) = date.outside_span() {
+            self.report(at.to_string(), format!("date {outside}"));
         }
     }
 
@@ -293,10 +296,12 @@ pub fn check(dataset: &Dataset) -> Vec<Problem> {
             c.report(format!("{at}.population"), "must be positive".into());
         }
         c.count(&format!("{at}.population"), country.population);
-        if !(1900..=2099).contains(&country.population_year) {
+        let year = country.population_year;
+        if !u16::try_from(year).is_ok_and(|y| POPULATION_YEARS.contains(&y)) {
+            let (first, last) = (POPULATION_YEARS.start(), POPULATION_YEARS.end());
             c.report(
                 format!("{at}.population_year"),
-                format!("{} is not a year from 1900 to 2099", country.population_year),
+                format!("{year} is not a year from {first} to {last}"),
             );
         }
     }
