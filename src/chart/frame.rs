@@ -99,17 +99,30 @@ pub fn wrap_to(text: &str, max: f64, size: f64, measure: Measure<'_>) -> Vec<Str
     lines
 }
 
-/// `text` cut (with "…") to fit in `max`.
+/// `text` cut (with "…") to fit in `max`: the longest cut that fits, found by halving (a text
+/// grows no narrower as it grows longer), so a name of a million characters costs a few
+/// dozen measurements, not a million.
 pub fn fit(text: &str, max: f64, size: f64, measure: Measure<'_>) -> String {
     if measure(text, size) <= max {
         return text.to_string();
     }
     let chars: Vec<char> = text.chars().collect();
-    (1..chars.len())
-        .rev()
-        .map(|n| format!("{}…", chars[..n].iter().collect::<String>().trim_end()))
-        .find(|cut| measure(cut, size) <= max)
-        .unwrap_or_else(|| "…".to_string())
+    let cut = |n: usize| format!("{}…", chars[..n].iter().collect::<String>().trim_end());
+    // The longest fitting cut has between 0 (none) and chars.len() - 1 characters.
+    let (mut fits, mut too_long) = (0, chars.len());
+    while too_long - fits > 1 {
+        let middle = fits + (too_long - fits) / 2;
+        if measure(&cut(middle), size) <= max {
+            fits = middle;
+        } else {
+            too_long = middle;
+        }
+    }
+    if fits == 0 {
+        "…".to_string()
+    } else {
+        cut(fits)
+    }
 }
 
 /// A number in short, as the browser's Intl (en-GB, compact, at most three significant digits)
@@ -335,6 +348,16 @@ mod tests {
         assert_eq!(wrap_to("", 30.0, 12.0, &mono), Vec::<String>::new());
         assert_eq!(fit("Republic of Moldova", 60.0, 12.0, &mono), "Republic…");
         assert_eq!(fit("Poland", 60.0, 12.0, &mono), "Poland");
+        assert_eq!(fit("Republic of Moldova", 1.0, 12.0, &mono), "…");
+        // A name of a million characters takes a few dozen measurements, not a million.
+        let long = "x".repeat(1_000_000);
+        let calls = std::cell::Cell::new(0);
+        let counted = |text: &str, size: f64| {
+            calls.set(calls.get() + 1);
+            mono(text, size)
+        };
+        assert_eq!(fit(&long, 60.0, 12.0, &counted), format!("{}…", "x".repeat(9)));
+        assert!(calls.get() <= 25, "{} measurements", calls.get());
     }
 
     #[test]

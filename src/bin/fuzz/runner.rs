@@ -9,7 +9,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::Instant;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 /// What one kind of input is: how it is made, what is done with it, how it is written down.
 pub trait Target {
@@ -108,28 +109,45 @@ fn list(errors: &[InputError]) -> String {
     errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
-/// Counts of one target's run, shared by its threads.
+/// Counts of one target's run, shared by its threads, and its slowest input so far.
 #[derive(Default)]
 struct Tally {
     done: AtomicU64,
     accepted: AtomicU64,
     stop: AtomicBool,
+    /// Microseconds the slowest input took, and that input as text.
+    slowest: Mutex<(u128, String)>,
+    /// Per worker, the seed its input in progress was made from (to write it down on a hang).
+    current: Vec<AtomicU64>,
 }
+
+/// How long a run may make no progress at all before it counts as hung.
+const HUNG_AFTER: Duration = Duration::from_secs(120);
+
+/// How often a long run says how far it is.
+const PROGRESS_EVERY: Duration = Duration::from_secs(30);
 
 /// Runs one target on every core; false after a failure (its input is written to a file).
 fn run<T: Target>((inputs, seed, corpus, root): (u64, u64, &Corpus, &Path)) -> bool {
     let started = Instant::now();
-    let tally = Tally::default();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
+    let tally = Tally {
+        current: (0..threads).map(|_| AtomicU64::new(0)).collect(),
+        ..Tally::default()
+    };
+    let finished = AtomicBool::new(false);
     let failure = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|t| {
                 let tally = &tally;
                 let share = inputs / threads + u64::from(t < inputs % threads);
-                scope.spawn(move || worker::<T>(share, seed.wrapping_add(t * 7919), corpus, tally))
+                scope.spawn(move || worker::<T>(share, (t, seed.wrapping_add(t * 7919)), corpus, tally))
             })
             .collect();
-        workers.into_iter().find_map(|w| w.join().ok().flatten())
+        scope.spawn(|| progress::<T>((inputs, started), (corpus, root), &tally, &finished));
+        let failure = workers.into_iter().find_map(|w| w.join().ok().flatten());
+        finished.store(true, Ordering::Relaxed);
+        failure
     });
     let (done, accepted) = (
         tally.done.load(Ordering::Relaxed),
@@ -143,6 +161,17 @@ fn run<T: Target>((inputs, seed, corpus, root): (u64, u64, &Corpus, &Path)) -> b
         done - accepted,
         if failure.is_some() { "FAILED" } else { "no panic" }
     );
+    if let Ok(slowest) = tally.slowest.lock() {
+        if !slowest.1.is_empty() {
+            let file = save(root, &format!("{}-slowest", T::NAME), &slowest.1);
+            println!(
+                "{}: slowest input {:.1} ms, in {}",
+                T::NAME,
+                slowest.0 as f64 / 1000.0,
+                file.display()
+            );
+        }
+    }
     match failure {
         None => true,
         Some((message, input)) => {
@@ -150,6 +179,49 @@ fn run<T: Target>((inputs, seed, corpus, root): (u64, u64, &Corpus, &Path)) -> b
             eprintln!("{}: {message}\n  input: {}", T::NAME, file.display());
             false
         }
+    }
+}
+
+/// Prints how far a run is, every `PROGRESS_EVERY`, until it is finished. A run that makes no
+/// progress for `HUNG_AFTER` is a failure: the inputs in progress are written down and the
+/// process ends.
+fn progress<T: Target>(
+    (inputs, started): (u64, Instant),
+    (corpus, root): (&Corpus, &Path),
+    tally: &Tally,
+    finished: &AtomicBool,
+) {
+    let mut next = started + PROGRESS_EVERY;
+    let mut last = (0, Instant::now());
+    while !finished.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(200));
+        let done = tally.done.load(Ordering::Relaxed);
+        if done != last.0 {
+            last = (done, Instant::now());
+        } else if last.1.elapsed() > HUNG_AFTER {
+            eprintln!(
+                "{}: no input finished for {} s; the inputs in progress:",
+                T::NAME,
+                HUNG_AFTER.as_secs()
+            );
+            for (worker, seed) in tally.current.iter().enumerate() {
+                let input = T::input(&mut Rng::with_seed(seed.load(Ordering::Relaxed)), corpus);
+                let file = save(root, &format!("{}-hung-{worker}", T::NAME), &T::text(&input));
+                eprintln!("  {}", file.display());
+            }
+            std::process::exit(1);
+        }
+        if Instant::now() < next {
+            continue;
+        }
+        next += PROGRESS_EVERY;
+        let slowest = tally.slowest.lock().map_or(0, |s| s.0);
+        println!(
+            "{}: {done} of {inputs} after {:.0} s, slowest so far {:.1} ms",
+            T::NAME,
+            started.elapsed().as_secs_f64(),
+            slowest as f64 / 1000.0
+        );
     }
 }
 
@@ -163,15 +235,32 @@ fn save(root: &Path, target: &str, input: &str) -> PathBuf {
 }
 
 /// One thread's share: the first failure, with its input as text.
-fn worker<T: Target>(inputs: u64, seed: u64, corpus: &Corpus, tally: &Tally) -> Option<(String, String)> {
+fn worker<T: Target>(
+    inputs: u64,
+    (index, seed): (u64, u64),
+    corpus: &Corpus,
+    tally: &Tally,
+) -> Option<(String, String)> {
     let mut rng = Rng::with_seed(seed);
     for _ in 0..inputs {
         if tally.stop.load(Ordering::Relaxed) {
             return None;
         }
-        let input = T::input(&mut rng, corpus);
-        let mut case = rng.fork();
+        // Each input is made from a fresh seed, kept while it runs.
+        let input_seed = rng.u64(..);
+        if let Some(current) = tally.current.get(index as usize) {
+            current.store(input_seed, Ordering::Relaxed);
+        }
+        let input = T::input(&mut Rng::with_seed(input_seed), corpus);
+        let mut case = Rng::with_seed(input_seed.rotate_left(32));
+        let began = Instant::now();
         let outcome = catch_unwind(AssertUnwindSafe(|| T::exercise(&input, corpus, &mut case)));
+        let took = began.elapsed().as_micros();
+        if let Ok(mut slowest) = tally.slowest.lock() {
+            if took > slowest.0 {
+                *slowest = (took, T::text(&input));
+            }
+        }
         tally.done.fetch_add(1, Ordering::Relaxed);
         let failure = match outcome {
             Ok(Ok(accepted)) => {
