@@ -1,7 +1,7 @@
 //! The app-side validation of dataset JSON: what the page says when the dataset is wrong.
 #![cfg(not(target_arch = "wasm32"))]
 
-use displacement_tracker::data::{parse_dataset, DatasetError};
+use displacement_tracker::data::{check_size, parse_dataset, parse_dataset_bytes, DatasetError, MAX_DATASET_BYTES};
 
 const SHIPPED: &str = include_str!("../assets/data/dataset.json");
 
@@ -22,6 +22,48 @@ fn shipped_dataset_validates() {
             "{publisher}"
         );
     }
+}
+
+#[test]
+fn files_too_large_or_not_utf8() {
+    assert_eq!(check_size(MAX_DATASET_BYTES), Ok(()));
+    let err = check_size(30 * 1_048_576).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the file is 31,457,280 bytes (30.0 MB); the page reads datasets of at most 10,485,760 bytes (10 MB; the published one is about 0.1 MB)"
+    );
+    // The bound holds for text already read too, before any parsing.
+    let padded = format!("{SHIPPED}{}", " ".repeat(MAX_DATASET_BYTES as usize));
+    assert!(matches!(parse_dataset(&padded), Err(DatasetError::TooLarge { .. })));
+    // The same file as bytes reads as the text does; a UTF-8 byte-order mark is allowed.
+    assert!(parse_dataset_bytes(SHIPPED.as_bytes()).is_ok());
+    let mut bom = vec![0xef, 0xbb, 0xbf];
+    bom.extend_from_slice(SHIPPED.as_bytes());
+    assert!(parse_dataset_bytes(&bom).is_ok());
+    // UTF-16 (either byte order) is named as such.
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(SHIPPED.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert_eq!(
+        parse_dataset_bytes(&utf16).unwrap_err().to_string(),
+        "the file is not UTF-8 text: it is UTF-16 (it starts with UTF-16's byte-order mark); save it as UTF-8"
+    );
+    // Other bytes that are no UTF-8 are named by their offset (Latin-1 "ü" at byte 3).
+    assert_eq!(
+        parse_dataset_bytes(b"{\"a\xfc\": 1}").unwrap_err().to_string(),
+        "the file is not UTF-8 text: byte 3 (counting from 0) is not part of a UTF-8 character; save the file as UTF-8"
+    );
+}
+
+#[test]
+fn broken_escapes_are_named() {
+    let lone = SHIPPED.replacen("\"speaker\":\"", "\"speaker\":\"\\ud800", 1);
+    let err = parse_dataset(&lone).unwrap_err().to_string();
+    assert!(
+        err.ends_with("at quotes[0].speaker: a \\u escape that is not a whole character"),
+        "{err}"
+    );
 }
 
 #[test]

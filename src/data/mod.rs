@@ -6,7 +6,9 @@ pub mod validate;
 
 pub use date::{Date, EARLIEST_DATE, LATEST_DATE, WAR_START};
 pub use model::*;
-pub use validate::{parse_dataset, DatasetError, Problem, MAX_COUNT};
+pub use validate::{
+    check_size, parse_dataset, parse_dataset_bytes, DatasetError, Problem, MAX_COUNT, MAX_DATASET_BYTES,
+};
 
 /// Plain grouping with commas, for native rendering and tests: 3401677 -> "3,401,677", rounded
 /// to a whole number; a value that is not a number gives "–".

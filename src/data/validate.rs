@@ -28,6 +28,10 @@ pub enum DatasetError {
     UnsupportedSchema { found: Option<u64> },
     /// Well-formed but inconsistent.
     Invalid(Vec<Problem>),
+    /// Larger than the page reads (`MAX_DATASET_BYTES`): refused before it is read.
+    TooLarge { bytes: u64 },
+    /// Not UTF-8 text: UTF-16 (by its byte-order mark), or bytes that are no UTF-8 at all.
+    NotUtf8(String),
 }
 
 impl fmt::Display for DatasetError {
@@ -49,6 +53,15 @@ impl fmt::Display for DatasetError {
             DatasetError::Invalid(problems) => {
                 write!(f, "the dataset has {} problem(s)", problems.len())
             }
+            DatasetError::TooLarge { bytes } => write!(
+                f,
+                "the file is {} bytes ({:.1} MB); the page reads datasets of at most {} bytes ({} MB; the published one is about 0.1 MB)",
+                super::group_whole(*bytes),
+                *bytes as f64 / 1_048_576.0,
+                super::group_whole(MAX_DATASET_BYTES),
+                MAX_DATASET_BYTES / 1_048_576
+            ),
+            DatasetError::NotUtf8(message) => write!(f, "the file is not UTF-8 text: {message}"),
         }
     }
 }
@@ -115,8 +128,40 @@ impl<'de> Deserialize<'de> for SchemaProbe {
     }
 }
 
+/// The largest dataset file the page reads: a hundred times the published one, and small enough
+/// to read, check and draw without freezing a phone's tab.
+pub const MAX_DATASET_BYTES: u64 = 10 * 1_048_576;
+
+/// Refuses a file of `bytes` bytes before it is read, if it is larger than the page reads.
+pub fn check_size(bytes: u64) -> Result<(), DatasetError> {
+    if bytes > MAX_DATASET_BYTES {
+        Err(DatasetError::TooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
+
+/// Parses and validates a dataset file as it was fetched or opened: its size, its encoding
+/// (UTF-8; UTF-16 is named as such, other bytes by their offset), then `parse_dataset`.
+pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Dataset, DatasetError> {
+    check_size(bytes.len() as u64)?;
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(DatasetError::NotUtf8(
+            "it is UTF-16 (it starts with UTF-16's byte-order mark); save it as UTF-8".into(),
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        DatasetError::NotUtf8(format!(
+            "byte {} (counting from 0) is not part of a UTF-8 character; save the file as UTF-8",
+            super::group_whole(e.valid_up_to() as u64)
+        ))
+    })?;
+    parse_dataset(text)
+}
+
 /// Parses and validates dataset JSON (a UTF-8 byte-order mark before it is allowed).
 pub fn parse_dataset(json: &str) -> Result<Dataset, DatasetError> {
+    check_size(json.len() as u64)?;
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let probe = serde_json::from_str::<SchemaProbe>(json).map_err(|e| DatasetError::Malformed(unreadable(&e)))?;
     if probe.0 != Some(u64::from(SCHEMA_VERSION)) {
@@ -180,6 +225,14 @@ fn plain(e: &serde_json::Error) -> String {
         ("found map", "found an object"),
         ("found string ", "found the string "),
         ("recursion limit exceeded", "nested more than 128 levels deep"),
+        (
+            "unexpected end of hex escape",
+            "a \\u escape that is not a whole character",
+        ),
+        (
+            "lone leading surrogate in hex escape",
+            "a \\u escape that is not a whole character",
+        ),
     ];
     for (from, to) in words {
         out = out.replace(from, to);
