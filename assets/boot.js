@@ -31,6 +31,16 @@ async function start() {
   window.wasmBindings = bindings;
   window.wasmExports = exports;
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: asset("wasm") } }));
+  keepForOffline();
+}
+
+/** After the app has started, and when the browser is idle, the service worker (sw.js) keeps
+ * the build and its dataset, so that later visits open without a network. Release builds only
+ * (they name their build in meta "build"); a browser that refuses it still shows the page. */
+function keepForOffline() {
+  if (!("serviceWorker" in navigator) || !document.querySelector('meta[name="build"]')) return;
+  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 1000));
+  idle(() => navigator.serviceWorker.register(new URL("sw.js", document.baseURI)).catch((e) => console.warn("offline copy unavailable:", e)));
 }
 
 /** Says on the page that the app could not start, and why; what is on screen stays. */

@@ -32,9 +32,11 @@ export async function start(dir = DIST, base = "/") {
   };
 }
 
-/** A new page (1366 x 900 unless `options` say otherwise) recording problems and requests. */
+/** A new page (1366 x 900 unless `options` say otherwise) recording problems and requests. Its
+ * service worker is blocked unless `options` allow it (`serviceWorkers: "allow"`): a page routed
+ * by a test must get what the test serves, not a copy the worker kept. */
 export async function newPage(browser, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: "block", ...options });
   const page = await context.newPage();
   const problems = [];
   const requests = [];

@@ -19,10 +19,16 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Serves `root` at `prefix` (e.g. "/tracker/" for sub-path hosting); anything else is a 404. */
+/** Serves `root` at `prefix` (e.g. "/tracker/" for sub-path hosting); anything else is a 404.
+ * `down(true)` makes it drop every request, as a network that does not answer. */
 export async function serve(root, prefix = "/") {
   const compressed = new Map();
+  let unreachable = false;
   const server = createServer(async (req, res) => {
+    if (unreachable) {
+      req.socket.destroy();
+      return;
+    }
     const full = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
     if (!full.startsWith(prefix)) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -42,8 +48,9 @@ export async function serve(root, prefix = "/") {
         vary: "accept-encoding",
       };
       if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && extname(file) !== ".png") {
-        if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
-        res.writeHead(200, { ...headers, "content-encoding": "gzip" }).end(compressed.get(file));
+        // Compressed once per version of the file (a test may change it while serving).
+        if (!compressed.get(file)?.body.equals(body)) compressed.set(file, { body, gzip: gzipSync(body, { level: 9 }) });
+        res.writeHead(200, { ...headers, "content-encoding": "gzip" }).end(compressed.get(file).gzip);
       } else {
         res.writeHead(200, headers).end(body);
       }
@@ -53,5 +60,12 @@ export async function serve(root, prefix = "/") {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    down: (on) => {
+      unreachable = on;
+      if (on) server.closeIdleConnections();
+    },
+    close: () => new Promise((r) => server.close(r)),
+  };
 }

@@ -56,3 +56,32 @@ await writeFile(htmlPath, html);
 execFileSync("cargo", ["run", "--offline", "--quiet", "--bin", "bake", "--", htmlPath, join(dir, "data", "dataset.json")], {
   stdio: "inherit",
 });
+
+// The service worker (assets/sw.js) learns the build's files and its version: a hash of every
+// file it keeps, so that a new build is a new worker with its own cache. The page learns the
+// version too (meta "build"), to say when it was updated since the reader's last visit.
+html = await readFile(htmlPath, "utf8");
+const base = process.env.TRUNK_PUBLIC_URL || "/";
+// The page, its dataset, the app (which boot.js requests) and what the page links to itself.
+const kept = new Set(["index.html", "data/dataset.json", glue[0], wasm[0]]);
+for (const [, quoted, bare] of html.matchAll(/\s(?:src|href)=(?:"([^"]*)"|([^\s>"']+))/g)) {
+  const url = (quoted ?? bare).replaceAll("&amp;", "&");
+  if (url === "" || /^(?:[a-z]+:|#|\?|\/\/)/i.test(url)) continue;
+  kept.add(url.startsWith(base) ? url.slice(base.length) : url);
+}
+const version = createHash("sha256");
+for (const file of [...kept].sort()) {
+  const path = join(dir, decodeURIComponent(file.split("?")[0]));
+  version.update(file).update(await readFile(path));
+}
+const build = version.digest("hex").slice(0, 16);
+const swPath = join(dir, "sw.js");
+const sw = (await readFile(swPath, "utf8"))
+  .replace(/^const VERSION = "development";$/m, `const VERSION = ${JSON.stringify(build)};`)
+  .replace(/^const FILES = \[\];$/m, `const FILES = ${JSON.stringify([...kept].sort())};`);
+if (!sw.includes(build) || sw.includes("const FILES = [];")) throw new Error("sw.js has no VERSION or FILES to fill in");
+await writeFile(swPath, sw);
+html = html.replace(/<meta charset=[^>]*>/i, (charset) => `${charset}<meta name="build" content="${build}">`);
+if (!html.includes(`content="${build}"`)) throw new Error("index.html has no <meta charset> to put the build's meta after");
+await writeFile(htmlPath, html);
+console.log(`sw.js: version ${build}, ${kept.size} files kept for offline visits`);

@@ -1,8 +1,11 @@
 use super::hover::HoverDay;
+use super::own_data::{drop_zone, own_banner, OpenFile, Own};
 use super::Shared;
 use super::{error_panel, Dashboard, LoadError};
-use crate::data::{parse_dataset, Dataset};
+use crate::data::{check_size, parse_dataset_bytes, Dataset, Date};
 use crate::web;
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Where the bundled dataset is, relative to the page (so that sub-path hosting works).
@@ -10,20 +13,21 @@ pub const DATASET_URL: &str = "data/dataset.json";
 
 enum Load {
     Loading,
-    Ready(Shared<Dataset>),
+    /// The dataset, and when the copy shown was saved if it came from the offline copy.
+    Ready(Shared<Dataset>, Option<String>),
     Failed(LoadError),
 }
 
 async fn load(url: &str) -> Load {
-    match web::fetch_text(url).await {
+    match web::fetch_bytes(url).await {
         Err(e) => Load::Failed(LoadError {
             what: "The dataset could not be loaded".into(),
             location: url.into(),
             details: vec![e.to_string()],
         }),
         // serde names where the text stops being JSON, or the path of a field of the wrong shape.
-        Ok(text) => match web::measured("parse-dataset", || parse_dataset(&text)) {
-            Ok(dataset) => Load::Ready(Shared::new(dataset)),
+        Ok(fetched) => match web::measured("parse-dataset", || parse_dataset_bytes(&fetched.bytes)) {
+            Ok(dataset) => Load::Ready(Shared::new(dataset), fetched.saved_at),
             Err(e) => Load::Failed(LoadError {
                 what: format!("The dataset is not valid: {e}"),
                 location: url.into(),
@@ -31,6 +35,27 @@ async fn load(url: &str) -> Load {
             }),
         },
     }
+}
+
+/// Reads and validates a reader's file: refused unread when too large.
+async fn open(file: &web_sys::File) -> Result<Dataset, LoadError> {
+    let name = file.name();
+    let failed = |what: String, details: Vec<String>| LoadError {
+        what: format!("Your file {name} was not opened: {what}"),
+        location: name.clone(),
+        details,
+    };
+    let size = file.size();
+    let size = if size.is_finite() && size >= 0.0 {
+        size as u64
+    } else {
+        u64::MAX
+    };
+    check_size(size).map_err(|e| failed(e.to_string(), Vec::new()))?;
+    let bytes = web::read_file(file)
+        .await
+        .map_err(|e| failed("it could not be read".into(), vec![e.to_string()]))?;
+    web::measured("parse-own-dataset", || parse_dataset_bytes(&bytes)).map_err(|e| failed(e.to_string(), e.details()))
 }
 
 #[derive(Properties, PartialEq)]
@@ -55,8 +80,93 @@ pub fn first_view(props: &FirstViewProps) -> Html {
     }
 }
 
-/// Fetches and validates the dataset, then shows it, or says what failed and where. Until the
-/// app's own charts are drawn, the first view baked into the page (if any) stays in place.
+/// The reader's own file: what is being read, what is shown, what could not be.
+#[derive(Clone, Default, PartialEq)]
+struct OwnState {
+    reading: Option<AttrValue>,
+    shown: Option<Own>,
+    failed: Option<LoadError>,
+    /// Counts the files shown, so that each gets a fresh view (its own bounds and notices).
+    generation: u32,
+}
+
+/// Opening a file: a later choice wins over one still being read.
+#[hook]
+fn use_open_file(own: UseStateHandle<OwnState>) -> Callback<web_sys::File> {
+    let ticket = use_mut_ref(|| Rc::new(Cell::new(0u32)));
+    let ticket = ticket.borrow().clone();
+    use_callback((), move |file: web_sys::File, ()| {
+        let mine = ticket.get().wrapping_add(1);
+        ticket.set(mine);
+        own.set(OwnState {
+            reading: Some(file.name().into()),
+            failed: None,
+            ..(*own).clone()
+        });
+        let (own, ticket) = (own.clone(), ticket.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = open(&file).await;
+            if ticket.get() != mine {
+                return;
+            }
+            let mut next = (*own).clone();
+            next.reading = None;
+            match result {
+                Ok(dataset) => {
+                    next.shown = Some(Own {
+                        name: file.name().into(),
+                        dataset: Shared::new(dataset),
+                    });
+                    next.generation = next.generation.wrapping_add(1);
+                }
+                Err(e) => next.failed = Some(e),
+            }
+            own.set(next);
+        });
+    })
+}
+
+/// When the offline copy shown was saved, in words.
+fn offline_note(saved_at: &str, dataset: &Dataset) -> String {
+    let day = saved_at.get(..10).and_then(Date::parse_iso).map(Date::human);
+    format!(
+        "You are offline: this is the copy of the page and its data kept on this device{}, dataset version {}, figures to {}. Newer figures appear when you are online again.",
+        day.map(|d| format!(" on {d}")).unwrap_or_default(),
+        dataset.dataset_version,
+        dataset.last_date.human()
+    )
+}
+
+/// Whether this build of the page is new to this browser: a reader who came before sees a
+/// notice once (the build is remembered from then on). The first visit says nothing.
+#[hook]
+fn use_updated_since_last_visit() -> bool {
+    *use_memo((), |_| {
+        let Some(build) = web::page_build() else {
+            return false;
+        };
+        let last = web::stored("build");
+        web::store("build", Some(&build)).ok();
+        last.is_some_and(|last| last != build)
+    })
+}
+
+/// Notices at the foot of the screen (over the page, so that nothing moves): offline, updated.
+fn toasts(notes: &[String], dismiss: Callback<MouseEvent>) -> Html {
+    if notes.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="toasts" role="status">
+            { for notes.iter().map(|n| html! { <p>{ n }</p> }) }
+            <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
+        </div>
+    }
+}
+
+/// Fetches and validates the dataset, then shows it, or says what failed and where; shows a
+/// reader's own dataset file instead while they ask for it. Until the app's own charts are
+/// drawn, the first view baked into the page (if any) stays in place.
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_state(|| Load::Loading);
@@ -68,15 +178,87 @@ pub fn app() -> Html {
             });
         });
     }
-    match &*state {
-        Load::Loading => html! {
+    let updated = use_updated_since_last_visit();
+    let toasts_dismissed = use_state_eq(|| false);
+    let own = use_state(OwnState::default);
+    let open_file = use_open_file(own.clone());
+    let dragging = use_state_eq(|| false);
+    {
+        let (dragging, open_file) = (dragging.setter(), open_file.clone());
+        use_effect_with((), move |_| {
+            let listeners = web::on_file_drop(move |on| dragging.set(on), move |file| open_file.emit(file));
+            move || drop(listeners)
+        });
+    }
+    let back = {
+        let own = own.clone();
+        Callback::from(move |_: MouseEvent| {
+            own.set(OwnState {
+                shown: None,
+                failed: None,
+                ..(*own).clone()
+            })
+        })
+    };
+    let dismiss = {
+        let own = own.clone();
+        Callback::from(move |_: MouseEvent| {
+            own.set(OwnState {
+                failed: None,
+                ..(*own).clone()
+            })
+        })
+    };
+    let banner = own_banner(
+        own.reading.as_deref(),
+        own.shown.as_ref(),
+        own.failed.as_ref(),
+        (back, dismiss),
+    );
+    let view = match (&own.shown, &*state) {
+        (Some(mine), _) => html! {
+            <FirstView key={format!("own-{}", own.generation)} dataset={mine.dataset.clone()} />
+        },
+        (None, Load::Loading) => html! {
             <main class="loading" aria-busy="true"><p>{ "Loading the dataset…" }</p></main>
         },
-        Load::Ready(dataset) => html! { <FirstView dataset={dataset.clone()} /> },
+        (None, Load::Ready(dataset, _)) => html! {
+            <FirstView key="published" dataset={dataset.clone()} />
+        },
         // Nothing of the baked view may stay over an error: the panel takes its place at once.
-        Load::Failed(error) => {
+        (None, Load::Failed(error)) => {
             web::reveal_app();
-            html! { <main>{ error_panel(error) }</main> }
+            html! {
+                <main>
+                    { error_panel(error) }
+                    <p class="open-instead">{ "You can still open a dataset file of your own:" }</p>
+                    <super::own_data::OpenButton />
+                </main>
+            }
         }
+    };
+    let mut notes = Vec::new();
+    if let Load::Ready(dataset, saved_at) = &*state {
+        if let Some(saved_at) = saved_at {
+            notes.push(offline_note(saved_at, dataset));
+        } else if updated {
+            notes.push(format!(
+                "This page was updated since your last visit: dataset version {}, figures to {}.",
+                dataset.dataset_version,
+                dataset.last_date.human()
+            ));
+        }
+    }
+    if *toasts_dismissed {
+        notes.clear();
+    }
+    let dismiss_toasts = Callback::from(move |_: MouseEvent| toasts_dismissed.set(true));
+    html! {
+        <ContextProvider<OpenFile> context={OpenFile(open_file)}>
+            { banner }
+            { view }
+            { toasts(&notes, dismiss_toasts) }
+            if *dragging { { drop_zone() } }
+        </ContextProvider<OpenFile>>
     }
 }

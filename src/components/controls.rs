@@ -142,6 +142,10 @@ fn timeline(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>, on_key: &Cal
 
 /// The two handles of the range of days shown, and the way back to every day.
 fn zoom(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>) -> Html {
+    // Zoomed is never one day nor every day: two days or fewer leave nothing to zoom.
+    if b.last_day - b.first_day < 2 {
+        return html! { <div class="zoom"><p class="hint">{ "The data covers too few days to zoom." }</p></div> };
+    }
     let (lo, hi) = s.options.visible(b);
     let on_from = range_handle(s, b, dispatch, Action::ZoomFrom, |(lo, _)| lo);
     let on_to = range_handle(s, b, dispatch, Action::ZoomTo, |(_, hi)| hi);

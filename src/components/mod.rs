@@ -13,6 +13,7 @@ mod error_panel;
 mod footer;
 mod hooks;
 mod hover;
+mod own_data;
 mod quotes;
 mod share;
 mod sources;
@@ -108,7 +109,10 @@ fn page_header(d: &crate::data::Dataset, theme: &hooks::ThemeState) -> yew::Html
     let (first, last) = (d.first_date, d.last_date);
     yew::html! {
         <header class="page-header">
-            { theme_switch(theme) }
+            <div class="page-tools">
+                { theme_switch(theme) }
+                <own_data::OpenButton />
+            </div>
             <h1>{ "What the full-scale invasion of Ukraine did to people, day by day" }</h1>
             <p class="lede">
                 { "Refugees leaving Ukraine by receiving country, civilians killed and injured, and people displaced inside Ukraine, counted in war days from 24 February 2022 (day 1), beside what leaders said. " }

@@ -106,8 +106,18 @@ pub fn on_window(event: &'static str, f: impl FnMut() + 'static) -> Option<gloo_
     Some(gloo_events::EventListener::new(&window, event, move |_| f()))
 }
 
-/// GETs a URL (relative to the page) and returns its text, or what went wrong.
-pub async fn fetch_text(url: &str) -> Result<String, WebError> {
+/// What a fetch brought: the body's bytes and, when the page's service worker answered from its
+/// copy because the network did not, when that copy was saved (its `X-Saved-At` header).
+pub struct Fetched {
+    pub bytes: Vec<u8>,
+    pub saved_at: Option<String>,
+}
+
+/// The header the service worker (`assets/sw.js`) puts on an answer from its saved copy.
+const SAVED_AT: &str = "x-saved-at";
+
+/// GETs a URL (relative to the page) and returns its bytes, or what went wrong.
+pub async fn fetch_bytes(url: &str) -> Result<Fetched, WebError> {
     let response = JsFuture::from(window()?.fetch_with_str(url))
         .await
         .map_err(|e| WebError(format!("could not fetch {url}: {}", js_message(&e))))?;
@@ -122,13 +132,86 @@ pub async fn fetch_text(url: &str) -> Result<String, WebError> {
             response.status_text()
         )));
     }
-    let text = response
-        .text()
-        .map_err(|e| WebError(format!("could not read {url}: {}", js_message(&e))))?;
-    let text = JsFuture::from(text)
+    let saved_at = response.headers().get(SAVED_AT).ok().flatten();
+    let read = |e: JsValue| WebError(format!("could not read {url}: {}", js_message(&e)));
+    let buffer = JsFuture::from(response.array_buffer().map_err(read)?)
         .await
-        .map_err(|e| WebError(format!("could not read {url}: {}", js_message(&e))))?;
-    text.as_string().ok_or_else(|| WebError(format!("{url} is not text")))
+        .map_err(read)?;
+    Ok(Fetched {
+        bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+        saved_at,
+    })
+}
+
+/// Reads a file the reader chose, on this device: nothing is sent anywhere.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, WebError> {
+    let read = |e: JsValue| WebError(format!("could not read {}: {}", file.name(), js_message(&e)));
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(read)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The first file of a file input's choice, if any; the input is emptied so that choosing the
+/// same file again opens it again.
+pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+/// Files dragged onto the page: `dragging(true)` while files are over it, `dragging(false)` when
+/// they leave or are dropped, and `dropped` with the first file dropped. Only drags that carry
+/// files are taken (text or links dragged inside the page work as before). Listeners live until
+/// dropped.
+pub fn on_file_drop(
+    dragging: impl Fn(bool) + 'static,
+    dropped: impl Fn(web_sys::File) + 'static,
+) -> Vec<gloo_events::EventListener> {
+    use gloo_events::{EventListener, EventListenerOptions};
+    use std::rc::Rc;
+    let Some(window) = browser() else {
+        return Vec::new();
+    };
+    fn files(event: &web_sys::Event) -> Option<web_sys::DataTransfer> {
+        let transfer = event.dyn_ref::<web_sys::DragEvent>()?.data_transfer()?;
+        transfer
+            .types()
+            .includes(&JsValue::from_str("Files"), 0)
+            .then_some(transfer)
+    }
+    let dragging = Rc::new(dragging);
+    let active = EventListenerOptions::enable_prevent_default();
+    let over = {
+        let dragging = dragging.clone();
+        EventListener::new_with_options(&window, "dragover", active, move |event| {
+            if let Some(transfer) = files(event) {
+                event.prevent_default();
+                transfer.set_drop_effect("copy");
+                dragging(true);
+            }
+        })
+    };
+    let leave = {
+        let dragging = dragging.clone();
+        EventListener::new(&window, "dragleave", move |event| {
+            // Leaving the window: no element under the pointer any more.
+            let left = event
+                .dyn_ref::<web_sys::DragEvent>()
+                .is_some_and(|e| e.related_target().is_none());
+            if left {
+                dragging(false);
+            }
+        })
+    };
+    let drop = EventListener::new_with_options(&window, "drop", active, move |event| {
+        if let Some(transfer) = files(event) {
+            event.prevent_default();
+            dragging(false);
+            if let Some(file) = transfer.files().and_then(|f| f.get(0)) {
+                dropped(file);
+            }
+        }
+    });
+    vec![over, leave, drop]
 }
 
 /// Sizes a canvas's backing store to its CSS size times devicePixelRatio, its 2D context
@@ -205,6 +288,15 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
         p.measure_with_start_mark(name, &start).ok();
     }
     out
+}
+
+/// The build the page is (release builds name it in `<meta name="build">`), if any.
+pub fn page_build() -> Option<String> {
+    browser()?
+        .document()?
+        .query_selector(r#"meta[name="build"]"#)
+        .ok()??
+        .get_attribute("content")
 }
 
 /// The page's query string (with `?`), or empty.
