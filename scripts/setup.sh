@@ -42,11 +42,11 @@ else
   DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/terser ] && [ -d node_modules/uplot ] \
+if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/terser ] && [ -d node_modules/uplot ] && [ -d node_modules/axe-core ] \
    && [ node_modules/.package-lock.json -nt package-lock.json ]; then
-  say "npm dev tools (binaryen, playwright-core, terser, uplot): present"
+  say "npm dev tools (binaryen, playwright-core, terser, uplot, axe-core): present"
 else
-  say "installing npm dev tools (binaryen, playwright-core, terser, uplot)"
+  say "installing npm dev tools (binaryen, playwright-core, terser, uplot, axe-core)"
   npm ci --no-audit --no-fund
 fi
 

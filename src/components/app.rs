@@ -230,6 +230,7 @@ pub fn app() -> Html {
             web::reveal_app();
             html! {
                 <main>
+                    <h1 class="error-page-title">{ super::PAGE_TITLE }</h1>
                     { error_panel(error) }
                     <p class="open-instead">{ "You can still open a dataset file of your own:" }</p>
                     <super::own_data::OpenButton />

@@ -7,6 +7,7 @@ use crate::chart::layout::text_factor;
 use crate::chart::theme::ThemeName;
 use crate::chart::{self, ChartId, ChartSpec, Drawn, Theme};
 use crate::state::Action;
+use crate::transform;
 use crate::web::{self, IntlNumbers};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -132,6 +133,48 @@ fn png_download(
     })
 }
 
+/// The chart's figures as a table: war day, date, one column per series, the sources as its
+/// caption (the same figures as the CSV export).
+fn data_table(spec: &ChartSpec, id: &str) -> Html {
+    let table = transform::table(spec);
+    let number = web::exact_numbers(spec.decimals);
+    let (lo, hi) = spec.x_range;
+    let caption = format!(
+        "{}, war days {lo} to {hi}, in {}. {}",
+        spec.title, spec.y_label, spec.source_line
+    );
+    // The caption is read with the table, and shown above its scrolling box (where it can wrap).
+    html! {
+        <>
+        <p class="table-caption" aria-hidden="true">{ &caption }</p>
+        <div class="table-scroll" id={id.to_string()} role="region" tabindex="0" aria-label={format!("{}, as a table", spec.title)}>
+            <table class="chart-data">
+                <caption class="visually-hidden">{ caption }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "War day" }</th>
+                        <th scope="col">{ "Date" }</th>
+                        { for table.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for table.rows.iter().map(|r| html! {
+                        <tr>
+                            <th scope="row">{ r.day }</th>
+                            <td>{ &r.date }</td>
+                            { for r.cells.iter().map(|c| match c {
+                                Some(v) => html! { <td>{ number(*v) }</td> },
+                                None => html! { <td class="none">{ "–" }<span class="visually-hidden">{ "no report" }</span></td> },
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+        </>
+    }
+}
+
 /// One chart: its canvas sized for the screen's pixel ratio, drawn again when its spec, the
 /// theme or the window's size changes; the layer over it; its notes, sources and PNG download.
 #[function_component(ChartCanvas)]
@@ -143,23 +186,43 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let spec = &props.spec;
     let labels: Vec<String> = spec.series.iter().map(|s| s.label.clone()).collect();
     let canvas_label = format!("{}. Series: {}. {}", spec.title, labels.join(", "), spec.source_line);
+    let summary = use_memo(spec.clone(), |spec| {
+        transform::summary(spec, &*web::exact_numbers(spec.decimals))
+    });
+    let table_open = use_state_eq(|| false);
+    let on_table = {
+        let open = table_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let table_id = format!("table-{}", spec.id);
     html! {
         <figure class="chart" id={format!("chart-{}", spec.id)} tabindex="0" onkeydown={props.on_key.clone()}
             aria-label={format!("{}: use the arrow keys to step through the days", spec.title)}>
+            // Embedded, the chart is the page: its title is the page's heading.
+            if props.sources_page.is_empty() {
+                <h2 class="visually-hidden">{ &spec.title }</h2>
+            } else {
+                <h1 class="visually-hidden">{ &spec.title }</h1>
+            }
             <ChartLayer spec={spec.clone()} canvas={canvas.clone()} canvas_label={canvas_label} area={area}
                 drawn={drawn} selected={props.selected} theme={props.theme} dispatch={props.dispatch.clone()} set_hover={props.set_hover.clone()} />
             if let Some(message) = &*error {
                 <p class="chart-error" role="alert">{ message }</p>
             }
+            <p class="chart-summary">{ &*summary }</p>
             if !spec.notes.is_empty() || !spec.marks.is_empty() {
                 <ul class="chart-notes">
                     { for spec.notes.iter().map(|n| html! { <li>{ n }</li> }) }
                     { for spec.mark_notes().into_iter().map(|n| html! { <li>{ n }</li> }) }
                 </ul>
             }
+            if *table_open { { data_table(spec, &table_id) } }
             <figcaption class="source-line">
                 { source_links(spec, &props.sources_page) }
-                <button type="button" class="png" onclick={on_png} aria-label={format!("Download {} as a PNG picture", spec.title)}>{ "PNG" }</button>
+                <button type="button" class="show-table" aria-expanded={table_open.to_string()} aria-controls={table_id.clone()} onclick={on_table}>
+                    { if *table_open { "Hide the table" } else { "Show as table" } }
+                </button>
+                <button type="button" class="png" onclick={on_png}>{ "PNG" }<span class="visually-hidden">{ format!(" picture of {}", spec.title) }</span></button>
             </figcaption>
         </figure>
     }

@@ -104,6 +104,9 @@ fn theme_switch(theme: &hooks::ThemeState) -> yew::Html {
     }
 }
 
+/// The page's heading.
+const PAGE_TITLE: &str = "What the full-scale invasion of Ukraine did to people, day by day";
+
 /// What the page shows and the data's date range, in plain words, and the choice of colours.
 fn page_header(d: &crate::data::Dataset, theme: &hooks::ThemeState) -> yew::Html {
     let (first, last) = (d.first_date, d.last_date);
@@ -113,7 +116,7 @@ fn page_header(d: &crate::data::Dataset, theme: &hooks::ThemeState) -> yew::Html
                 { theme_switch(theme) }
                 <own_data::OpenButton />
             </div>
-            <h1>{ "What the full-scale invasion of Ukraine did to people, day by day" }</h1>
+            <h1>{ PAGE_TITLE }</h1>
             <p class="lede">
                 { "Refugees leaving Ukraine by receiving country, civilians killed and injured, and people displaced inside Ukraine, counted in war days from 24 February 2022 (day 1), beside what leaders said. " }
                 { format!("The data runs from {} (day {}) to {} (day {}). ", first.human(), first.war_day(), last.human(), last.war_day()) }

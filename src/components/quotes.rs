@@ -39,10 +39,10 @@ fn quote_item(props: &QuoteItemProps) -> Html {
     html! {
         <li class={classes!("quote", current.then_some("current"))} data-war-day={day.to_string()} aria-current={current.then_some("true")}>
             <p class="quote-when">
-                <button type="button" class="quote-day" onclick={Callback::from(move |_| on_select.emit(day))}
-                    aria-label={format!("Select day {day}, {}", q.date.human())}>
+                <button type="button" class="quote-day" onclick={Callback::from(move |_| on_select.emit(day))}>
                     <time datetime={q.date.iso()}>{ q.date.human() }</time>
                     { format!(" · day {day}") }
+                    <span class="visually-hidden">{ ": select this day" }</span>
                 </button>
             </p>
             { quote_body(q) }

@@ -112,6 +112,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                         <option value={id.as_str()} selected={*id == *embed_chart}>{ title }</option>
                     }) }
                 </select>
+                <label for="embed-code" class="visually-hidden">{ "The code that embeds it" }</label>
                 <textarea id="embed-code" readonly=true rows="3" value={snippet.clone()} />
                 <button type="button" onclick={copy(snippet, "Embed code", status.clone())}>{ "Copy embed code" }</button>
             </p>

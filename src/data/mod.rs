@@ -20,6 +20,24 @@ pub fn group_digits(value: f64) -> String {
     group(&format!("{:.0}", rounded.abs()), rounded < 0.0)
 }
 
+/// A figure with `decimals` decimals, its whole part grouped with commas, as the browser's Intl
+/// writes it in en-GB: 57.1 -> "57.10", 3460430 -> "3,460,430"; not a number gives "–".
+pub fn group_fixed(value: f64, decimals: u8) -> String {
+    if !value.is_finite() {
+        return "–".into();
+    }
+    let text = format!("{:.*}", usize::from(decimals), value.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    // A figure that rounds to zero has no sign.
+    let negative = value < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let mut out = group(whole, negative);
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
 /// A whole number grouped with commas, every digit exact however large: -1234 -> "-1,234".
 pub fn group_whole(value: impl Into<i128>) -> String {
     let value = value.into();
@@ -42,7 +60,7 @@ fn group(digits: &str, negative: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{group_digits, group_whole};
+    use super::{group_digits, group_fixed, group_whole};
 
     #[test]
     fn groups() {
@@ -58,5 +76,10 @@ mod tests {
         assert_eq!(group_whole(-i128::from(u64::MAX)), "-18,446,744,073,709,551,615");
         assert_eq!(group_whole(0u64), "0");
         assert_eq!(group_whole(-773i64), "-773");
+        assert_eq!(group_fixed(57.1, 2), "57.10");
+        assert_eq!(group_fixed(3_460_430.0, 0), "3,460,430");
+        assert_eq!(group_fixed(-1234.5, 1), "-1,234.5");
+        assert_eq!(group_fixed(-0.001, 2), "0.00");
+        assert_eq!(group_fixed(f64::NAN, 2), "–");
     }
 }

@@ -9,9 +9,11 @@ mod annotations;
 mod refugees;
 mod reports;
 mod tooltip;
+mod words;
 
 pub use refugees::{per_thousand, share};
 pub use tooltip::{headline, tooltip, Tooltip, TooltipRow};
+pub use words::{summary, table, Table, TableRow};
 
 use crate::chart::{ChartId, ChartSource, ChartSpec, FigureMark, FigureNote, SeriesColor, SeriesSpec, SourceRef};
 use crate::data::{outlet, Dataset};

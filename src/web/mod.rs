@@ -446,6 +446,17 @@ pub fn prefers_reduced_motion() -> bool {
     media_matches("(prefers-reduced-motion: reduce)")
 }
 
+/// Exact figures with `decimals` decimals: the browser's Intl, or natively (the first view
+/// baked at build time) the same text by plain grouping.
+pub fn exact_numbers(decimals: u8) -> Box<dyn Fn(f64) -> String> {
+    if browser().is_some() {
+        let numbers = IntlNumbers::exact(decimals);
+        Box::new(move |v| numbers.format(v))
+    } else {
+        Box::new(move |v| crate::data::group_fixed(v, decimals))
+    }
+}
+
 /// A number formatter from the browser's Intl (en-GB), falling back to plain grouping. Build one
 /// per drawing or tooltip and reuse it for every number.
 pub struct IntlNumbers {

@@ -1,0 +1,108 @@
+// Everyone can read it: axe-core on every kind of view (0 violations, with the rule that a
+// control's name starts with its visible text), each chart's heading, summary in words and
+// table of its figures, reachable by keyboard.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { ROOT, start, newPage, waitForCharts } from "./harness.mjs";
+
+let env;
+let axeSource;
+before(async () => {
+  env = await start();
+  axeSource = await readFile(ROOT + "node_modules/axe-core/axe.min.js", "utf8");
+});
+after(() => env?.close());
+
+/** axe-core's violations on the page as it is, one line each (rule, impact, where, why). */
+async function violations(page) {
+  return page.evaluate(async (source) => {
+    // Evaluated by the test harness, not by a script of the page (its CSP allows none inline).
+    if (!window.axe) (0, eval)(source);
+    const result = await window.axe.run(document, {
+      rules: { "label-content-name-mismatch": { enabled: true } },
+      resultTypes: ["violations"],
+    });
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ").slice(0, 200)}`),
+    );
+  }, axeSource);
+}
+
+const VIEWS = [
+  ["the default view", "", {}],
+  ["a selected day", "?day=26", {}],
+  ["the refugee chart embedded", "?embed=refugees", {}],
+  ["the daily chart embedded", "?embed=refugees-daily", {}],
+  ["the casualties chart embedded", "?embed=casualties", {}],
+  ["the displacement chart embedded", "?embed=idps", {}],
+  ["a phone", "?day=26", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+  ["the dark theme", "?day=26", { colorScheme: "dark" }],
+];
+
+for (const [name, query, options] of VIEWS) {
+  test(`axe-core finds nothing on ${name}`, async () => {
+    const { context, page } = await newPage(env.browser, options);
+    await page.goto(env.server.url + query);
+    await waitForCharts(page);
+    assert.deepEqual(await violations(page), []);
+    await context.close();
+  });
+}
+
+test("axe-core finds nothing on the error panel, nor on an open table", async () => {
+  const broken = await newPage(env.browser);
+  await broken.page.route("**/data/dataset.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await broken.page.goto(env.server.url);
+  await broken.page.locator("#load-error").waitFor();
+  assert.deepEqual(await violations(broken.page), []);
+  await broken.context.close();
+
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.server.url);
+  await waitForCharts(page);
+  await page.locator("#chart-refugees").getByRole("button", { name: "Show as table" }).click();
+  await page.locator("#table-refugees").waitFor();
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
+test("each chart has a heading, a summary in words and its figures as a table", async () => {
+  const { context, page, problems } = await newPage(env.browser);
+  await page.goto(env.server.url);
+  await waitForCharts(page);
+  const headings = await page.locator("figure.chart h2").allInnerTexts();
+  assert.equal(headings.length, 4);
+  assert.equal(headings[0], "Refugees from Ukraine by receiving country, cumulative");
+  const summary = await page.locator("#chart-refugees .chart-summary").innerText();
+  assert.match(summary, /^All countries: from 79,209 border crossings on 24 Feb 2022 \(day 1\) to 6,801,987 on 29 May 2022 \(day 95\)\. Of the other series, Poland ends highest: 3,627,178 on 29 May 2022 \(day 95\)\.$/);
+
+  // By keyboard: the button is reached with Tab and opened with Enter; the table has the
+  // dataset's figure for 21 March 2022 (day 26).
+  const button = page.locator("#chart-refugees .show-table");
+  assert.equal(await button.innerText(), "Show as table");
+  assert.equal(await button.getAttribute("aria-expanded"), "false");
+  await button.focus();
+  await page.keyboard.press("Enter");
+  const table = page.locator("#table-refugees table");
+  await table.waitFor();
+  assert.equal(await button.getAttribute("aria-expanded"), "true");
+  assert.equal(await button.innerText(), "Hide the table");
+  const dataset = JSON.parse(await readFile(ROOT + "assets/data/dataset.json", "utf8"));
+  const total = dataset.refugees.total.points;
+  const figure = total.cumulative[total.dates.indexOf("2022-03-21")];
+  assert.equal(figure, 3460430);
+  const row = table.locator("tbody tr", { has: page.locator("th", { hasText: /^26$/ }) });
+  const cells = await row.locator("th, td").allInnerTexts();
+  assert.deepEqual(cells.slice(0, 3), ["26", "21 Mar 2022", "3,460,430"]);
+  const header = await table.locator("thead th").allInnerTexts();
+  assert.deepEqual(header.slice(0, 3), ["War day", "Date", "All countries (UNHCR total)"]);
+  assert.match(await table.locator("caption").innerText(), /Source: UNHCR/);
+  // A row for every day the chart has a figure.
+  const days = new Set([...total.dates, ...dataset.refugees.by_country.flatMap((s) => s.points.dates)]);
+  assert.equal(await table.locator("tbody tr").count(), days.size);
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("#table-refugees").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

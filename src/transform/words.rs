@@ -1,0 +1,177 @@
+//! A chart without the picture: its figures as a table (the same figures as the CSV export),
+//! and the view in one sentence computed from them.
+
+use crate::chart::{ChartSpec, SeriesSpec};
+use crate::data::Date;
+
+/// A chart's figures: one row per war day with any figure, one column per series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// Each series' full label, in the chart's order.
+    pub columns: Vec<String>,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    pub day: i64,
+    /// "21 Mar 2022" (empty for a day without a date).
+    pub date: String,
+    /// Each series' figure that day; `None`: no report that day.
+    pub cells: Vec<Option<f64>>,
+}
+
+/// The series with figures in the view (a hidden series has none).
+fn with_figures(spec: &ChartSpec) -> impl Iterator<Item = &SeriesSpec> {
+    spec.series.iter().filter(|s| !s.points.is_empty())
+}
+
+fn human(day: i64) -> String {
+    Date::from_war_day(day).map(Date::human).unwrap_or_default()
+}
+
+/// The chart's figures as a table, exactly as the chart and the CSV export have them.
+pub fn table(spec: &ChartSpec) -> Table {
+    let series: Vec<&SeriesSpec> = with_figures(spec).collect();
+    let mut days: Vec<i64> = series.iter().flat_map(|s| s.points.iter().map(|p| p.day)).collect();
+    days.sort_unstable();
+    days.dedup();
+    Table {
+        columns: series.iter().map(|s| s.label.clone()).collect(),
+        rows: days
+            .into_iter()
+            .map(|day| TableRow {
+                day,
+                date: human(day),
+                cells: series.iter().map(|s| s.at(day).map(|p| p.value)).collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The view in one or two sentences: where the first series started and ended (and its peak,
+/// where that is elsewhere), and which other series ends highest. `number` writes a figure.
+pub fn summary(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> String {
+    let (lo, hi) = spec.x_range;
+    let mut series = with_figures(spec);
+    let Some(lead) = series.next() else {
+        return format!(
+            "No figures in this view, from {} (day {lo}) to {} (day {hi}).",
+            human(lo),
+            human(hi)
+        );
+    };
+    let at = |day: i64| format!("{} (day {day})", human(day));
+    let unit = &spec.y_label;
+    let (first, last) = (&lead.points[0], &lead.points[lead.points.len() - 1]);
+    let mut out = if lead.points.len() == 1 {
+        format!(
+            "{}: {} {unit} on {}, its only figure in this view.",
+            lead.name,
+            number(first.value),
+            at(first.day)
+        )
+    } else {
+        let peak = lead
+            .points
+            .iter()
+            .fold(first, |best, p| if p.value > best.value { p } else { best });
+        let peak = if peak.day != last.day && peak.value > last.value {
+            format!(", highest {} on {}", number(peak.value), at(peak.day))
+        } else {
+            String::new()
+        };
+        format!(
+            "{}: from {} {unit} on {} to {} on {}{peak}.",
+            lead.name,
+            number(first.value),
+            at(first.day),
+            number(last.value),
+            at(last.day)
+        )
+    };
+    let ends = |s: &&SeriesSpec| s.points[s.points.len() - 1].value;
+    if let Some(top) = series.max_by(|a, b| ends(a).total_cmp(&ends(b))) {
+        let end = &top.points[top.points.len() - 1];
+        out.push_str(&format!(
+            " Of the other series, {} ends highest: {} on {}.",
+            top.name,
+            number(end.value),
+            at(end.day)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{group_digits, parse_dataset};
+    use crate::state::ChartOptions;
+    use crate::transform::charts;
+
+    fn shipped() -> crate::data::Dataset {
+        parse_dataset(include_str!("../../assets/data/dataset.json")).unwrap()
+    }
+
+    #[test]
+    fn the_refugee_table_has_the_datasets_figures() {
+        let d = shipped();
+        let specs = charts(&d, &ChartOptions::default());
+        let t = table(&specs[0]);
+        assert_eq!(t.columns[0], specs[0].series[0].label);
+        let day26 = t.rows.iter().find(|r| r.day == 26).unwrap();
+        assert_eq!(day26.date, "21 Mar 2022");
+        assert_eq!(day26.cells[0], Some(3_460_430.0));
+        // Every figure of every series is in the table, and nothing else.
+        let figures: usize = specs[0].series.iter().map(|s| s.points.len()).sum();
+        let cells = t.rows.iter().flat_map(|r| &r.cells).filter(|c| c.is_some()).count();
+        assert_eq!(cells, figures);
+        assert!(t.rows.windows(2).all(|w| w[0].day < w[1].day));
+    }
+
+    #[test]
+    fn summaries_say_where_the_view_starts_ends_and_peaks() {
+        let d = shipped();
+        let number = |v: f64| group_digits(v);
+        let specs = charts(&d, &ChartOptions::default());
+        let text = summary(&specs[0], &number);
+        let total = &specs[0].series[0];
+        let last = total.points.last().unwrap();
+        assert!(
+            text.starts_with(&format!(
+                "{}: from {} {} on ",
+                total.name,
+                group_digits(total.points[0].value),
+                specs[0].y_label
+            )),
+            "{text}"
+        );
+        assert!(text.contains(&format!("to {} on ", group_digits(last.value))), "{text}");
+        assert!(text.contains("Of the other series, Poland ends highest: "), "{text}");
+        // Daily figures peak before the end: the peak is named.
+        let daily = charts(
+            &d,
+            &ChartOptions {
+                mode: crate::state::Mode::Daily,
+                ..ChartOptions::default()
+            },
+        );
+        assert!(
+            summary(&daily[0], &number).contains(", highest "),
+            "{}",
+            summary(&daily[0], &number)
+        );
+        // A view without figures says so.
+        let mut empty = specs[0].clone();
+        empty.series.iter_mut().for_each(|s| s.points.clear());
+        assert_eq!(
+            summary(&empty, &number),
+            format!(
+                "No figures in this view, from 24 Feb 2022 (day 1) to {} (day {}).",
+                human(empty.x_range.1),
+                empty.x_range.1
+            )
+        );
+    }
+}
