@@ -106,3 +106,43 @@ test("each chart has a heading, a summary in words and its figures as a table", 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("keyboard only: skip to the charts, step to day 26, move between series, leave", async () => {
+  const { context, page, problems } = await newPage(env.browser);
+  await page.goto(env.server.url);
+  await waitForCharts(page);
+  const active = () => page.evaluate(() => ({ id: document.activeElement.id, text: document.activeElement.textContent.trim().slice(0, 40) }));
+  await page.keyboard.press("Tab");
+  assert.equal((await active()).text, "Skip to the charts");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  assert.equal((await active()).id, "chart-refugees", "the first chart is the next tab stop");
+  // Focus is visible: the chart's outline is drawn.
+  const outline = await page.locator("#chart-refugees").evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.equal(outline, "solid");
+  await page.keyboard.press("Home");
+  for (let i = 0; i < 25; i++) await page.keyboard.press("ArrowRight");
+  const announcer = page.locator("#announcer");
+  await page.waitForFunction(() => /Day 26\b/i.test(document.querySelector("#announcer").textContent));
+  assert.match(await announcer.innerText(), /3,460,430/);
+  // The tooltip follows the keyboard: the selected day's figures beside the crosshair.
+  const tooltip = page.locator("#chart-refugees .tooltip");
+  await tooltip.waitFor();
+  assert.match(await tooltip.locator(".tooltip-day").innerText(), /21 Mar 2022/);
+  // Up and Down move between the series; the chart's live region reads the figure.
+  const said = page.locator("#chart-refugees [aria-live]");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await said.innerText(), "All countries: 3,460,430 border crossings on 21 Mar 2022 (day 26)");
+  await page.keyboard.press("ArrowDown");
+  assert.match(await said.innerText(), /^Poland: 2,\d{3},\d{3} border crossings on 21 Mar 2022 \(day 26\)$/);
+  assert.equal(await tooltip.locator("tr.hovered th").innerText(), "Poland");
+  await page.keyboard.press("ArrowUp");
+  assert.match(await said.innerText(), /^All countries: /);
+  // Escape hides the tooltip; Tab leaves the chart (no trap).
+  await page.keyboard.press("Escape");
+  await tooltip.waitFor({ state: "detached" });
+  await page.keyboard.press("Tab");
+  assert.notEqual((await active()).id, "chart-refugees");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -175,6 +175,87 @@ fn data_table(spec: &ChartSpec, id: &str) -> Html {
     }
 }
 
+/// The keyboard on a chart: Left and Right (and the page's other keys) move the selected day;
+/// Up and Down move between the series, whose figure the chart's live region reads and its
+/// tooltip marks; Escape hides the tooltip until the next key. Tab leaves as usual.
+struct ChartKeys {
+    on_key: Callback<KeyboardEvent>,
+    on_focus: Callback<FocusEvent>,
+    on_blur: Callback<FocusEvent>,
+    /// Whether the tooltip follows the keyboard (the chart has focus and no Escape since).
+    showing: bool,
+    series: Option<usize>,
+    said: String,
+}
+
+#[hook]
+fn use_chart_keys(props: &ChartCanvasProps) -> ChartKeys {
+    let showing = use_state_eq(|| false);
+    let series = use_state_eq(|| None::<usize>);
+    let said = use_state_eq(String::new);
+    let on_key = {
+        let (showing, series, said) = (showing.clone(), series.clone(), said.clone());
+        let (spec, selected, on_key, dispatch) = (
+            props.spec.clone(),
+            props.selected,
+            props.on_key.clone(),
+            props.dispatch.clone(),
+        );
+        Callback::from(move |e: KeyboardEvent| {
+            let key = e.key();
+            match key.as_str() {
+                "ArrowUp" | "ArrowDown" if !spec.series.is_empty() => {
+                    e.prevent_default();
+                    let n = spec.series.len();
+                    let next = match (*series, key == "ArrowDown") {
+                        (None, true) => 0,
+                        (None, false) => n - 1,
+                        (Some(i), true) => (i + 1) % n,
+                        (Some(i), false) => (i + n - 1) % n,
+                    };
+                    series.set(Some(next));
+                    showing.set(true);
+                    // Without a selected day, the series are read on the last day.
+                    let day = selected.unwrap_or(spec.x_range.1);
+                    if selected.is_none() {
+                        dispatch.emit(Action::Select(day));
+                    }
+                    said.set(transform::series_line(
+                        &spec,
+                        next,
+                        day,
+                        &*web::exact_numbers(spec.decimals),
+                    ));
+                }
+                "Escape" => {
+                    showing.set(false);
+                    on_key.emit(e);
+                }
+                _ => {
+                    showing.set(true);
+                    on_key.emit(e);
+                }
+            }
+        })
+    };
+    let on_focus = {
+        let showing = showing.clone();
+        Callback::from(move |_: FocusEvent| showing.set(true))
+    };
+    let on_blur = {
+        let showing = showing.clone();
+        Callback::from(move |_: FocusEvent| showing.set(false))
+    };
+    ChartKeys {
+        on_key,
+        on_focus,
+        on_blur,
+        showing: *showing,
+        series: *series,
+        said: (*said).clone(),
+    }
+}
+
 /// One chart: its canvas sized for the screen's pixel ratio, drawn again when its spec, the
 /// theme or the window's size changes; the layer over it; its notes, sources and PNG download.
 #[function_component(ChartCanvas)]
@@ -195,9 +276,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let table_id = format!("table-{}", spec.id);
+    let keys = use_chart_keys(props);
     html! {
-        <figure class="chart" id={format!("chart-{}", spec.id)} tabindex="0" onkeydown={props.on_key.clone()}
-            aria-label={format!("{}: use the arrow keys to step through the days", spec.title)}>
+        <figure class="chart" id={format!("chart-{}", spec.id)} tabindex="0" onkeydown={keys.on_key}
+            onfocus={keys.on_focus} onblur={keys.on_blur}
+            aria-label={format!("{}: Left and Right step through the days, Up and Down through the series", spec.title)}>
             // Embedded, the chart is the page: its title is the page's heading.
             if props.sources_page.is_empty() {
                 <h2 class="visually-hidden">{ &spec.title }</h2>
@@ -205,7 +288,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 <h1 class="visually-hidden">{ &spec.title }</h1>
             }
             <ChartLayer spec={spec.clone()} canvas={canvas.clone()} canvas_label={canvas_label} area={area}
-                drawn={drawn} selected={props.selected} theme={props.theme} dispatch={props.dispatch.clone()} set_hover={props.set_hover.clone()} />
+                drawn={drawn} selected={props.selected} theme={props.theme} dispatch={props.dispatch.clone()} set_hover={props.set_hover.clone()}
+                keyboard={keys.showing} focus_series={keys.series} />
+            <p class="visually-hidden" aria-live="polite">{ keys.said }</p>
             if let Some(message) = &*error {
                 <p class="chart-error" role="alert">{ message }</p>
             }

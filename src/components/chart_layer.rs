@@ -28,6 +28,12 @@ pub struct ChartLayerProps {
     pub dispatch: Callback<Action>,
     /// Sets the page's hovered day.
     pub set_hover: Callback<Option<i64>>,
+    /// Whether the chart has the keyboard's focus: its tooltip then shows the selected day, with
+    /// `focus_series` marked.
+    #[prop_or_default]
+    pub keyboard: bool,
+    #[prop_or_default]
+    pub focus_series: Option<usize>,
 }
 
 /// What the pointer does on a chart: hover (or tap) shows a day, a click selects it, a drag
@@ -198,15 +204,26 @@ pub fn chart_layer(props: &ChartLayerProps) -> Html {
     let selection = placed.as_ref().map_or_else(Html::default, |p| {
         crosshair::selection_marks(&props.spec, p, props.selected, pointer.band)
     });
-    // Every chart marks the hovered day; the chart under the pointer also dots its figures.
-    let marks = match (hover, &placed) {
-        (Some(day), Some(p)) => crosshair::hover_marks(&props.spec, p, day, pointer.inside.then_some(hovered_series)),
+    // The keyboard's day (the selected one) when the chart has focus and the pointer is not on it.
+    let keyed = props.selected.filter(|_| props.keyboard && !pointer.inside);
+    // Every chart marks the hovered day; the chart under the pointer (or the keyboard) also
+    // dots its figures.
+    let marks = match (hover, keyed, &placed) {
+        (Some(day), _, Some(p)) => {
+            crosshair::hover_marks(&props.spec, p, day, pointer.inside.then_some(hovered_series))
+        }
+        (None, Some(day), Some(p)) => crosshair::hover_marks(&props.spec, p, day, Some(props.focus_series)),
         _ => Html::default(),
     };
     // Beside the crosshair, on the side with room for a tooltip (its 22 rem and a margin), else
     // under the chart.
     let spec = &props.spec;
-    let tip = hover.filter(|_| pointer.inside).and_then(|day| {
+    let (tip_day, tip_series) = match (hover.filter(|_| pointer.inside), keyed) {
+        (Some(day), _) => (Some(day), hovered_series),
+        (None, Some(day)) => (Some(day), props.focus_series),
+        (None, None) => (None, None),
+    };
+    let tip = tip_day.and_then(|day| {
         let placed = placed.as_ref()?;
         let ratio = placed.ratio.max(1.0);
         let width = f64::from(props.canvas.cast::<HtmlCanvasElement>()?.width()) / ratio;
@@ -215,7 +232,7 @@ pub fn chart_layer(props: &ChartLayerProps) -> Html {
             f64::from(placed.drawn.plot.top) / ratio,
         );
         let placement = place_tooltip(x, width, 360.0);
-        Some((placement, tooltip_view(spec, day, (placement, top), hovered_series)))
+        Some((placement, tooltip_view(spec, day, (placement, top), tip_series)))
     });
     // Beside the crosshair the tooltip floats over the chart; under it, it follows the chart
     // (outside the stack, which the crosshair layer covers exactly).

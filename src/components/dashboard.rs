@@ -191,6 +191,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         .unwrap_or_default();
     html! {
         <>
+        <a class="skip-link" href="#charts">{ "Skip to the charts" }</a>
         { page_header(d, &theme) }
         if !notices.is_empty() {
             <div class="notices" role="status">
@@ -201,7 +202,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         { controls(d, state, &model.bounds, (&dispatch, &on_key), (*controls_open, on_open_controls)) }
         <p id="announcer" class="announcer" aria-live="polite">{ announcement }</p>
         <div class="layout">
-            <main class="charts">
+            <main class="charts" id="charts">
                 { for specs.iter().map(|spec| chart(spec, "")) }
                 <SharePanel dataset={d.clone()} options={view.options.clone()} link={link.clone()}
                     charts={specs.iter().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()}

@@ -103,6 +103,19 @@ pub fn summary(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> String {
     out
 }
 
+/// One series' figure on one day, as the live region reads it when a reader moves between the
+/// series with the keyboard: "Poland: 2,111,547 border crossings on 21 Mar 2022 (day 26)".
+pub fn series_line(spec: &ChartSpec, series: usize, day: i64, number: &dyn Fn(f64) -> String) -> String {
+    let Some(s) = spec.series.get(series) else {
+        return String::new();
+    };
+    let when = format!("{} (day {day})", human(day));
+    match s.at(day) {
+        Some(p) => format!("{}: {} {} on {when}", s.name, number(p.value), spec.y_label),
+        None => format!("{}: no report on {when}", s.name),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +141,26 @@ mod tests {
         let cells = t.rows.iter().flat_map(|r| &r.cells).filter(|c| c.is_some()).count();
         assert_eq!(cells, figures);
         assert!(t.rows.windows(2).all(|w| w[0].day < w[1].day));
+    }
+
+    #[test]
+    fn a_series_figure_in_words() {
+        let d = shipped();
+        let specs = charts(&d, &ChartOptions::default());
+        let number = |v: f64| group_digits(v);
+        let poland = specs[0].series.iter().position(|s| s.name == "Poland").unwrap();
+        let figure = specs[0].series[poland].at(26).unwrap().value;
+        assert_eq!(
+            series_line(&specs[0], poland, 26, &number),
+            format!(
+                "Poland: {} {} on 21 Mar 2022 (day 26)",
+                group_digits(figure),
+                specs[0].y_label
+            )
+        );
+        assert_eq!(series_line(&specs[0], 99, 26, &number), "");
+        let russia = specs[0].series.iter().position(|s| s.at(2).is_none()).unwrap();
+        assert!(series_line(&specs[0], russia, 2, &number).ends_with(": no report on 25 Feb 2022 (day 2)"));
     }
 
     #[test]
