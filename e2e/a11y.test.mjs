@@ -146,3 +146,79 @@ test("keyboard only: skip to the charts, step to day 26, move between series, le
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("Listen plays the chart as a tone, says the start, the peak and the end, and stops", async () => {
+  const { context, page, problems } = await newPage(env.browser);
+  // Counts what the page asks of Web Audio.
+  await context.addInitScript(() => {
+    const Real = window.AudioContext;
+    window.audioLog = { created: 0, closed: 0, started: 0 };
+    window.AudioContext = class extends Real {
+      constructor(...args) {
+        super(...args);
+        window.audioLog.created++;
+        const create = this.createOscillator.bind(this);
+        this.createOscillator = () => {
+          const o = create();
+          const start = o.start.bind(o);
+          o.start = (...a) => (window.audioLog.started++, start(...a));
+          return o;
+        };
+      }
+      close() {
+        window.audioLog.closed++;
+        return super.close();
+      }
+    };
+  });
+  await page.goto(env.server.url);
+  await waitForCharts(page);
+  const button = page.locator("#chart-refugees .listen");
+  const said = page.locator("#chart-refugees [aria-live]");
+  assert.match(await button.textContent(), /^Listen to the chart as sound$/);
+  await button.click();
+  assert.match(await button.textContent(), /^Stop the sound$/);
+  await page.waitForFunction(() => /^All countries, start: 79,209 on 24 Feb 2022 \(day 1\)$/.test(document.querySelector("#chart-refugees [aria-live]").textContent));
+  // The tune ends by itself (2 to 6 seconds), having said its end.
+  await page.waitForFunction(() => document.querySelector("#chart-refugees .listen").textContent.startsWith("Listen"), null, { timeout: 10_000 });
+  assert.match(await said.innerText(), /^end: 6,801,987 on 29 May 2022 \(day 95\)$/);
+  assert.deepEqual(await page.evaluate(() => window.audioLog), { created: 1, closed: 1, started: 1 });
+  // Started again, the button stops it at once; so does Escape.
+  await button.click();
+  await button.click();
+  assert.match(await button.textContent(), /^Listen to the chart as sound$/);
+  await button.click();
+  await page.locator("#chart-refugees").press("Escape");
+  assert.match(await button.textContent(), /^Listen to the chart as sound$/);
+  assert.deepEqual(await page.evaluate(() => window.audioLog), { created: 3, closed: 3, started: 3 });
+  // Daily figures peak on the way: the peak is said when its tone plays.
+  await page.evaluate(() => {
+    window.saidLog = [];
+    const region = document.querySelector("#chart-refugees-daily [aria-live]");
+    new MutationObserver(() => window.saidLog.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+  });
+  await page.locator("#chart-refugees-daily .listen").click();
+  await page.waitForFunction(() => window.saidLog.some((t) => t.startsWith("end: ")), null, { timeout: 10_000 });
+  const saidLog = await page.evaluate(() => window.saidLog);
+  assert.deepEqual(saidLog, [
+    "Border crossings, start: 79,209 on 24 Feb 2022 (day 1)",
+    "peak: 206,004 on 7 Mar 2022 (day 12)",
+    "end: 30,024 on 29 May 2022 (day 95)",
+  ]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a browser without Web Audio is told so in words, and the chart stays", async () => {
+  const { context, page } = await newPage(env.browser);
+  await context.addInitScript(() => {
+    delete window.AudioContext;
+    delete window.webkitAudioContext;
+  });
+  await page.goto(env.server.url);
+  await waitForCharts(page);
+  await page.locator("#chart-refugees .listen").click();
+  assert.match(await page.locator("#chart-refugees .chart-error").innerText(), /this browser cannot play the chart as sound/);
+  assert.equal(await page.locator("canvas.chart-canvas").count(), 4);
+  await context.close();
+});

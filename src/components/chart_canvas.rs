@@ -185,14 +185,12 @@ struct ChartKeys {
     /// Whether the tooltip follows the keyboard (the chart has focus and no Escape since).
     showing: bool,
     series: Option<usize>,
-    said: String,
 }
 
 #[hook]
-fn use_chart_keys(props: &ChartCanvasProps) -> ChartKeys {
+fn use_chart_keys(props: &ChartCanvasProps, said: UseStateHandle<String>, stop: Callback<()>) -> ChartKeys {
     let showing = use_state_eq(|| false);
     let series = use_state_eq(|| None::<usize>);
-    let said = use_state_eq(String::new);
     let on_key = {
         let (showing, series, said) = (showing.clone(), series.clone(), said.clone());
         let (spec, selected, on_key, dispatch) = (
@@ -229,6 +227,7 @@ fn use_chart_keys(props: &ChartCanvasProps) -> ChartKeys {
                 }
                 "Escape" => {
                     showing.set(false);
+                    stop.emit(());
                     on_key.emit(e);
                 }
                 _ => {
@@ -252,7 +251,80 @@ fn use_chart_keys(props: &ChartCanvasProps) -> ChartKeys {
         on_blur,
         showing: *showing,
         series: *series,
-        said: (*said).clone(),
+    }
+}
+
+/// Listen: the chart's first series as a tone whose pitch follows the figure, the day said at
+/// the start, the peak and the end (in the chart's live region). The button, Escape or the end
+/// stops it.
+struct Listening {
+    toggle: Callback<MouseEvent>,
+    stop: Callback<()>,
+    playing: bool,
+}
+
+#[hook]
+fn use_listen(
+    spec: &Shared<ChartSpec>,
+    said: UseStateHandle<String>,
+    error: UseStateHandle<Option<String>>,
+) -> Listening {
+    // The sound and the timers of what is said while it plays; dropping them stops it all.
+    let playing = use_mut_ref(|| None::<(web::Sound, Vec<gloo_timers::callback::Timeout>)>);
+    // Counts the tunes started and stopped: the timer that ends a tune ends only its own.
+    let tunes = use_mut_ref(|| 0u32);
+    let on = use_state_eq(|| false);
+    let stop = {
+        let (playing, on, tunes) = (playing.clone(), on.clone(), tunes.clone());
+        use_callback((), move |(), ()| {
+            *tunes.borrow_mut() += 1;
+            playing.borrow_mut().take();
+            on.set(false);
+        })
+    };
+    let playing_now = *on;
+    let toggle = {
+        let (spec, stop) = (spec.clone(), stop.clone());
+        Callback::from(move |_: MouseEvent| {
+            if playing.borrow().is_some() {
+                stop.emit(());
+                return;
+            }
+            let number = web::exact_numbers(spec.decimals);
+            let Some(tune) = transform::tune(&spec, &*number) else {
+                said.set("No figures in this view to play.".into());
+                return;
+            };
+            match web::Sound::play(&tune.tones, tune.seconds) {
+                Ok(sound) => {
+                    let timers: Vec<_> = tune
+                        .said
+                        .into_iter()
+                        .map(|(at, text)| {
+                            let said = said.clone();
+                            gloo_timers::callback::Timeout::new((at * 1000.0) as u32, move || said.set(text))
+                        })
+                        .collect();
+                    // The end is not kept with the tune: stopping drops what the tune keeps,
+                    // and a timer must not be dropped while it runs.
+                    let (stop, tunes, mine) = (stop.clone(), tunes.clone(), *tunes.borrow());
+                    gloo_timers::callback::Timeout::new((tune.seconds * 1000.0) as u32 + 300, move || {
+                        if *tunes.borrow() == mine {
+                            stop.emit(());
+                        }
+                    })
+                    .forget();
+                    *playing.borrow_mut() = Some((sound, timers));
+                    on.set(true);
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        })
+    };
+    Listening {
+        toggle,
+        stop,
+        playing: playing_now,
     }
 }
 
@@ -276,7 +348,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let table_id = format!("table-{}", spec.id);
-    let keys = use_chart_keys(props);
+    let said = use_state_eq(String::new);
+    let listen = use_listen(&props.spec, said.clone(), error.clone());
+    let keys = use_chart_keys(props, said.clone(), listen.stop.clone());
     html! {
         <figure class="chart" id={format!("chart-{}", spec.id)} tabindex="0" onkeydown={keys.on_key}
             onfocus={keys.on_focus} onblur={keys.on_blur}
@@ -290,7 +364,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             <ChartLayer spec={spec.clone()} canvas={canvas.clone()} canvas_label={canvas_label} area={area}
                 drawn={drawn} selected={props.selected} theme={props.theme} dispatch={props.dispatch.clone()} set_hover={props.set_hover.clone()}
                 keyboard={keys.showing} focus_series={keys.series} />
-            <p class="visually-hidden" aria-live="polite">{ keys.said }</p>
+            <p class="visually-hidden" aria-live="polite">{ (*said).clone() }</p>
             if let Some(message) = &*error {
                 <p class="chart-error" role="alert">{ message }</p>
             }
@@ -306,6 +380,10 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 { source_links(spec, &props.sources_page) }
                 <button type="button" class="show-table" aria-expanded={table_open.to_string()} aria-controls={table_id.clone()} onclick={on_table}>
                     { if *table_open { "Hide the table" } else { "Show as table" } }
+                </button>
+                <button type="button" class="listen" onclick={listen.toggle}>
+                    { if listen.playing { "Stop" } else { "Listen" } }
+                    <span class="visually-hidden">{ if listen.playing { " the sound" } else { " to the chart as sound" } }</span>
                 </button>
                 <button type="button" class="png" onclick={on_png}>{ "PNG" }<span class="visually-hidden">{ format!(" picture of {}", spec.title) }</span></button>
             </figcaption>

@@ -13,7 +13,7 @@ mod words;
 
 pub use refugees::{per_thousand, share};
 pub use tooltip::{headline, tooltip, Tooltip, TooltipRow};
-pub use words::{series_line, summary, table, Table, TableRow};
+pub use words::{series_line, summary, table, tune, Table, TableRow, Tune};
 
 use crate::chart::{ChartId, ChartSource, ChartSpec, FigureMark, FigureNote, SeriesColor, SeriesSpec, SourceRef};
 use crate::data::{outlet, Dataset};

@@ -1,5 +1,5 @@
 //! A chart without the picture: its figures as a table (the same figures as the CSV export),
-//! and the view in one sentence computed from them.
+//! the view in one sentence computed from them, and the first series as a tone.
 
 use crate::chart::{ChartSpec, SeriesSpec};
 use crate::data::Date;
@@ -116,6 +116,67 @@ pub fn series_line(spec: &ChartSpec, series: usize, day: i64, number: &dyn Fn(f6
     }
 }
 
+/// A chart's first series as sound: a tone whose pitch follows the figure, and what is said on
+/// the way (the day at the start, at the peak and at the end).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tune {
+    /// Seconds from the start, and the pitch (Hz) from then on.
+    pub tones: Vec<(f64, f64)>,
+    pub seconds: f64,
+    /// Seconds from the start, and what is said then.
+    pub said: Vec<(f64, String)>,
+}
+
+/// The pitch range: two octaves up from A3, a figure's place between the axis's ends giving its
+/// place in the range (on the chart's own scale: a log axis is heard as one).
+const LOW_HZ: f64 = 220.0;
+const OCTAVES: f64 = 2.0;
+
+/// The first series with figures as a tune of 2 to 6 seconds (30 ms a figure), or `None` when
+/// the view has no figures.
+pub fn tune(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> Option<Tune> {
+    let series = with_figures(spec).next()?;
+    let points = &series.points;
+    let seconds = (points.len() as f64 * 0.03).clamp(2.0, 6.0);
+    let scale = |v: f64| {
+        if spec.log_scale {
+            v.max(f64::MIN_POSITIVE).log10()
+        } else {
+            v
+        }
+    };
+    let (lo, hi) = (scale(spec.y_min), scale(spec.y_max));
+    let span = (hi - lo).max(f64::MIN_POSITIVE);
+    let (first, last) = (points[0].day, points[points.len() - 1].day);
+    let days = (last - first).max(1) as f64;
+    let at = |day: i64| {
+        if last == first {
+            0.0
+        } else {
+            (day - first) as f64 / days * seconds
+        }
+    };
+    let tones = points
+        .iter()
+        .map(|p| {
+            let place = ((scale(p.value) - lo) / span).clamp(0.0, 1.0);
+            (at(p.day), LOW_HZ * 2f64.powf(place * OCTAVES))
+        })
+        .collect();
+    let peak = points
+        .iter()
+        .fold(&points[0], |best, p| if p.value > best.value { p } else { best });
+    let line = |what: &str, p: &crate::chart::Point| {
+        format!("{what}: {} on {} (day {})", number(p.value), human(p.day), p.day)
+    };
+    let mut said = vec![(0.0, format!("{}, {}", series.name, line("start", &points[0])))];
+    if peak.day != first && peak.day != last {
+        said.push((at(peak.day), line("peak", peak)));
+    }
+    said.push((seconds, line("end", &points[points.len() - 1])));
+    Some(Tune { tones, seconds, said })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +222,51 @@ mod tests {
         assert_eq!(series_line(&specs[0], 99, 26, &number), "");
         let russia = specs[0].series.iter().position(|s| s.at(2).is_none()).unwrap();
         assert!(series_line(&specs[0], russia, 2, &number).ends_with(": no report on 25 Feb 2022 (day 2)"));
+    }
+
+    #[test]
+    fn a_chart_as_a_tune() {
+        let d = shipped();
+        let number = |v: f64| group_digits(v);
+        let daily = charts(
+            &d,
+            &ChartOptions {
+                mode: crate::state::Mode::Daily,
+                ..ChartOptions::default()
+            },
+        );
+        let tune = tune(&daily[0], &number).unwrap();
+        let series = &daily[0].series[0];
+        assert_eq!(tune.tones.len(), series.points.len());
+        assert!((2.0..=6.0).contains(&tune.seconds));
+        // Pitch follows the figure: the peak is the highest tone, all within two octaves of A3.
+        let peak = series
+            .points
+            .iter()
+            .position(|p| p.value == series.points.iter().map(|p| p.value).fold(0.0, f64::max))
+            .unwrap();
+        let highest = tune.tones.iter().map(|t| t.1).fold(0.0, f64::max);
+        assert_eq!(tune.tones[peak].1, highest);
+        assert!(tune.tones.iter().all(|t| (220.0..=880.0).contains(&t.1)));
+        assert!(tune.tones.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(tune.said.len(), 3);
+        assert_eq!(tune.said[0].0, 0.0);
+        assert!(
+            tune.said[0]
+                .1
+                .starts_with("All countries, start: 79,209 on 24 Feb 2022 (day 1)"),
+            "{:?}",
+            tune.said
+        );
+        assert!(
+            tune.said[1].1.starts_with("peak: 206,004 on 7 Mar 2022 (day 12)"),
+            "{:?}",
+            tune.said
+        );
+        assert_eq!(tune.said[2].0, tune.seconds);
+        let mut empty = daily[0].clone();
+        empty.series.iter_mut().for_each(|s| s.points.clear());
+        assert_eq!(super::tune(&empty, &number), None);
     }
 
     #[test]
