@@ -39,6 +39,10 @@ for (const [name, viewport] of [["desktop", { width: 1440, height: 900 }], ["pho
     assert.ok(c.peskov, "the quotes");
     for (const publisher of ["UNHCR", "OHCHR", "IOM"]) assert.ok(c.sources.includes(publisher), publisher);
     assert.equal(await page.locator(".controls").isVisible(), false, "no controls that cannot work");
+    const inert = await page.locator("#baked button:visible, #baked select:visible, #baked input:visible").count();
+    assert.equal(inert, 0, "no button that needs the app");
+    // Each chart's summary in words is in the page itself.
+    assert.match(await page.locator("#baked #chart-refugees .chart-summary").innerText(), /^All countries: from 79,209 border crossings/);
     assert.match(await page.locator(".no-script").textContent(), /Without JavaScript this page shows its first view/);
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     assert.ok(widths[0] <= widths[1], `no sideways scroll: ${widths}`);
