@@ -8,6 +8,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlCanvasElement, Response};
 
+mod files;
+mod sound;
+
+pub use files::{chosen_file, on_file_drop, read_file};
+pub use sound::Sound;
+
 /// A failure of a browser call, with what was being done.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WebError(pub String);
@@ -141,77 +147,6 @@ pub async fn fetch_bytes(url: &str) -> Result<Fetched, WebError> {
         bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
         saved_at,
     })
-}
-
-/// Reads a file the reader chose, on this device: nothing is sent anywhere.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, WebError> {
-    let read = |e: JsValue| WebError(format!("could not read {}: {}", file.name(), js_message(&e)));
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(read)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// The first file of a file input's choice, if any; the input is emptied so that choosing the
-/// same file again opens it again.
-pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
-    let file = input.files().and_then(|files| files.get(0));
-    input.set_value("");
-    file
-}
-
-/// Files dragged onto the page: `dragging(true)` while files are over it, `dragging(false)` when
-/// they leave or are dropped, and `dropped` with the first file dropped. Only drags that carry
-/// files are taken (text or links dragged inside the page work as before). Listeners live until
-/// dropped.
-pub fn on_file_drop(
-    dragging: impl Fn(bool) + 'static,
-    dropped: impl Fn(web_sys::File) + 'static,
-) -> Vec<gloo_events::EventListener> {
-    use gloo_events::{EventListener, EventListenerOptions};
-    use std::rc::Rc;
-    let Some(window) = browser() else {
-        return Vec::new();
-    };
-    fn files(event: &web_sys::Event) -> Option<web_sys::DataTransfer> {
-        let transfer = event.dyn_ref::<web_sys::DragEvent>()?.data_transfer()?;
-        transfer
-            .types()
-            .includes(&JsValue::from_str("Files"), 0)
-            .then_some(transfer)
-    }
-    let dragging = Rc::new(dragging);
-    let active = EventListenerOptions::enable_prevent_default();
-    let over = {
-        let dragging = dragging.clone();
-        EventListener::new_with_options(&window, "dragover", active, move |event| {
-            if let Some(transfer) = files(event) {
-                event.prevent_default();
-                transfer.set_drop_effect("copy");
-                dragging(true);
-            }
-        })
-    };
-    let leave = {
-        let dragging = dragging.clone();
-        EventListener::new(&window, "dragleave", move |event| {
-            // Leaving the window: no element under the pointer any more.
-            let left = event
-                .dyn_ref::<web_sys::DragEvent>()
-                .is_some_and(|e| e.related_target().is_none());
-            if left {
-                dragging(false);
-            }
-        })
-    };
-    let drop = EventListener::new_with_options(&window, "drop", active, move |event| {
-        if let Some(transfer) = files(event) {
-            event.prevent_default();
-            dragging(false);
-            if let Some(file) = transfer.files().and_then(|f| f.get(0)) {
-                dropped(file);
-            }
-        }
-    });
-    vec![over, leave, drop]
 }
 
 /// Sizes a canvas's backing store to its CSS size times devicePixelRatio, its 2D context
@@ -454,57 +389,6 @@ pub fn exact_numbers(decimals: u8) -> Box<dyn Fn(f64) -> String> {
         Box::new(move |v| numbers.format(v))
     } else {
         Box::new(move |v| crate::data::group_fixed(v, decimals))
-    }
-}
-
-/// A tone playing in the browser (Web Audio): an oscillator whose pitch follows a tune. Dropped
-/// or stopped, it falls silent.
-pub struct Sound {
-    context: web_sys::AudioContext,
-}
-
-impl Sound {
-    /// Plays `tones` (seconds from the start, pitch in Hz) for `seconds`, softly, fading in and
-    /// out; says plainly when the browser has no Web Audio.
-    pub fn play(tones: &[(f64, f64)], seconds: f64) -> Result<Sound, WebError> {
-        let failed = |e: JsValue| {
-            WebError(format!(
-                "this browser cannot play the chart as sound ({})",
-                js_message(&e)
-            ))
-        };
-        let context = web_sys::AudioContext::new().map_err(failed)?;
-        let oscillator = context.create_oscillator().map_err(failed)?;
-        let gain = context.create_gain().map_err(failed)?;
-        oscillator.set_type(web_sys::OscillatorType::Sine);
-        let start = context.current_time() + 0.05;
-        let pitch = oscillator.frequency();
-        for (at, hz) in tones {
-            pitch.set_value_at_time(*hz as f32, start + at).map_err(failed)?;
-        }
-        let volume = gain.gain();
-        volume.set_value_at_time(0.0, start).map_err(failed)?;
-        volume
-            .linear_ramp_to_value_at_time(0.15, start + 0.05)
-            .map_err(failed)?;
-        volume.set_value_at_time(0.15, start + seconds).map_err(failed)?;
-        volume
-            .linear_ramp_to_value_at_time(0.0, start + seconds + 0.1)
-            .map_err(failed)?;
-        oscillator.connect_with_audio_node(&gain).map_err(failed)?;
-        gain.connect_with_audio_node(&context.destination()).map_err(failed)?;
-        oscillator.start_with_when(start).map_err(failed)?;
-        oscillator.stop_with_when(start + seconds + 0.15).map_err(failed)?;
-        Ok(Sound { context })
-    }
-}
-
-impl Drop for Sound {
-    fn drop(&mut self) {
-        // Closing the context stops everything it plays and frees the audio device.
-        if let Ok(closed) = self.context.close() {
-            drop(closed);
-        }
     }
 }
 
