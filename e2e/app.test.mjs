@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { DIST, ROOT, newPage, start, waitForCharts } from "./harness.mjs";
+import { DIST, ROOT, newPage, start, subPathBuild, waitForCharts } from "./harness.mjs";
 
 const SCREENSHOT = ROOT + "test-results/screenshot.png";
 const PESKOV_URL =
@@ -222,13 +222,8 @@ test("a missing dataset says what failed and where", async () => {
 });
 
 test("a build for a sub-path works there (trunk build --public-url /tracker/)", async (t) => {
-  const dir = ROOT + "target/dist-subpath";
-  try {
-    await readFile(dir + "/index.html");
-  } catch {
-    t.skip("no sub-path build in target/dist-subpath (scripts/test.sh makes one)");
-    return;
-  }
+  const dir = await subPathBuild(t);
+  if (!dir) return;
   const sub = await start(dir, "/tracker/");
   try {
     const { context, page, problems, requests } = await newPage(sub.browser);

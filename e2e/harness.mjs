@@ -1,6 +1,7 @@
 // What the end-to-end tests share: the release build served locally, Debian's Chromium driven by
 // playwright-core, and pages that record console errors, page errors and requests.
 import { fileURLToPath } from "node:url";
+import { access } from "node:fs/promises";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 
@@ -60,4 +61,17 @@ export async function openAt(env, query = "", options = {}) {
   await opened.page.goto(env.server.url + query);
   await waitForCharts(opened.page);
   return opened;
+}
+
+/** The sub-path build (`--public-url /tracker/`, which scripts/test.sh makes in
+ * target/dist-subpath), or null with the test `t` skipped when there is none. */
+export async function subPathBuild(t) {
+  const dir = ROOT + "target/dist-subpath";
+  try {
+    await access(dir + "/index.html");
+    return dir;
+  } catch {
+    t.skip("no sub-path build in target/dist-subpath (scripts/test.sh makes one)");
+    return null;
+  }
 }

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, ROOT, start, newPage, waitForCharts } from "./harness.mjs";
+import { DIST, start, newPage, subPathBuild, waitForCharts } from "./harness.mjs";
 
 let dir;
 before(async () => {
@@ -108,13 +108,8 @@ test("a new build is picked up on the next visit online, with a notice, and the 
 });
 
 test("offline under a sub-path (trunk build --public-url /tracker/)", async (t) => {
-  const sub = ROOT + "target/dist-subpath";
-  try {
-    await readFile(sub + "/index.html");
-  } catch {
-    t.skip("no sub-path build in target/dist-subpath (scripts/test.sh makes one)");
-    return;
-  }
+  const sub = await subPathBuild(t);
+  if (!sub) return;
   const env = await start(sub, "/tracker/");
   try {
     const { context, page, requests } = await newPage(env.browser, { serviceWorkers: "allow" });

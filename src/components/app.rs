@@ -4,8 +4,6 @@ use super::Shared;
 use super::{error_panel, Dashboard, LoadError};
 use crate::data::{check_size, parse_dataset_bytes, Dataset, Date};
 use crate::web;
-use std::cell::Cell;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Where the bundled dataset is, relative to the page (so that sub-path hosting works).
@@ -93,11 +91,10 @@ struct OwnState {
 /// Opening a file: a later choice wins over one still being read.
 #[hook]
 fn use_open_file(own: UseStateHandle<OwnState>) -> Callback<web_sys::File> {
-    let ticket = use_mut_ref(|| Rc::new(Cell::new(0u32)));
-    let ticket = ticket.borrow().clone();
+    let ticket = use_mut_ref(|| 0u32);
     use_callback((), move |file: web_sys::File, ()| {
-        let mine = ticket.get().wrapping_add(1);
-        ticket.set(mine);
+        let mine = ticket.borrow().wrapping_add(1);
+        *ticket.borrow_mut() = mine;
         own.set(OwnState {
             reading: Some(file.name().into()),
             failed: None,
@@ -106,7 +103,7 @@ fn use_open_file(own: UseStateHandle<OwnState>) -> Callback<web_sys::File> {
         let (own, ticket) = (own.clone(), ticket.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let result = open(&file).await;
-            if ticket.get() != mine {
+            if *ticket.borrow() != mine {
                 return;
             }
             let mut next = (*own).clone();
