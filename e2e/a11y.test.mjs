@@ -38,6 +38,8 @@ const VIEWS = [
   ["the displacement chart embedded", "?embed=idps", {}],
   ["a phone", "?day=26", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
   ["the dark theme", "?day=26", { colorScheme: "dark" }],
+  ["the page in Ukrainian", "?lang=uk&day=26", {}],
+  ["a chart embedded in Ukrainian", "?lang=uk&embed=refugees", {}],
 ];
 
 for (const [name, query, options] of VIEWS) {

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { ROOT, openAt, start } from "./harness.mjs";
+import { ROOT, openAt, start, waitForCharts } from "./harness.mjs";
 
 let env;
 
@@ -127,6 +127,7 @@ test("the reader's choice of colours is kept, and pictures stay light unless ask
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark", "kept across visits");
+  await waitForCharts(page);
   assert.equal(await page.locator("#theme").inputValue(), "dark");
   assert.ok((await ground()) < 80, "the charts are dark");
   // A downloaded picture is light, unless the reader asks for the dark theme.

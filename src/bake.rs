@@ -35,6 +35,7 @@ pub fn first_view(dataset_json: &str) -> Result<String, BakeError> {
         .map_err(|e| BakeError::Render(e.to_string()))?;
     let props = FirstViewProps {
         dataset: Shared::new(dataset),
+        on_lang: Default::default(),
     };
     let local = tokio::task::LocalSet::new();
     Ok(local.block_on(&runtime, async move {

@@ -1,6 +1,7 @@
 //! Claims against the data, and revisions between vintages: arithmetic only, no verdict beyond it.
 
-use crate::data::{group_whole, Claim, Dataset, Date, Metric, Qualifier};
+use crate::data::{Claim, Dataset, Date, Metric, Qualifier};
+use crate::i18n::Lang;
 
 /// The dataset's figure for a metric on a date, or the nearest earlier report.
 #[derive(Clone, Debug, PartialEq)]
@@ -108,56 +109,77 @@ pub fn compare(dataset: &Dataset, claim: &Claim) -> Comparison {
 }
 
 /// What a metric counts, in words.
-pub fn metric_name(metric: Metric) -> &'static str {
+pub fn metric_name(metric: Metric, lang: Lang) -> &'static str {
     match metric {
-        Metric::RefugeesCumulative => "refugees (UNHCR total, cumulative)",
-        Metric::CiviliansKilled => "civilians killed (OHCHR)",
-        Metric::CiviliansInjured => "civilians injured (OHCHR)",
-        Metric::CivilianCasualtiesTotal => "civilian casualties (OHCHR)",
-        Metric::Idps => "internally displaced (IOM)",
+        Metric::RefugeesCumulative => tr!(lang, MetricRefugees),
+        Metric::CiviliansKilled => tr!(lang, MetricKilled),
+        Metric::CiviliansInjured => tr!(lang, MetricInjured),
+        Metric::CivilianCasualtiesTotal => tr!(lang, MetricCasualties),
+        Metric::Idps => tr!(lang, MetricIdps),
     }
 }
 
-pub fn qualifier_name(q: Qualifier) -> &'static str {
+pub fn qualifier_name(q: Qualifier, lang: Lang) -> &'static str {
     match q {
-        Qualifier::MoreThan => "more than",
-        Qualifier::AtLeast => "at least",
-        Qualifier::About => "about",
-        Qualifier::Exactly => "exactly",
+        Qualifier::MoreThan => tr!(lang, QualifierMoreThan),
+        Qualifier::AtLeast => tr!(lang, QualifierAtLeast),
+        Qualifier::About => tr!(lang, QualifierAbout),
+        Qualifier::Exactly => tr!(lang, QualifierExactly),
     }
 }
 
 /// A signed whole number with grouping: "+80,430", "-773", "0".
-fn signed(value: i128) -> String {
+fn signed(value: i128, lang: Lang) -> String {
     let sign = if value > 0 { "+" } else { "" };
-    format!("{sign}{}", group_whole(value))
+    format!("{sign}{}", lang.whole(value))
+}
+
+/// A signed percentage: "+2.4%", "-0.97%"; "+2,4%" in Ukrainian.
+fn signed_percent(value: f64, decimals: u8, lang: Lang) -> String {
+    let sign = if value > 0.0 && lang.fixed(value, decimals) != lang.fixed(0.0, decimals) {
+        "+"
+    } else {
+        ""
+    };
+    format!("{sign}{}%", lang.fixed(value, decimals))
+}
+
+fn holds_words(holds: bool, lang: Lang) -> &'static str {
+    if holds {
+        tr!(lang, Holds)
+    } else {
+        tr!(lang, DoesNotHold)
+    }
 }
 
 /// A claim and the data of its day, in words: "Claim: more than 3,380,000 refugees (UNHCR
 /// total, cumulative). Data, 21 Mar 2022: 3,460,430 (difference +80,430, +2.4%)." and, when the
 /// data has a figure, whether the qualifier holds: "“more than” holds against the data."
-pub fn claim_sentences(claim: &Claim, c: &Comparison) -> (String, Option<String>) {
-    let claimed = format!(
-        "Claim: {} {} {}.",
-        qualifier_name(claim.qualifier),
-        group_whole(claim.value),
-        metric_name(claim.metric)
+pub fn claim_sentences(claim: &Claim, c: &Comparison, lang: Lang) -> (String, Option<String>) {
+    let claimed = tr!(
+        lang,
+        ClaimSentence,
+        qualifier = qualifier_name(claim.qualifier, lang),
+        value = lang.whole(claim.value),
+        metric = metric_name(claim.metric, lang)
     );
     let data = match (&c.figure, c.difference, c.percent) {
-        (Some(f), Some(diff), Some(pct)) => format!(
-            "Data, {}: {} (difference {}, {:+.1}%).",
-            f.date.human(),
-            group_whole(f.value),
-            signed(diff),
-            pct
+        (Some(f), Some(diff), Some(pct)) => tr!(
+            lang,
+            DataSentence,
+            date = lang.date(f.date),
+            value = lang.whole(f.value),
+            difference = signed(diff, lang),
+            percent = signed_percent(pct, 1, lang)
         ),
-        _ => "No report in the dataset by that day.".to_string(),
+        _ => tr!(lang, NoReportByThatDay).to_string(),
     };
     let verdict = c.holds.map(|holds| {
-        format!(
-            "“{}” {} against the data.",
-            qualifier_name(claim.qualifier),
-            if holds { "holds" } else { "does not hold" }
+        tr!(
+            lang,
+            VerdictSentence,
+            qualifier = qualifier_name(claim.qualifier, lang),
+            holds = holds_words(holds, lang)
         )
     });
     (format!("{claimed} {data}"), verdict)
@@ -165,25 +187,28 @@ pub fn claim_sentences(claim: &Claim, c: &Comparison) -> (String, Option<String>
 
 /// A claim and the data of its day in one short line, for a tooltip: "more than 3,380,000;
 /// data 3,460,430: holds". The full sentences (with the difference) are in `claim_sentences`.
-pub fn claim_summary(claim: &Claim, c: &Comparison) -> String {
-    let claimed = format!("{} {}", qualifier_name(claim.qualifier), group_whole(claim.value));
+pub fn claim_summary(claim: &Claim, c: &Comparison, lang: Lang) -> String {
+    let claimed = format!("{} {}", qualifier_name(claim.qualifier, lang), lang.whole(claim.value));
     match (&c.figure, c.holds) {
-        (Some(f), Some(holds)) => format!(
-            "{claimed}; data {}: {}",
-            group_whole(f.value),
-            if holds { "holds" } else { "does not hold" }
+        (Some(f), Some(holds)) => tr!(
+            lang,
+            ClaimSummary,
+            claimed = claimed,
+            value = lang.whole(f.value),
+            holds = holds_words(holds, lang)
         ),
-        _ => format!("{claimed}; no report in the dataset by that day"),
+        _ => tr!(lang, ClaimSummaryNoReport, claimed = claimed),
     }
 }
 
 /// A revision in words, from the earlier vintage's side: "current vintage 79,209: -773 (-0.97%)".
-pub fn revision_words(r: &Revision) -> String {
-    format!(
-        "current vintage {}: {} ({:+.2}%)",
-        group_whole(r.current),
-        signed(r.difference),
-        r.percent
+pub fn revision_words(r: &Revision, lang: Lang) -> String {
+    tr!(
+        lang,
+        RevisionWords,
+        current = lang.whole(r.current),
+        difference = signed(r.difference, lang),
+        percent = signed_percent(r.percent, 2, lang)
     )
 }
 
@@ -267,8 +292,12 @@ mod tests {
             holds: Some(true),
         };
         assert_eq!(
-            claim_summary(&claim, &data),
+            claim_summary(&claim, &data, Lang::En),
             "more than 3,380,000; data 3,460,430: holds"
+        );
+        assert_eq!(
+            claim_summary(&claim, &data, Lang::Uk),
+            "понад 3\u{a0}380\u{a0}000; дані 3\u{a0}460\u{a0}430: справджується"
         );
         let none = Comparison {
             figure: None,
@@ -277,7 +306,7 @@ mod tests {
             holds: None,
         };
         assert_eq!(
-            claim_summary(&claim, &none),
+            claim_summary(&claim, &none, Lang::En),
             "more than 3,380,000; no report in the dataset by that day"
         );
     }

@@ -4,8 +4,9 @@
 
 use crate::chart::ChartSpec;
 use crate::data::{Dataset, Date};
+use crate::i18n::Lang;
 use crate::state::{ChartOptions, Measure, Mode};
-use crate::transform::{bounds, charts};
+use crate::transform::{bounds, charts, series_label};
 
 /// One CSV field, quoted when it holds a comma, a quote or a line break.
 fn field(text: &str) -> String {
@@ -39,7 +40,7 @@ pub fn view_csv(dataset: &Dataset, options: &ChartOptions, link: &str) -> String
     let specs = charts(dataset, options);
     let range = options.visible(&bounds(dataset));
     let mut out = String::new();
-    header(&mut out, dataset, &specs, range, link);
+    header(&mut out, dataset, (&specs, options.lang), range, link);
     out.push_str("chart,series,date,war_day,value,unit,detail,source\n");
     for spec in &specs {
         for series in &spec.series {
@@ -70,28 +71,31 @@ fn iso_day(day: i64) -> String {
 }
 
 /// The `#` block over the rows: what the view is, its link and dataset, every source behind its
-/// figures (with link, unit and caveats), the dated caveats in its range and its charts' notes.
-fn header(out: &mut String, dataset: &Dataset, specs: &[ChartSpec], (lo, hi): (i64, i64), link: &str) {
-    comment(
-        out,
-        "displacement-tracker: what the full-scale invasion of Ukraine did to people, day by day",
-    );
-    comment(out, &format!("View: {link}"));
+/// figures (with link, unit and caveats), the dated caveats in its range and its charts' notes,
+/// in the view's language (the dataset's own words as they are).
+fn header(out: &mut String, dataset: &Dataset, (specs, lang): (&[ChartSpec], Lang), (lo, hi): (i64, i64), link: &str) {
+    comment(out, tr!(lang, CsvTitle));
+    comment(out, &tr!(lang, CsvView, link = link));
     let titles: Vec<&str> = specs.iter().map(|s| s.title.as_str()).collect();
-    comment(out, &format!("Charts: {}", titles.join("; ")));
+    comment(out, &tr!(lang, CsvCharts, titles = titles.join("; ")));
     comment(
         out,
-        &format!(
-            "War days {lo} to {hi} ({} to {}); war day 1 = 2022-02-24",
-            iso_day(lo),
-            iso_day(hi)
+        &tr!(
+            lang,
+            CsvWarDays,
+            from = lo,
+            to = hi,
+            first = iso_day(lo),
+            last = iso_day(hi)
         ),
     );
     comment(
         out,
-        &format!(
-            "Dataset version {} (schema {})",
-            dataset.dataset_version, dataset.schema_version
+        &tr!(
+            lang,
+            CsvDataset,
+            version = dataset.dataset_version,
+            schema = dataset.schema_version
         ),
     );
     for s in sources_of(dataset, specs).iter().filter_map(|id| dataset.source(id)) {
@@ -100,16 +104,14 @@ fn header(out: &mut String, dataset: &Dataset, specs: &[ChartSpec], (lo, hi): (i
             .as_deref()
             .or(s.via_url.as_deref())
             .or(s.via.as_deref())
-            .unwrap_or("no link given");
-        comment(
-            out,
-            &format!("Source [{}]: {}, {} ({link})", s.id, s.publisher, s.title),
-        );
+            .unwrap_or(tr!(lang, NoLinkGiven));
+        let source = format!("{}, {} ({link})", s.publisher, s.title);
+        comment(out, &tr!(lang, CsvSource, id = s.id, source = source));
         if let Some(unit) = &s.unit {
-            comment(out, &format!("Unit [{}]: {unit}", s.id));
+            comment(out, &tr!(lang, CsvUnit, id = s.id, unit = unit));
         }
         for caveat in &s.caveats {
-            comment(out, &format!("Caveat [{}]: {caveat}", s.id));
+            comment(out, &tr!(lang, CsvCaveat, id = s.id, caveat = caveat));
         }
     }
     let shown: Vec<&str> = specs
@@ -123,12 +125,13 @@ fn header(out: &mut String, dataset: &Dataset, specs: &[ChartSpec], (lo, hi): (i
     {
         let in_range = |c: &&crate::data::Caveat| c.date.is_none_or(|d| (lo..=hi).contains(&d.war_day()));
         for c in s.caveats.iter().filter(in_range) {
-            comment(out, &format!("Caveat [{}]: {}", s.label, c.text));
+            let label = series_label(dataset, s, lang);
+            comment(out, &tr!(lang, CsvCaveat, id = label, caveat = c.text));
         }
     }
     for spec in specs {
         for note in &spec.notes {
-            comment(out, &format!("Note [{}]: {note}", spec.id));
+            comment(out, &tr!(lang, CsvNote, id = spec.id, note = note));
         }
     }
 }
@@ -136,31 +139,40 @@ fn header(out: &mut String, dataset: &Dataset, specs: &[ChartSpec], (lo, hi): (i
 /// The view in words: what it shows, over which war days and dates, and how it is measured.
 pub fn view_title(dataset: &Dataset, options: &ChartOptions) -> String {
     let (lo, hi) = options.visible(&bounds(dataset));
-    let day = |d: i64| Date::from_war_day(d).map_or_else(|| format!("day {d}"), Date::human);
+    let lang = options.lang;
+    let day = |d: i64| Date::from_war_day(d).map_or_else(|| lang.day(d), |date| lang.date(date));
     let measure = match options.measure {
         Measure::Absolute => "",
-        Measure::PerThousand => ", refugees per 1,000 residents",
-        Measure::Share => ", refugees as a share of the total",
+        Measure::PerThousand => tr!(lang, ViewTitlePerThousand),
+        Measure::Share => tr!(lang, ViewTitleShare),
     };
     let mode = match options.mode {
         Mode::Cumulative => "",
-        Mode::Daily => ", daily figures",
+        Mode::Daily => tr!(lang, ViewTitleDaily),
     };
-    format!(
-        "Refugees, civilian casualties and internal displacement in Ukraine, war days {lo} to {hi} ({} to {}){measure}{mode}",
-        day(lo),
-        day(hi)
+    tr!(
+        lang,
+        ViewTitle,
+        from = lo,
+        to = hi,
+        first = day(lo),
+        last = day(hi),
+        measure = measure,
+        mode = mode
     )
 }
 
 /// A citation of the view: title, dataset version, link and the date it was read.
 pub fn citation(dataset: &Dataset, options: &ChartOptions, link: &str, accessed: Date) -> String {
-    format!(
-        "displacement-tracker, “{}”, dataset version {} (schema {}), {link} (accessed {}).",
-        view_title(dataset, options),
-        dataset.dataset_version,
-        dataset.schema_version,
-        accessed.human()
+    let lang = options.lang;
+    tr!(
+        lang,
+        Citation,
+        title = view_title(dataset, options),
+        version = dataset.dataset_version,
+        schema = dataset.schema_version,
+        link = link,
+        accessed = lang.date(accessed)
     )
 }
 
@@ -168,12 +180,17 @@ pub fn citation(dataset: &Dataset, options: &ChartOptions, link: &str, accessed:
 /// the dataset version and the view's link.
 pub fn stamp(dataset: &Dataset, options: &ChartOptions, link: &str) -> String {
     let (lo, hi) = options.visible(&bounds(dataset));
-    let day = |d: i64| Date::from_war_day(d).map_or_else(|| d.to_string(), Date::human);
-    format!(
-        "War days {lo} to {hi} ({} to {}) · dataset {} · {link}",
-        day(lo),
-        day(hi),
-        dataset.dataset_version
+    let lang = options.lang;
+    let day = |d: i64| Date::from_war_day(d).map_or_else(|| d.to_string(), |date| lang.date(date));
+    tr!(
+        lang,
+        Stamp,
+        from = lo,
+        to = hi,
+        first = day(lo),
+        last = day(hi),
+        version = dataset.dataset_version,
+        link = link
     )
 }
 

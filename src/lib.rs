@@ -10,6 +10,8 @@
 
 #[macro_use]
 pub mod spelling;
+#[macro_use]
+pub mod i18n;
 
 pub mod chart;
 pub mod compare;

@@ -22,6 +22,9 @@ macro_rules! spelled_enum {
             /// Every variant, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every spelling, in declaration order.
+            pub const SPELLINGS: &'static [&'static str] = &[$($text),+];
+
             /// The one spelling of this variant.
             pub fn as_str(self) -> &'static str {
                 match self {
@@ -39,7 +42,7 @@ macro_rules! spelled_enum {
 
             /// Every spelling, for messages: "a, b or c".
             pub fn spellings() -> String {
-                $crate::spelling::list(&[$($text),+])
+                $crate::spelling::list(Self::SPELLINGS)
             }
         }
 

@@ -75,6 +75,7 @@ async fn dashboard_draws_every_chart() {
     let root = mount_point();
     let props = FirstViewProps {
         dataset: Shared::new(dataset()),
+        on_lang: Default::default(),
     };
     mount_with::<FirstView>(Some(root.clone()), props).unwrap();
     assert!(until(|| canvases(&root).len() == 4).await, "four chart canvases");
@@ -169,7 +170,64 @@ struct ErrorPanelHostProps {
 /// The error panel is a plain function; this component mounts it on its own.
 #[yew::function_component(ErrorPanelHost)]
 fn error_panel_host(props: &ErrorPanelHostProps) -> yew::Html {
-    error_panel(&props.error)
+    error_panel(&props.error, displacement_tracker::i18n::Lang::En)
+}
+
+/// The numbers and dates the pure layers write natively (the first view baked at build time,
+/// the tooltips' and summaries' words) are exactly what the browser's Intl writes in each
+/// language's locale.
+#[wasm_bindgen_test]
+fn native_numbers_and_dates_match_intl() {
+    use displacement_tracker::data::Date;
+    use displacement_tracker::i18n::Lang;
+    use displacement_tracker::web::{intl_date, IntlNumbers};
+    let figures = [
+        0.0,
+        0.2,
+        7.0,
+        999.0,
+        1000.0,
+        2500.0,
+        12_345.0,
+        150_000.0,
+        999_500.0,
+        3_460_430.0,
+        6_801_987.0,
+        1.2e9,
+        3e12,
+        -1234.0,
+        -5000.0,
+        57.1,
+        1234.5,
+    ];
+    for lang in Lang::ALL.iter().copied() {
+        let compact = IntlNumbers::compact(lang);
+        for decimals in [0u8, 1, 2, 3] {
+            let exact = IntlNumbers::exact(lang, decimals);
+            for v in figures {
+                assert_eq!(
+                    lang.fixed(v, decimals),
+                    exact.format(v),
+                    "{lang} {v} with {decimals} decimals"
+                );
+            }
+        }
+        for v in figures.iter().filter(|v| **v >= 0.0) {
+            assert_eq!(lang.compact(*v), compact.format(*v), "{lang} compact {v}");
+        }
+        for month in 1..=12u8 {
+            for (year, day) in [(2022, 1u8), (2023, 28)] {
+                let date = Date::from_calendar(year, month, day).unwrap();
+                let intl = intl_date(lang, date).map(|d| match lang {
+                    // The page's English writes September "Sep", as it always has; en-GB's
+                    // locale data says "Sept". Every other month and all of Ukrainian match.
+                    Lang::En => d.replace("Sept", "Sep"),
+                    Lang::Uk => d,
+                });
+                assert_eq!(Some(lang.date(date)), intl, "{lang} {date}");
+            }
+        }
+    }
 }
 
 #[wasm_bindgen_test]

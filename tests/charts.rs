@@ -4,6 +4,7 @@
 use displacement_tracker::chart::theme::Glyph;
 use displacement_tracker::chart::{self, to_svg, ChartId, ChartSpec, FigureNote, Mark, LIGHT};
 use displacement_tracker::data::{parse_dataset, Dataset};
+use displacement_tracker::i18n::Lang;
 use displacement_tracker::state::{from_query, ChartOptions, Measure, Mode, Scale};
 use displacement_tracker::transform;
 
@@ -257,7 +258,7 @@ fn hidpi_scales_text() {
     {
         use plotters::prelude::*;
         let root = plotters_svg::SVGBackend::with_string(&mut two, (1800, 920)).into_drawing_area();
-        chart::draw(&root, &spec, &LIGHT, 2.0, &chart::group_digits).unwrap();
+        chart::draw(&root, &spec, &LIGHT, 2.0, &|v| Lang::En.fixed(v, 0)).unwrap();
     }
     let ratio = title_size(&two) / title_size(&one);
     assert!(
@@ -459,13 +460,57 @@ fn default_view_state() {
 fn headline_in_words() {
     let d = dataset();
     assert_eq!(
-        transform::headline(&d, 26),
+        transform::headline(&d, 26, Lang::En),
         "Day 26, 21 Mar 2022. 3,460,430 border crossings out of Ukraine so far (UNHCR), 58,753 that day. \
          Civilians, OHCHR's latest report on 20 Mar 2022: 925 killed, 1,496 injured. \
          Internally displaced, IOM round 1 (16 Mar 2022): 6,477,723."
     );
-    assert!(transform::headline(&d, 1).contains("No OHCHR civilian casualty report yet."));
-    assert!(transform::headline(&d, 120).contains("No UNHCR refugee figure that day."));
+    assert!(transform::headline(&d, 1, Lang::En).contains("No OHCHR civilian casualty report yet."));
+    assert!(transform::headline(&d, 120, Lang::En).contains("No UNHCR refugee figure that day."));
+    // The same figures in Ukrainian, grouped with no-break spaces, dates as uk-UA writes them.
+    assert_eq!(
+        transform::headline(&d, 26, Lang::Uk).replace('\u{a0}', " "),
+        "День 26, 21 бер. 2022 р. Перетинів кордону з України на цей час (УВКБ ООН): 3 460 430, того дня: 58 753. \
+         Цивільні, останній звіт УВКПЛ ООН від 20 бер. 2022 р.: убиті: 925, поранені: 1 496. \
+         Внутрішньо переміщені особи, раунд МОМ 1 (16 бер. 2022 р.): 6 477 723."
+    );
+}
+
+#[test]
+fn charts_in_ukrainian() {
+    let d = dataset();
+    let (state, notices) = from_query("lang=uk", &transform::bounds(&d));
+    assert!(notices.is_empty());
+    assert_eq!(state.options.lang, Lang::Uk);
+    let specs = transform::charts(&d, &state.options);
+    let titles: Vec<&str> = specs.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Біженці з України за країнами, що приймають, наростаючим підсумком",
+            "Щоденні перетини кордону з України",
+            "Цивільні жертви, підтверджені УВКПЛ ООН, наростаючим підсумком",
+            "Внутрішньо переміщені особи в Україні",
+        ]
+    );
+    let names: Vec<&str> = specs[0].series.iter().map(|s| s.name.as_str()).collect();
+    assert!(
+        names.contains(&"Польща") && names.contains(&"Румунія (з Молдови)"),
+        "{names:?}"
+    );
+    let svg = to_svg(&specs[0], 900, 560).unwrap();
+    assert!(
+        svg.contains("День війни · дата") && svg.contains("бер. 2022 р."),
+        "axis in Ukrainian"
+    );
+    assert!(
+        svg.contains("2\u{a0}000\u{a0}000"),
+        "value axis grouped as uk-UA writes it"
+    );
+    let table = transform::table(&specs[0]);
+    let row = table.rows.iter().find(|r| r.day == 26).unwrap();
+    assert_eq!(row.date, "21 бер. 2022 р.");
+    assert_eq!(row.cells[0], Some(3_460_430.0));
 }
 
 #[test]

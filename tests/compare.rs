@@ -156,7 +156,7 @@ fn extreme_claims_do_not_wrap() {
     let figure = c.figure.clone().unwrap().value;
     assert_eq!(c.difference, Some(i128::from(figure) - i128::from(u64::MAX)));
     assert_eq!(c.holds, Some(false));
-    let (sentence, _) = claim_sentences(&claim, &c);
+    let (sentence, _) = claim_sentences(&claim, &c, displacement_tracker::i18n::Lang::En);
     assert!(sentence.contains("about 18,446,744,073,709,551,615"), "{sentence}");
     assert!(sentence.contains("difference -18,446,744,073,70"), "{sentence}");
 

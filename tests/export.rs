@@ -66,3 +66,48 @@ fn citation_and_picture_stamp_name_the_view_version_and_link() {
     );
     assert!(svg.contains("War days 2 to 4"));
 }
+
+#[test]
+fn csv_citation_and_stamp_in_ukrainian() {
+    use displacement_tracker::data::{parse_dataset, Date};
+    use displacement_tracker::export::{citation, stamp};
+    let d = parse_dataset(include_str!("../assets/data/dataset.json")).unwrap();
+    let link = "https://example.org/tracker/?from=2&to=4&lang=uk";
+    let (state, notices) = from_query("from=2&to=4&lang=uk", &bounds(&d));
+    assert!(notices.is_empty());
+    let csv = view_csv(&d, &state.options, link);
+    let header: Vec<&str> = csv.lines().take_while(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        header[0],
+        "# displacement-tracker: що повномасштабне вторгнення в Україну зробило з людьми, день за днем"
+    );
+    assert_eq!(header[1], format!("# Подання: {link}"));
+    assert!(header[2].starts_with("# Графіки: Біженці з України за країнами, що приймають"));
+    assert_eq!(
+        header[3],
+        "# Дні війни з 2 по 4 (з 2022-02-25 по 2022-02-27); день війни 1 = 2022-02-24"
+    );
+    // The sources' own words stay as published.
+    assert!(header
+        .iter()
+        .any(|l| l.starts_with("# Джерело [unhcr-total]: UNHCR, Ukraine refugee situation")));
+    // The columns are the same in every language (for tools); the values are plain numbers.
+    assert!(csv.contains("\nchart,series,date,war_day,value,unit,detail,source\n"));
+    assert!(csv.contains("\nrefugees,Польща,2022-02-25,2,"), "{csv}");
+    let accessed = Date::parse_iso("2026-11-25").unwrap();
+    assert_eq!(
+        citation(&d, &state.options, link, accessed),
+        format!(
+            "displacement-tracker, «Біженці, цивільні жертви та внутрішнє переміщення в Україні, дні війни з 2 по 4 \
+             (з 25 лют. 2022 р. по 27 лют. 2022 р.)», версія даних {} (схема 2), {link} (дата звернення: 25 лист. 2026 р.).",
+            d.dataset_version
+        )
+    );
+    assert_eq!(
+        stamp(&d, &state.options, link),
+        format!(
+            "Дні війни з 2 по 4 (з 25 лют. 2022 р. по 27 лют. 2022 р.) · дані {} · {link}",
+            d.dataset_version
+        )
+    );
+}

@@ -62,6 +62,7 @@ proptest! {
             .collect();
         let spec = ChartSpec {
             id: ChartId::Refugees,
+            lang: Default::default(),
             title: "A chart with a title long enough to need more than one line on a phone".into(),
             y_label: "things".into(),
             decimals: 0,

@@ -6,6 +6,7 @@
 
 use super::layout::{day_ticks, px, spread_labels, PlotArea, ValueAxis};
 use super::spec::{ChartSpec, Mark};
+use crate::i18n::Lang;
 
 /// The width in device pixels of a text at a font size in device pixels.
 pub type Measure<'a> = &'a dyn Fn(&str, f64) -> f64;
@@ -125,33 +126,10 @@ pub fn fit(text: &str, max: f64, size: f64, measure: Measure<'_>) -> String {
     }
 }
 
-/// A number in short, as the browser's Intl (en-GB, compact, at most three significant digits)
-/// writes it on the value axis: "0.2", "250", "150k", "3.46m", "1.2bn". The baked first view
-/// uses it, so that its axes read like the app's.
-pub fn compact_number(value: f64) -> String {
-    if value == 0.0 || !value.is_finite() {
-        return "0".into();
-    }
-    // Three significant digits first, then the suffix of the rounded figure.
-    let digits = value.abs().log10().floor() as i32;
-    let unit = 10f64.powi(digits - 2);
-    let rounded = (value / unit).round() * unit;
-    let (scaled, suffix) = match rounded.abs() {
-        a if a >= 1e12 => (rounded / 1e12, "tn"),
-        a if a >= 1e9 => (rounded / 1e9, "bn"),
-        a if a >= 1e6 => (rounded / 1e6, "m"),
-        a if a >= 1e3 => (rounded / 1e3, "k"),
-        _ => (rounded, ""),
-    };
-    let text = format!("{:.2}", scaled);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text}{suffix}")
-}
-
 /// The two lines of a day's label under the axis: "Day 26" and "21 Mar 2022".
-pub fn day_label_lines(day: i64) -> (String, String) {
-    let date = crate::data::Date::from_war_day(day).map_or_else(String::new, |d| d.human());
-    (format!("Day {day}"), date)
+pub fn day_label_lines(day: i64, lang: Lang) -> (String, String) {
+    let date = crate::data::Date::from_war_day(day).map_or_else(String::new, |d| lang.date(d));
+    (lang.day(day), date)
 }
 
 /// Lays out `spec` on `width` x `height` device pixels; `scale` is device pixels per CSS pixel
@@ -212,7 +190,12 @@ pub fn frame(
         .fold(0.0, f64::max);
     plot.left = pad + fonts.text.round() as i32 + p(8.0) + widest.ceil() as i32 + p(6.0);
     let labels = line_labels(spec, &mut plot, &axis, (width - pad, line, fonts.text, scale), measure);
-    let day_width = measure("30 Sep 2022", fonts.text) + f64::from(p(14.0));
+    // The widest date label of the language: "30 Sep 2022", "30 жовт. 2022 р.".
+    let widest = match spec.lang {
+        Lang::En => crate::data::Date::from_calendar(2022, 9, 30),
+        Lang::Uk => crate::data::Date::from_calendar(2022, 10, 30),
+    };
+    let day_width = measure(&widest.map(|d| spec.lang.date(d)).unwrap_or_default(), fonts.text) + f64::from(p(14.0));
     let day_count = (f64::from(plot.right - plot.left) / day_width).clamp(1.0, 12.0) as usize;
     Frame {
         width,
@@ -361,25 +344,14 @@ mod tests {
     }
 
     #[test]
-    fn compact_numbers_as_intl_writes_them() {
-        let cases = [
-            (6_000_000.0, "6m"),
-            (150_000.0, "150k"),
-            (3_460_430.0, "3.46m"),
-            (2_500.0, "2.5k"),
-            (999_999.0, "1m"),
-            (250.0, "250"),
-            (0.2, "0.2"),
-            (0.0, "0"),
-            (1.2e9, "1.2bn"),
-        ];
-        for (value, text) in cases {
-            assert_eq!(compact_number(value), text, "{value}");
-        }
-    }
-
-    #[test]
     fn day_labels_in_two_lines() {
-        assert_eq!(day_label_lines(26), ("Day 26".to_string(), "21 Mar 2022".to_string()));
+        assert_eq!(
+            day_label_lines(26, Lang::En),
+            ("Day 26".to_string(), "21 Mar 2022".to_string())
+        );
+        assert_eq!(
+            day_label_lines(26, Lang::Uk),
+            ("День 26".to_string(), "21 бер. 2022 р.".to_string())
+        );
     }
 }

@@ -11,14 +11,13 @@ mod svg;
 pub mod theme;
 
 pub use frame::NumberFormat;
-pub use layout::{day_label, PlotArea, ValueAxis};
+pub use layout::{PlotArea, ValueAxis};
 pub use paint::{draw, Drawn};
 pub use spec::*;
 #[cfg(not(target_arch = "wasm32"))]
 pub use svg::themed_svg;
 pub use theme::{Rgb, Theme, LIGHT};
 
-pub use crate::data::group_digits;
 use plotters::drawing::DrawingAreaErrorKind;
 use std::fmt;
 
@@ -45,7 +44,7 @@ pub fn to_svg(spec: &ChartSpec, width: u32, height: u32) -> Result<String, DrawE
     let mut svg = String::new();
     {
         let root = plotters_svg::SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw(&root, spec, &LIGHT, 1.0, &group_digits)?;
+        draw(&root, spec, &LIGHT, 1.0, &|v| spec.lang.fixed(v, 0))?;
     }
     Ok(svg)
 }

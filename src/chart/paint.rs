@@ -161,7 +161,7 @@ where
             self.root.draw(&PathElement::new(grid, rgb(theme.grid_minor)))?;
             let tick = vec![(x, plot.bottom), (x, plot.bottom + self.px(5.0))];
             self.root.draw(&PathElement::new(tick, rgb(theme.axis)))?;
-            let (first, second) = day_label_lines(*day);
+            let (first, second) = day_label_lines(*day, self.spec.lang);
             // Centred under the tick, but never cut at the edges of the drawing.
             let half = (f.fonts.text * 3.2).round() as i32;
             let x = x.clamp(half, f.width - half);
@@ -177,7 +177,8 @@ where
         self.root.draw(&PathElement::new(corner, rgb(theme.axis)))?;
         let name = self.text(theme.muted).pos(Pos::new(HPos::Center, VPos::Top));
         let under = ((plot.left + plot.right) / 2, f.axis_name_top);
-        self.root.draw(&Text::new("War day · date", under, name.clone()))?;
+        self.root
+            .draw(&Text::new(tr!(self.spec.lang, AxisWarDayDate), under, name.clone()))?;
         let up = name.transform(FontTransform::Rotate270);
         let at = (f.pad, (plot.top + plot.bottom) / 2);
         self.root.draw(&Text::new(self.spec.y_label.as_str(), at, up))?;
@@ -316,7 +317,7 @@ where
         let style = self.text(self.theme.muted).pos(Pos::new(HPos::Center, VPos::Center));
         let centre = ((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2);
         self.root
-            .draw(&Text::new("No figures in the days shown", centre, style))?;
+            .draw(&Text::new(tr!(self.spec.lang, NoFiguresInDaysShown), centre, style))?;
         Ok(())
     }
 

@@ -161,6 +161,8 @@ pub struct ChartSource {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
     pub id: ChartId,
+    /// The language of the chart's words (its title, axes, notes, tooltip and summary).
+    pub lang: crate::i18n::Lang,
     pub title: String,
     /// The unit, shown on the y axis and in tooltips.
     pub y_label: String,
@@ -209,20 +211,20 @@ impl ChartSpec {
 
     /// What the marks drawn on the chart mean, for the notes under it.
     pub fn mark_notes(&self) -> Vec<&'static str> {
+        let lang = self.lang;
         let has = |note: FigureNote| self.marks.iter().any(|m| m.note == note);
         let mut notes = Vec::new();
         match (self.quote_days.is_empty(), self.events.is_empty()) {
-            (false, false) => notes
-                .push("Strokes on the time axis: above it, days with quotes (see What was said); under it, events."),
-            (false, true) => notes.push("Strokes above the time axis mark days with quotes (see What was said)."),
-            (true, false) => notes.push("Strokes under the time axis mark events."),
+            (false, false) => notes.push(tr!(lang, StrokesQuotesAndEvents)),
+            (false, true) => notes.push(tr!(lang, StrokesQuotes)),
+            (true, false) => notes.push(tr!(lang, StrokesEvents)),
             (true, true) => {}
         }
         if has(FigureNote::Claim) {
-            notes.push("◇ marks a figure stated at the time; hover it to compare with the data.");
+            notes.push(tr!(lang, ClaimMarkNote));
         }
         if has(FigureNote::Caveat) {
-            notes.push("○ marks a figure with a caveat; hover it to read it.");
+            notes.push(tr!(lang, CaveatMarkNote));
         }
         notes
     }
@@ -282,6 +284,7 @@ mod tests {
         };
         let spec = ChartSpec {
             id: ChartId::Refugees,
+            lang: Default::default(),
             title: String::new(),
             y_label: String::new(),
             decimals: 0,

@@ -1,6 +1,6 @@
 //! Charts as SVG for the page itself (native only: the first view baked into index.html).
 
-use super::{draw, frame, theme, ChartSpec, DrawError, LIGHT};
+use super::{draw, theme, ChartSpec, DrawError, LIGHT};
 use std::fmt::Write;
 
 /// The chart as an SVG element for the page itself (native; the first view baked into
@@ -17,7 +17,7 @@ pub fn themed_svg(
     {
         use plotters::prelude::IntoDrawingArea;
         let root = plotters_svg::SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw(&root, spec, &LIGHT, 1.0, &frame::compact_number)?;
+        draw(&root, spec, &LIGHT, 1.0, &|v| spec.lang.compact(v))?;
     }
     let svg = page_svg_attributes(&svg);
     let opening = format!("<svg width=\"{width}\" height=\"{height}\" ");

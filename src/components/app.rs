@@ -3,6 +3,7 @@ use super::own_data::{drop_zone, own_banner, OpenFile, Own};
 use super::Shared;
 use super::{error_panel, Dashboard, LoadError};
 use crate::data::{check_size, parse_dataset_bytes, Dataset, Date};
+use crate::i18n::Lang;
 use crate::web;
 use yew::prelude::*;
 
@@ -16,10 +17,10 @@ enum Load {
     Failed(LoadError),
 }
 
-async fn load(url: &str) -> Load {
+async fn load(url: &str, lang: Lang) -> Load {
     match web::fetch_bytes(url).await {
         Err(e) => Load::Failed(LoadError {
-            what: "The dataset could not be loaded".into(),
+            what: tr!(lang, DatasetNotLoaded).into(),
             location: url.into(),
             details: vec![e.to_string()],
         }),
@@ -27,7 +28,7 @@ async fn load(url: &str) -> Load {
         Ok(fetched) => match web::measured("parse-dataset", || parse_dataset_bytes(&fetched.bytes)) {
             Ok(dataset) => Load::Ready(Shared::new(dataset), fetched.saved_at),
             Err(e) => Load::Failed(LoadError {
-                what: format!("The dataset is not valid: {e}"),
+                what: tr!(lang, DatasetNotValid, why = e.summary(lang)),
                 location: url.into(),
                 details: e.details(),
             }),
@@ -36,10 +37,10 @@ async fn load(url: &str) -> Load {
 }
 
 /// Reads and validates a reader's file: refused unread when too large.
-async fn open(file: &web_sys::File) -> Result<Dataset, LoadError> {
+async fn open(file: &web_sys::File, lang: Lang) -> Result<Dataset, LoadError> {
     let name = file.name();
     let failed = |what: String, details: Vec<String>| LoadError {
-        what: format!("Your file {name} was not opened: {what}"),
+        what: tr!(lang, OwnNotOpened, name = name, why = what),
         location: name.clone(),
         details,
     };
@@ -49,16 +50,19 @@ async fn open(file: &web_sys::File) -> Result<Dataset, LoadError> {
     } else {
         u64::MAX
     };
-    check_size(size).map_err(|e| failed(e.to_string(), Vec::new()))?;
+    check_size(size).map_err(|e| failed(e.summary(lang), Vec::new()))?;
     let bytes = web::read_file(file)
         .await
-        .map_err(|e| failed("it could not be read".into(), vec![e.to_string()]))?;
-    web::measured("parse-own-dataset", || parse_dataset_bytes(&bytes)).map_err(|e| failed(e.to_string(), e.details()))
+        .map_err(|e| failed(tr!(lang, OwnNotRead).into(), vec![e.to_string()]))?;
+    web::measured("parse-own-dataset", || parse_dataset_bytes(&bytes)).map_err(|e| failed(e.summary(lang), e.details()))
 }
 
 #[derive(Properties, PartialEq)]
 pub struct FirstViewProps {
     pub dataset: Shared<Dataset>,
+    /// Told the view's language whenever it changes.
+    #[prop_or_default]
+    pub on_lang: Callback<Lang>,
 }
 
 /// The page once its dataset is in: the dashboard, with the hovered day kept here beside it (a
@@ -73,7 +77,7 @@ pub fn first_view(props: &FirstViewProps) -> Html {
     };
     html! {
         <ContextProvider<HoverDay> context={HoverDay(*day)}>
-            <Dashboard dataset={props.dataset.clone()} {set_hover} />
+            <Dashboard dataset={props.dataset.clone()} {set_hover} on_lang={props.on_lang.clone()} />
         </ContextProvider<HoverDay>>
     }
 }
@@ -90,9 +94,10 @@ struct OwnState {
 
 /// Opening a file: a later choice wins over one still being read.
 #[hook]
-fn use_open_file(own: UseStateHandle<OwnState>) -> Callback<web_sys::File> {
+fn use_open_file(own: UseStateHandle<OwnState>, lang: Lang) -> Callback<web_sys::File> {
     let ticket = use_mut_ref(|| 0u32);
-    use_callback((), move |file: web_sys::File, ()| {
+    use_callback(lang, move |file: web_sys::File, lang| {
+        let lang = *lang;
         let mine = ticket.borrow().wrapping_add(1);
         *ticket.borrow_mut() = mine;
         own.set(OwnState {
@@ -102,7 +107,7 @@ fn use_open_file(own: UseStateHandle<OwnState>) -> Callback<web_sys::File> {
         });
         let (own, ticket) = (own.clone(), ticket.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let result = open(&file).await;
+            let result = open(&file, lang).await;
             if *ticket.borrow() != mine {
                 return;
             }
@@ -124,14 +129,12 @@ fn use_open_file(own: UseStateHandle<OwnState>) -> Callback<web_sys::File> {
 }
 
 /// When the offline copy shown was saved, in words.
-fn offline_note(saved_at: &str, dataset: &Dataset) -> String {
-    let day = saved_at.get(..10).and_then(Date::parse_iso).map(Date::human);
-    format!(
-        "You are offline: this is the copy of the page and its data kept on this device{}, dataset version {}, figures to {}. Newer figures appear when you are online again.",
-        day.map(|d| format!(" on {d}")).unwrap_or_default(),
-        dataset.dataset_version,
-        dataset.last_date.human()
-    )
+fn offline_note(saved_at: &str, dataset: &Dataset, lang: Lang) -> String {
+    let (version, last) = (&dataset.dataset_version, lang.date(dataset.last_date));
+    match saved_at.get(..10).and_then(Date::parse_iso) {
+        Some(day) => tr!(lang, OfflineOn, saved = lang.date(day), version = version, last = last),
+        None => tr!(lang, Offline, version = version, last = last),
+    }
 }
 
 /// Whether this build of the page is new to this browser: a reader who came before sees a
@@ -149,14 +152,14 @@ fn use_updated_since_last_visit() -> bool {
 }
 
 /// Notices at the foot of the screen (over the page, so that nothing moves): offline, updated.
-fn toasts(notes: &[String], dismiss: Callback<MouseEvent>) -> Html {
+fn toasts(notes: &[String], dismiss: Callback<MouseEvent>, lang: Lang) -> Html {
     if notes.is_empty() {
         return Html::default();
     }
     html! {
         <div class="toasts" role="status">
             { for notes.iter().map(|n| html! { <p>{ n }</p> }) }
-            <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
+            <button type="button" onclick={dismiss}>{ tr!(lang, Dismiss) }</button>
         </div>
     }
 }
@@ -166,19 +169,26 @@ fn toasts(notes: &[String], dismiss: Callback<MouseEvent>) -> Html {
 /// drawn, the first view baked into the page (if any) stays in place.
 #[function_component(App)]
 pub fn app() -> Html {
+    let lang = use_state_eq(web::initial_lang);
+    let on_lang = {
+        let lang = lang.setter();
+        use_callback((), move |chosen: Lang, ()| lang.set(chosen))
+    };
+    use_effect_with(*lang, |lang| web::set_page_lang(*lang, tr!(*lang, PageTitle)));
     let state = use_state(|| Load::Loading);
     {
-        let state = state.clone();
+        let (state, lang) = (state.clone(), *lang);
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(load(DATASET_URL).await);
+                state.set(load(DATASET_URL, lang).await);
             });
         });
     }
+    let lang = *lang;
     let updated = use_updated_since_last_visit();
     let toasts_dismissed = use_state_eq(|| false);
     let own = use_state(OwnState::default);
-    let open_file = use_open_file(own.clone());
+    let open_file = use_open_file(own.clone(), lang);
     let dragging = use_state_eq(|| false);
     {
         let (dragging, open_file) = (dragging.setter(), open_file.clone());
@@ -211,25 +221,26 @@ pub fn app() -> Html {
         own.shown.as_ref(),
         own.failed.as_ref(),
         (back, dismiss),
+        lang,
     );
     let view = match (&own.shown, &*state) {
         (Some(mine), _) => html! {
-            <FirstView key={format!("own-{}", own.generation)} dataset={mine.dataset.clone()} />
+            <FirstView key={format!("own-{}", own.generation)} dataset={mine.dataset.clone()} on_lang={on_lang.clone()} />
         },
         (None, Load::Loading) => html! {
-            <main class="loading" aria-busy="true"><p>{ "Loading the dataset…" }</p></main>
+            <main class="loading" aria-busy="true"><p>{ tr!(lang, Loading) }</p></main>
         },
         (None, Load::Ready(dataset, _)) => html! {
-            <FirstView key="published" dataset={dataset.clone()} />
+            <FirstView key="published" dataset={dataset.clone()} on_lang={on_lang.clone()} />
         },
         // Nothing of the baked view may stay over an error: the panel takes its place at once.
         (None, Load::Failed(error)) => {
             web::reveal_app();
             html! {
                 <main>
-                    <h1 class="error-page-title">{ super::PAGE_TITLE }</h1>
-                    { error_panel(error) }
-                    <p class="open-instead">{ "You can still open a dataset file of your own:" }</p>
+                    <h1 class="error-page-title">{ tr!(lang, PageTitle) }</h1>
+                    { error_panel(error, lang) }
+                    <p class="open-instead">{ tr!(lang, OpenInstead) }</p>
                     <super::own_data::OpenButton />
                 </main>
             }
@@ -238,13 +249,10 @@ pub fn app() -> Html {
     let mut notes = Vec::new();
     if let Load::Ready(dataset, saved_at) = &*state {
         if let Some(saved_at) = saved_at {
-            notes.push(offline_note(saved_at, dataset));
+            notes.push(offline_note(saved_at, dataset, lang));
         } else if updated {
-            notes.push(format!(
-                "This page was updated since your last visit: dataset version {}, figures to {}.",
-                dataset.dataset_version,
-                dataset.last_date.human()
-            ));
+            let (version, last) = (&dataset.dataset_version, lang.date(dataset.last_date));
+            notes.push(tr!(lang, UpdatedSinceLastVisit, version = version, last = last));
         }
     }
     if *toasts_dismissed {
@@ -252,11 +260,13 @@ pub fn app() -> Html {
     }
     let dismiss_toasts = Callback::from(move |_: MouseEvent| toasts_dismissed.set(true));
     html! {
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<OpenFile> context={OpenFile(open_file)}>
             { banner }
             { view }
-            { toasts(&notes, dismiss_toasts) }
-            if *dragging { { drop_zone() } }
+            { toasts(&notes, dismiss_toasts, lang) }
+            if *dragging { { drop_zone(lang) } }
         </ContextProvider<OpenFile>>
+        </ContextProvider<Lang>>
     }
 }

@@ -41,7 +41,7 @@ pub struct ChartCanvasProps {
 fn draw_on(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme, scale: f64) -> Result<Drawn, String> {
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
-    let numbers = IntlNumbers::compact();
+    let numbers = IntlNumbers::compact(spec.lang);
     chart::draw(&backend.into_drawing_area(), spec, theme, scale, &|v| numbers.format(v)).map_err(|e| e.to_string())
 }
 
@@ -74,7 +74,7 @@ fn png(spec: &ChartSpec, canvas: &HtmlCanvasElement, stamp: &str, theme: &Theme)
     draw_on(&picture, &stamped, theme, 2.0 * text_factor(f64::from(width)))?;
     picture
         .to_data_url()
-        .map_err(|_| "the browser could not encode the picture".to_string())
+        .map_err(|_| tr!(spec.lang, PictureNotEncoded).to_string())
 }
 
 /// Draws the chart whenever its spec changes or the window is resized; returns where it was
@@ -104,7 +104,7 @@ fn use_chart_drawing(
                     drawn.set(*drawn + 1);
                     on_drawn.emit(spec.id);
                 }
-                Err(message) => error.set(Some(format!("This chart could not be drawn: {message}"))),
+                Err(message) => error.set(Some(tr!(spec.lang, ChartNotDrawn, why = message))),
             }
         });
     }
@@ -121,14 +121,14 @@ fn png_download(
     Callback::from(move |_: MouseEvent| {
         let result = canvas
             .cast::<HtmlCanvasElement>()
-            .ok_or_else(|| "the chart is not on the page".to_string())
+            .ok_or_else(|| tr!(spec.lang, ChartNotOnPage).to_string())
             .and_then(|c| png(&spec, &c, &stamp, theme.theme()))
             .and_then(|url| {
                 let name = format!("displacement-tracker-{}.png", spec.id);
                 web::download(&name, &url).map_err(|e| e.to_string())
             });
         if let Err(message) = result {
-            error.set(Some(format!("The picture could not be made: {message}")));
+            error.set(Some(tr!(spec.lang, PictureNotMade, why = message)));
         }
     })
 }
@@ -137,23 +137,29 @@ fn png_download(
 /// caption (the same figures as the CSV export).
 fn data_table(spec: &ChartSpec, id: &str) -> Html {
     let table = transform::table(spec);
-    let number = web::exact_numbers(spec.decimals);
+    let lang = spec.lang;
+    let number = web::exact_numbers(lang, spec.decimals);
     let (lo, hi) = spec.x_range;
-    let caption = format!(
-        "{}, war days {lo} to {hi}, in {}. {}",
-        spec.title, spec.y_label, spec.source_line
+    let caption = tr!(
+        lang,
+        TableCaption,
+        title = spec.title,
+        from = lo,
+        to = hi,
+        unit = spec.y_label,
+        source = spec.source_line
     );
     // The caption is read with the table, and shown above its scrolling box (where it can wrap).
     html! {
         <>
         <p class="table-caption" aria-hidden="true">{ &caption }</p>
-        <div class="table-scroll" id={id.to_string()} role="region" tabindex="0" aria-label={format!("{}, as a table", spec.title)}>
+        <div class="table-scroll" id={id.to_string()} role="region" tabindex="0" aria-label={tr!(lang, AsATable, title = spec.title)}>
             <table class="chart-data">
                 <caption class="visually-hidden">{ caption }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "War day" }</th>
-                        <th scope="col">{ "Date" }</th>
+                        <th scope="col">{ tr!(lang, WarDay) }</th>
+                        <th scope="col">{ tr!(lang, DateColumn) }</th>
                         { for table.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }
                     </tr>
                 </thead>
@@ -164,7 +170,7 @@ fn data_table(spec: &ChartSpec, id: &str) -> Html {
                             <td>{ &r.date }</td>
                             { for r.cells.iter().map(|c| match c {
                                 Some(v) => html! { <td>{ number(*v) }</td> },
-                                None => html! { <td class="none">{ "–" }<span class="visually-hidden">{ "no report" }</span></td> },
+                                None => html! { <td class="none">{ "–" }<span class="visually-hidden">{ tr!(lang, NoReport) }</span></td> },
                             }) }
                         </tr>
                     }) }
@@ -222,7 +228,7 @@ fn use_chart_keys(props: &ChartCanvasProps, said: UseStateHandle<String>, stop: 
                         &spec,
                         next,
                         day,
-                        &*web::exact_numbers(spec.decimals),
+                        &*web::exact_numbers(spec.lang, spec.decimals),
                     ));
                 }
                 "Escape" => {
@@ -290,9 +296,9 @@ fn use_listen(
                 stop.emit(());
                 return;
             }
-            let number = web::exact_numbers(spec.decimals);
+            let number = web::exact_numbers(spec.lang, spec.decimals);
             let Some(tune) = transform::tune(&spec, &*number) else {
-                said.set("No figures in this view to play.".into());
+                said.set(tr!(spec.lang, NothingToPlay).into());
                 return;
             };
             match web::Sound::play(&tune.tones, tune.seconds) {
@@ -337,10 +343,17 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let (area, drawn) = use_chart_drawing(&canvas, &props.spec, props.theme, &props.on_drawn, &error);
     let on_png = png_download(&canvas, (&props.spec, &props.stamp, props.png_theme), &error);
     let spec = &props.spec;
+    let lang = spec.lang;
     let labels: Vec<String> = spec.series.iter().map(|s| s.label.clone()).collect();
-    let canvas_label = format!("{}. Series: {}. {}", spec.title, labels.join(", "), spec.source_line);
+    let canvas_label = tr!(
+        lang,
+        CanvasLabel,
+        title = spec.title,
+        series = labels.join(", "),
+        source = spec.source_line
+    );
     let summary = use_memo(spec.clone(), |spec| {
-        transform::summary(spec, &*web::exact_numbers(spec.decimals))
+        transform::summary(spec, &*web::exact_numbers(spec.lang, spec.decimals))
     });
     let table_open = use_state_eq(|| false);
     let on_table = {
@@ -354,7 +367,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     html! {
         <figure class="chart" id={format!("chart-{}", spec.id)} tabindex="0" onkeydown={keys.on_key}
             onfocus={keys.on_focus} onblur={keys.on_blur}
-            aria-label={format!("{}: Left and Right step through the days, Up and Down through the series", spec.title)}>
+            aria-label={tr!(lang, ChartKeysLabel, title = spec.title)}>
             // Embedded, the chart is the page: its title is the page's heading.
             if props.sources_page.is_empty() {
                 <h2 class="visually-hidden">{ &spec.title }</h2>
@@ -379,13 +392,13 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             <figcaption class="source-line">
                 { source_links(spec, &props.sources_page) }
                 <button type="button" class="show-table" aria-expanded={table_open.to_string()} aria-controls={table_id.clone()} onclick={on_table}>
-                    { if *table_open { "Hide the table" } else { "Show as table" } }
+                    { if *table_open { tr!(lang, HideTable) } else { tr!(lang, ShowAsTable) } }
                 </button>
                 <button type="button" class="listen" onclick={listen.toggle}>
-                    { if listen.playing { "Stop" } else { "Listen" } }
-                    <span class="visually-hidden">{ if listen.playing { " the sound" } else { " to the chart as sound" } }</span>
+                    { if listen.playing { tr!(lang, Stop) } else { tr!(lang, Listen) } }
+                    <span class="visually-hidden">{ " " }{ if listen.playing { tr!(lang, StopWhat) } else { tr!(lang, ListenWhat) } }</span>
                 </button>
-                <button type="button" class="png" onclick={on_png}>{ "PNG" }<span class="visually-hidden">{ format!(" picture of {}", spec.title) }</span></button>
+                <button type="button" class="png" onclick={on_png}>{ "PNG" }<span class="visually-hidden">{ " " }{ tr!(lang, PngWhat, title = spec.title) }</span></button>
             </figcaption>
         </figure>
     }

@@ -1,29 +1,30 @@
 use super::external_link;
 use crate::compare::{claim_sentences, compare};
 use crate::data::{outlet, Dataset};
+use crate::i18n::{Lang, DATA_LANG};
 use yew::prelude::*;
 
 /// Figures stated at the time beside the dataset's figure for the same metric on that day (or
 /// the nearest earlier report): the difference, and whether the claim's qualifier holds.
-pub fn claims_section(d: &Dataset) -> Html {
+pub fn claims_section(d: &Dataset, lang: Lang) -> Html {
     html! {
         <section class="claims" aria-labelledby="claims-heading">
-            <h2 id="claims-heading">{ "Figures stated at the time, beside the data" }</h2>
-            <p class="panel-note">{ "Each statement against this dataset's figure for the same day, or the nearest earlier report. Statements were often as of the day before, and some come from other counters." }</p>
+            <h2 id="claims-heading">{ tr!(lang, ClaimsHeading) }</h2>
+            <p class="panel-note">{ tr!(lang, ClaimsNote) }</p>
             <ol class="claim-list">
             { for d.claims.iter().map(|claim| {
                 let c = compare(d, claim);
-                let (figures, verdict) = claim_sentences(claim, &c);
+                let (figures, verdict) = claim_sentences(claim, &c, lang);
                 html! {
                 <li class="claim" data-war-day={claim.war_day.to_string()}>
-                    <p class="quote-when">{ format!("{} · day {}", claim.date.human(), claim.war_day) }</p>
-                    <blockquote cite={claim.source_url.clone()}><p>{ format!("“{}”", claim.text) }</p></blockquote>
-                    <p class="quote-who">{ &claim.who }{ " · " }{ external_link(&claim.source_url, outlet(&claim.source_url)) }</p>
+                    <p class="quote-when">{ format!("{} · {}", lang.date(claim.date), tr!(lang, SummaryDay, day = claim.war_day)) }</p>
+                    <blockquote cite={claim.source_url.clone()} lang={DATA_LANG}><p>{ format!("“{}”", claim.text) }</p></blockquote>
+                    <p class="quote-who"><span lang={DATA_LANG}>{ &claim.who }</span>{ " · " }{ external_link(&claim.source_url, outlet(&claim.source_url)) }</p>
                     <p class="claim-figures">{ figures }</p>
                     if let Some(verdict) = verdict {
                         <p class={classes!("claim-verdict", if c.holds == Some(true) { "holds" } else { "does-not-hold" })}>{ verdict }</p>
                     }
-                    if let Some(note) = &claim.note { <p class="quote-note">{ "Note: " }{ note }</p> }
+                    if let Some(note) = &claim.note { <p class="quote-note">{ tr!(lang, NoteLabel) }{ " " }<span lang={DATA_LANG}>{ note }</span></p> }
                 </li>
             }}) }
             </ol>

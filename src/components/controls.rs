@@ -1,13 +1,9 @@
 use crate::chart::Mark;
-use crate::data::{Dataset, Date};
+use crate::data::Dataset;
 use crate::state::{reduce, summary, Action, Bounds, Measure, Mode, Scale, ViewState};
 use crate::transform::series_color;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-fn day_text(day: i64) -> String {
-    Date::from_war_day(day).map_or_else(|| format!("Day {day}"), Date::day_label)
-}
 
 /// A callback that sends one action, whatever the event.
 fn send<E: 'static>(dispatch: &Callback<Action>, action: Action) -> Callback<E> {
@@ -44,7 +40,7 @@ fn range_handle(
 fn choice<T: Copy + PartialEq + 'static>(
     name: &'static str,
     legend: &str,
-    options: &[(T, &'static str)],
+    options: &[(T, &str)],
     current: T,
     on: Callback<T>,
 ) -> Html {
@@ -78,12 +74,13 @@ pub fn controls(
     (open, on_open): (bool, Callback<MouseEvent>),
 ) -> Html {
     let o = &s.options;
+    let lang = o.lang;
     let name = |id: &str| {
         let series = d.refugees.by_country.iter().find(|s| s.id == id);
-        series.and_then(|s| s.country.clone()).unwrap_or_else(|| id.to_string())
+        series.map_or_else(|| id.to_string(), |s| crate::transform::country_name(d, s, lang))
     };
     html! {
-        <section class="controls" aria-label="Explore by war day">
+        <section class="controls" aria-label={tr!(lang, ExploreByWarDay)}>
             { timeline(s, b, dispatch, on_key) }
             <div class={classes!("more-controls", open.then_some("open"))}>
                 <button type="button" class="more-summary" aria-expanded={open.to_string()} aria-controls="more-controls"
@@ -91,9 +88,9 @@ pub fn controls(
                 <div class="more" id="more-controls">
                 { zoom(s, b, dispatch) }
                 { countries(d, s, dispatch) }
-                { choice("mode", "Figures", &[(Mode::Cumulative, "Cumulative"), (Mode::Daily, "Daily")], o.mode, dispatch.reform(Action::SetMode)) }
-                { choice("measure", "Measure", &[(Measure::Absolute, "Absolute"), (Measure::PerThousand, "Per 1,000 residents"), (Measure::Share, "Share of total")], o.measure, dispatch.reform(Action::SetMeasure)) }
-                { choice("scale", "Scale of the country chart", &[(Scale::Linear, "Linear"), (Scale::Log, "Logarithmic")], o.scale, dispatch.reform(Action::SetScale)) }
+                { choice("mode", tr!(lang, Figures), &[(Mode::Cumulative, tr!(lang, Cumulative)), (Mode::Daily, tr!(lang, Daily))], o.mode, dispatch.reform(Action::SetMode)) }
+                { choice("measure", tr!(lang, Measure), &[(Measure::Absolute, tr!(lang, Absolute)), (Measure::PerThousand, tr!(lang, PerThousandResidents)), (Measure::Share, tr!(lang, ShareOfTotal))], o.measure, dispatch.reform(Action::SetMeasure)) }
+                { choice("scale", tr!(lang, ScaleOfCountryChart), &[(Scale::Linear, tr!(lang, Linear)), (Scale::Log, tr!(lang, Logarithmic))], o.scale, dispatch.reform(Action::SetScale)) }
                 </div>
             </div>
         </section>
@@ -103,6 +100,8 @@ pub fn controls(
 /// Play, step and the slider of the selected day.
 fn timeline(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>, on_key: &Callback<KeyboardEvent>) -> Html {
     let (lo, hi) = s.options.visible(b);
+    let lang = s.options.lang;
+    let day_text = |day| lang.day_label(day);
     let selected = s.cursor.selected.unwrap_or(lo);
     let select = |dispatch: &Callback<Action>| {
         let dispatch = dispatch.clone();
@@ -123,18 +122,18 @@ fn timeline(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>, on_key: &Cal
     html! {
         <div class="timeline">
             <button type="button" class="play" aria-pressed={s.cursor.playing.to_string()} onclick={send(dispatch, Action::TogglePlay)}>
-                { if s.cursor.playing { "Pause" } else { "Play" } }
+                { if s.cursor.playing { tr!(lang, Pause) } else { tr!(lang, Play) } }
             </button>
-            <button type="button" aria-label="Previous day" onclick={send(dispatch, Action::Step(-1))}>{ "◀" }</button>
+            <button type="button" aria-label={tr!(lang, PreviousDay)} onclick={send(dispatch, Action::Step(-1))}>{ "◀" }</button>
             <label class="timeline-label">
-                <span class="visually-hidden">{ "Selected war day" }</span>
+                <span class="visually-hidden">{ tr!(lang, SelectedWarDay) }</span>
                 <input id="timeline" type="range" min={lo.to_string()} max={hi.to_string()} step="1"
                     value={selected.to_string()} aria-valuetext={day_text(selected)}
                     onchange={on_change} oninput={on_input} onkeydown={on_key.clone()} />
             </label>
-            <button type="button" aria-label="Next day" onclick={send(dispatch, Action::Step(1))}>{ "▶" }</button>
+            <button type="button" aria-label={tr!(lang, NextDay)} onclick={send(dispatch, Action::Step(1))}>{ "▶" }</button>
             <output class="selected-day" for="timeline">
-                { s.cursor.selected.map_or_else(|| "No day selected: use the timeline, the arrow keys or click a chart".to_string(), day_text) }
+                { s.cursor.selected.map_or_else(|| tr!(lang, NoDaySelectedHint).to_string(), day_text) }
             </output>
         </div>
     }
@@ -143,26 +142,28 @@ fn timeline(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>, on_key: &Cal
 /// The two handles of the range of days shown, and the way back to every day.
 fn zoom(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>) -> Html {
     // Zoomed is never one day nor every day: two days or fewer leave nothing to zoom.
+    let lang = s.options.lang;
     if b.last_day - b.first_day < 2 {
-        return html! { <div class="zoom"><p class="hint">{ "The data covers too few days to zoom." }</p></div> };
+        return html! { <div class="zoom"><p class="hint">{ tr!(lang, TooFewDaysToZoom) }</p></div> };
     }
+    let day_text = |day| lang.day_label(day);
     let (lo, hi) = s.options.visible(b);
     let on_from = range_handle(s, b, dispatch, Action::ZoomFrom, |(lo, _)| lo);
     let on_to = range_handle(s, b, dispatch, Action::ZoomTo, |(_, hi)| hi);
     html! {
         <div class="zoom">
-            <label>{ "From " }
+            <label>{ tr!(lang, ZoomFrom) }{ " " }
                 <input id="zoom-from" type="range" min={b.first_day.to_string()} max={(b.last_day - 1).to_string()} value={lo.to_string()}
                     aria-valuetext={day_text(lo)} onchange={on_from} />
                 <span class="zoom-day">{ day_text(lo) }</span>
             </label>
-            <label>{ "to " }
+            <label>{ tr!(lang, ZoomTo) }{ " " }
                 <input id="zoom-to" type="range" min={(b.first_day + 1).to_string()} max={b.last_day.to_string()} value={hi.to_string()}
                     aria-valuetext={day_text(hi)} onchange={on_to} />
                 <span class="zoom-day">{ day_text(hi) }</span>
             </label>
-            <button type="button" disabled={s.options.range.is_none()} onclick={send(dispatch, Action::ResetZoom)}>{ "Show all days" }</button>
-            <span class="hint">{ "or drag across a chart" }</span>
+            <button type="button" disabled={s.options.range.is_none()} onclick={send(dispatch, Action::ResetZoom)}>{ tr!(lang, ShowAllDays) }</button>
+            <span class="hint">{ tr!(lang, OrDragAcross) }</span>
         </div>
     }
 }
@@ -170,9 +171,10 @@ fn zoom(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>) -> Html {
 /// The receiving countries to show, each in its colour, and the earlier vintage of the total.
 fn countries(d: &Dataset, s: &ViewState, dispatch: &Callback<Action>) -> Html {
     let o = &s.options;
+    let lang = o.lang;
     html! {
         <fieldset class="countries">
-            <legend>{ "Receiving countries" }</legend>
+            <legend>{ tr!(lang, ReceivingCountries) }</legend>
             { for d.refugees.by_country.iter().map(|series| {
                 let mark = if series.kind == crate::data::SeriesKind::ArrivalsFromMoldova { Mark::DashedLine } else { Mark::Line };
                 html! {
@@ -180,15 +182,15 @@ fn countries(d: &Dataset, s: &ViewState, dispatch: &Callback<Action>) -> Html {
                         <input type="checkbox" checked={o.is_shown(&series.id)} data-series={series.id.clone()}
                             onchange={send::<Event>(dispatch, Action::ToggleSeries(series.id.clone()))} />
                         { super::tooltip::swatch(series_color(d, &series.id), mark) }
-                        { &series.label }
+                        { crate::transform::series_label(d, series, lang) }
                     </label>
                 }
             }) }
-            <button type="button" disabled={o.hidden.is_empty()} onclick={send(dispatch, Action::ShowAllSeries)}>{ "All" }</button>
+            <button type="button" disabled={o.hidden.is_empty()} onclick={send(dispatch, Action::ShowAllSeries)}>{ tr!(lang, AllSeries) }</button>
             if d.refugees.earlier_total.is_some() {
                 <label class="vintage">
                     <input type="checkbox" id="earlier-vintage" checked={o.earlier_vintage} onchange={send::<Event>(dispatch, Action::ToggleEarlierVintage)} />
-                    { "Overlay UNHCR's earlier vintage of the total" }
+                    { tr!(lang, OverlayEarlierVintage) }
                 </label>
             }
         </fieldset>

@@ -62,7 +62,7 @@ pub fn selection_marks(spec: &ChartSpec, placed: &Placed, selected: Option<i64>,
             f64::from(height) / ratio,
             f64::from(placed.drawn.plot.left) / ratio
         );
-        html! { <span class="event-name" style={style}>{ format!("Event, day {}: {}", e.day, e.title) }</span> }
+        html! { <span class="event-name" style={style}>{ tr!(spec.lang, EventOnDay, day = e.day, title = e.title) }</span> }
     });
     html! {
         <>

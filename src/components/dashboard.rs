@@ -5,7 +5,8 @@ use super::{controls, footer, page_header, ChartCanvas, DatasetSections, QuotePa
 use crate::chart::theme::ThemeName;
 use crate::chart::ChartSpec;
 use crate::data::Dataset;
-use crate::state::{from_query, key_action, reduce, to_query, Action, Bounds, ViewState};
+use crate::i18n::Lang;
+use crate::state::{from_query, key_action, reduce, to_query, Action, Bounds, Notice, ViewState};
 use crate::web;
 use crate::{export, transform};
 use std::rc::Rc;
@@ -16,6 +17,9 @@ pub struct DashboardProps {
     pub dataset: Shared<Dataset>,
     /// Sets (or clears) the hovered day; the same callback for the page's life.
     pub set_hover: Callback<Option<i64>>,
+    /// Told the view's language whenever it changes (the page around the view follows it).
+    #[prop_or_default]
+    pub on_lang: Callback<Lang>,
 }
 
 /// Where the phone layout starts: the controls fold, and the selected day's quotes open from
@@ -51,12 +55,14 @@ impl Reducible for Model {
 /// The view state from the URL, its notices, and the reducer that keeps it (and the URL) from
 /// then on: deliberate changes get their own history entry; back and forward restore the view.
 #[hook]
-fn use_view_state(d: &Shared<Dataset>) -> (UseReducerHandle<Model>, Vec<String>) {
+fn use_view_state(d: &Shared<Dataset>, lang: Lang) -> (UseReducerHandle<Model>, Vec<Notice>) {
     let (initial, notices) = {
         let d = d.clone();
         (*use_memo((), move |_| {
             let bounds = transform::bounds(&d);
-            let (state, notices) = from_query(&web::location_search(), &bounds);
+            let (mut state, notices) = from_query(&web::location_search(), &bounds);
+            // The page's language: the link's, else the reader's choice or browser's.
+            state.options.lang = lang;
             let model = Model {
                 state,
                 bounds,
@@ -118,7 +124,20 @@ fn view_link(view: &ViewState, bounds: &Bounds) -> String {
 #[function_component(Dashboard)]
 pub fn dashboard(props: &DashboardProps) -> Html {
     let d = &props.dataset;
-    let (model, notices) = use_view_state(d);
+    let page_lang = super::use_lang();
+    let (model, notices) = use_view_state(d, page_lang);
+    let lang = model.state.options.lang;
+    {
+        let on_lang = props.on_lang.clone();
+        use_effect_with(lang, move |lang| on_lang.emit(*lang));
+    }
+    let choose_lang = {
+        let dispatch = model.dispatcher();
+        Callback::from(move |lang: Lang| {
+            web::remember_lang(lang);
+            dispatch.dispatch(Action::SetLang(lang));
+        })
+    };
     let dispatch: Callback<Action> = {
         let dispatcher = model.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(action))
@@ -176,27 +195,29 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     // Embedded (`?embed=<chart>`): that chart, its sources and a link to the full view, no more.
     if let Some(id) = state.embed {
         return html! {
+            <ContextProvider<Lang> context={lang}>
             <main class="embed">
                 { for specs.iter().filter(|s| s.id == id).map(|spec| chart(spec, &link)) }
                 <p class="embed-link">
-                    <a href={link.clone()} target="_blank" rel="noopener">{ "Open the full view, with every source, caveat and quote" }</a>
+                    <a href={link.clone()} target="_blank" rel="noopener">{ tr!(lang, OpenFullView) }</a>
                 </p>
             </main>
+            </ContextProvider<Lang>>
         };
     }
     let announcement = state
         .cursor
         .selected
-        .map(|day| transform::headline(d, day))
+        .map(|day| transform::headline(d, day, lang))
         .unwrap_or_default();
     html! {
-        <>
-        <a class="skip-link" href="#charts">{ "Skip to the charts" }</a>
-        { page_header(d, &theme) }
+        <ContextProvider<Lang> context={lang}>
+        <a class="skip-link" href="#charts">{ tr!(lang, SkipToCharts) }</a>
+        { page_header(d, &theme, (lang, &choose_lang)) }
         if !notices.is_empty() {
             <div class="notices" role="status">
-                <p>{ "Some of the link's settings were not understood and were ignored:" }</p>
-                <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                <p>{ tr!(lang, NoticesIntro) }</p>
+                <ul>{ for notices.iter().map(|n| html! { <li>{ n.text(lang) }</li> }) }</ul>
             </div>
         }
         { controls(d, state, &model.bounds, (&dispatch, &on_key), (*controls_open, on_open_controls)) }
@@ -210,9 +231,9 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                 <DatasetSections dataset={d.clone()} />
             </main>
             <QuotePanel dataset={d.clone()} selected={state.cursor.selected} on_select={dispatch.reform(Action::Select)} />
-            if phone { { day_sheet(d, state.cursor.selected) } }
+            if phone { { day_sheet(d, state.cursor.selected, lang) } }
         </div>
-        { footer(d) }
-        </>
+        { footer(d, lang) }
+        </ContextProvider<Lang>>
     }
 }

@@ -1,3 +1,4 @@
+use crate::i18n::{Lang, DATA_LANG};
 use yew::prelude::*;
 
 /// What failed, where, and every message that explains it.
@@ -9,22 +10,23 @@ pub struct LoadError {
 }
 
 /// The panel shown instead of the charts when the published dataset cannot be used.
-pub fn error_panel(e: &LoadError) -> Html {
+pub fn error_panel(e: &LoadError, lang: Lang) -> Html {
     html! {
         <section id="load-error" class="error-panel" role="alert">
-            { error_body(e) }
-            <p>{ "Nothing is shown rather than figures that may be wrong. Rebuild the dataset with the project's build-dataset command, or reload the page." }</p>
+            { error_body(e, lang) }
+            <p>{ tr!(lang, NothingShownRather) }</p>
         </section>
     }
 }
 
-/// What failed, where, and each message, under a heading.
-pub fn error_body(e: &LoadError) -> Html {
+/// What failed, where, and each message, under a heading. The messages that place a problem
+/// in the file are technical and stay in English.
+pub fn error_body(e: &LoadError, lang: Lang) -> Html {
     html! {
         <>
         <h2>{ &e.what }</h2>
-        <p>{ "Where: " }<code>{ &e.location }</code></p>
-        <ul class="error-details">
+        <p>{ tr!(lang, Where) }{ " " }<code>{ &e.location }</code></p>
+        <ul class="error-details" lang={DATA_LANG}>
             { for e.details.iter().map(|d| html! { <li><code>{ d }</code></li> }) }
         </ul>
         </>

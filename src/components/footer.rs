@@ -1,18 +1,16 @@
 use crate::data::Dataset;
+use crate::i18n::{Lang, DATA_LANG};
 use yew::prelude::*;
 
 /// The dataset's version, date range and changelog (a plain function: it is small and changes
 /// only with the dataset).
-pub fn footer(d: &Dataset) -> Html {
+pub fn footer(d: &Dataset, lang: Lang) -> Html {
     html! {
         <footer class="page-footer">
-            <p>{ format!(
-                "Dataset version {} (schema {}), figures from {} to {}, built from the project's sourced CSVs.",
-                d.dataset_version, d.schema_version, d.first_date.human(), d.last_date.human()
-            ) }</p>
+            <p>{ tr!(lang, FooterDataset, version = d.dataset_version, schema = d.schema_version, first = lang.date(d.first_date), last = lang.date(d.last_date)) }</p>
             <details class="changelog">
-                <summary>{ "What changed in the dataset" }</summary>
-                <ul>{ for d.changelog.iter().map(|c| html! { <li><time datetime={c.date.iso()}>{ c.date.human() }</time>{ ": " }{ &c.change }</li> }) }</ul>
+                <summary>{ tr!(lang, WhatChanged) }</summary>
+                <ul>{ for d.changelog.iter().map(|c| html! { <li><time datetime={c.date.iso()}>{ lang.date(c.date) }</time>{ ": " }<span lang={DATA_LANG}>{ &c.change }</span></li> }) }</ul>
             </details>
         </footer>
     }

@@ -79,11 +79,7 @@ pub fn use_theme() -> ThemeState {
         Callback::from(move |chosen: ThemeChoice| {
             let fixed = (chosen != ThemeChoice::System).then(|| chosen.as_str());
             web::set_root_attribute("data-theme", fixed);
-            note.set(
-                web::store(THEME_KEY, fixed)
-                    .err()
-                    .map(|e| format!("Shown, but not remembered: {e}.")),
-            );
+            note.set(web::store(THEME_KEY, fixed).err().map(|e| e.to_string()));
             choice.set(chosen);
         })
     };

@@ -29,6 +29,14 @@ pub use quotes::{QuotePanel, QuotePanelProps};
 pub use share::{SharePanel, SharePanelProps};
 pub use sources::DatasetSections;
 
+use crate::i18n::{Lang, DATA_LANG};
+
+/// The page's language where a component needs it: given by the page (English when none is).
+#[yew::hook]
+fn use_lang() -> Lang {
+    yew::use_context::<Lang>().unwrap_or_default()
+}
+
 /// Sets yew's panic hook (a panic shows an error panel instead of a frozen page: yew would
 /// otherwise replace any hook with its own when it renders) and mounts `C` with `props` in
 /// `root`, or in the body when there is none (and nowhere without a body). The app and its
@@ -64,10 +72,11 @@ fn external_link(href: &str, text: &str) -> yew::Html {
 /// A chart's unit badges and links to its sources' entries (with their caveats) on the page at
 /// `page` ("" for this page; the full view's link in an embedded chart).
 fn source_links(spec: &crate::chart::ChartSpec, page: &str) -> yew::Html {
+    let lang = spec.lang;
     yew::html! {
         <span class="chart-sources">
-            { for spec.units().iter().map(|u| yew::html! { <span class="unit-badge">{ *u }</span> }) }
-            { " Sources and caveats: " }
+            { for spec.units().iter().map(|u| yew::html! { <span class="unit-badge" lang={DATA_LANG}>{ *u }</span> }) }
+            { " " }{ tr!(lang, SourcesAndCaveats) }{ " " }
             { for spec.publishers().into_iter().map(|(publisher, first)| yew::html! {
                 <a href={format!("{page}#source-{first}")} target={(!page.is_empty()).then_some("_blank")}>{ publisher }</a>
             }) }
@@ -76,7 +85,7 @@ fn source_links(spec: &crate::chart::ChartSpec, page: &str) -> yew::Html {
 }
 
 /// The reader's choice of colours: as the system, light or dark.
-fn theme_switch(theme: &hooks::ThemeState) -> yew::Html {
+fn theme_switch(theme: &hooks::ThemeState, lang: Lang) -> yew::Html {
     use crate::chart::theme::ThemeChoice;
     use yew::TargetCast;
     let choose = theme.choose.clone();
@@ -87,61 +96,79 @@ fn theme_switch(theme: &hooks::ThemeState) -> yew::Html {
         }
     });
     let options = [
-        (ThemeChoice::System, "As the system"),
-        (ThemeChoice::Light, "Light"),
-        (ThemeChoice::Dark, "Dark"),
+        (ThemeChoice::System, tr!(lang, ColoursSystem)),
+        (ThemeChoice::Light, tr!(lang, ColoursLight)),
+        (ThemeChoice::Dark, tr!(lang, ColoursDark)),
     ];
     yew::html! {
         <p class="theme-switch">
-            <label for="theme">{ "Colours" }</label>
+            <label for="theme">{ tr!(lang, Colours) }</label>
             <select id="theme" onchange={on_change}>
                 { for options.iter().map(|(choice, label)| yew::html! {
                     <option value={choice.as_str()} selected={*choice == theme.choice}>{ *label }</option>
                 }) }
             </select>
-            if let Some(note) = &theme.note { <span class="theme-note" role="status">{ note }</span> }
+            if let Some(note) = &theme.note { <span class="theme-note" role="status">{ tr!(lang, NotRemembered, why = note) }</span> }
         </p>
     }
 }
 
-/// The page's heading.
-const PAGE_TITLE: &str = "What the full-scale invasion of Ukraine did to people, day by day";
+/// The switch to the other language, named in that language.
+fn lang_switch(lang: Lang, on_lang: &yew::Callback<Lang>) -> yew::Html {
+    let other = match lang {
+        Lang::En => Lang::Uk,
+        Lang::Uk => Lang::En,
+    };
+    let on_click = on_lang.reform(move |_: yew::MouseEvent| other);
+    yew::html! {
+        <p class="lang-switch">
+            <button type="button" lang={other.as_str()} onclick={on_click}>{ other.own_name() }</button>
+        </p>
+    }
+}
 
-/// What the page shows and the data's date range, in plain words, and the choice of colours.
-fn page_header(d: &crate::data::Dataset, theme: &hooks::ThemeState) -> yew::Html {
+/// What the page shows and the data's date range, in plain words, the choice of colours and
+/// of language.
+fn page_header(
+    d: &crate::data::Dataset,
+    theme: &hooks::ThemeState,
+    (lang, on_lang): (Lang, &yew::Callback<Lang>),
+) -> yew::Html {
     let (first, last) = (d.first_date, d.last_date);
     yew::html! {
         <header class="page-header">
             <div class="page-tools">
-                { theme_switch(theme) }
+                { lang_switch(lang, on_lang) }
+                { theme_switch(theme, lang) }
                 <own_data::OpenButton />
             </div>
-            <h1>{ PAGE_TITLE }</h1>
+            <h1>{ tr!(lang, PageTitle) }</h1>
             <p class="lede">
-                { "Refugees leaving Ukraine by receiving country, civilians killed and injured, and people displaced inside Ukraine, counted in war days from 24 February 2022 (day 1), beside what leaders said. " }
-                { format!("The data runs from {} (day {}) to {} (day {}). ", first.human(), first.war_day(), last.human(), last.war_day()) }
-                { "Every figure names its source; the units differ and are not interchangeable." }
+                { tr!(lang, Lede) }{ " " }
+                { tr!(lang, LedeRange, first = lang.date_and_day(first.war_day()), last = lang.date_and_day(last.war_day())) }{ " " }
+                { tr!(lang, LedeUnits) }
             </p>
         </header>
     }
 }
 
 /// A quote's words, speaker and role, context, source links and the data's note about it.
-fn quote_body(q: &crate::data::Quote) -> yew::Html {
+/// The quote and what the dataset says about it are in the dataset's language.
+fn quote_body(q: &crate::data::Quote, lang: Lang) -> yew::Html {
     use crate::data::outlet;
     yew::html! {
         <>
-        <blockquote cite={q.source_url.clone()}><p>{ format!("“{}”", q.text) }</p></blockquote>
-        <p class="quote-who"><strong>{ &q.speaker }</strong>{ ", " }{ &q.role }</p>
-        <p class="quote-context">{ &q.context }</p>
+        <blockquote cite={q.source_url.clone()} lang={DATA_LANG}><p>{ format!("“{}”", q.text) }</p></blockquote>
+        <p class="quote-who" lang={DATA_LANG}><strong>{ &q.speaker }</strong>{ ", " }{ &q.role }</p>
+        <p class="quote-context" lang={DATA_LANG}>{ &q.context }</p>
         <p class="quote-source">
-            { "Source: " }{ external_link(&q.source_url, outlet(&q.source_url)) }
+            { tr!(lang, SourceLabel) }{ " " }{ external_link(&q.source_url, outlet(&q.source_url)) }
             if let Some(original) = &q.original_source_url {
-                { " · original: " }{ external_link(original, outlet(original)) }
+                { " · " }{ tr!(lang, OriginalLabel) }{ " " }{ external_link(original, outlet(original)) }
             }
         </p>
         if let Some(note) = &q.note {
-            <p class="quote-note">{ "Note: " }{ note }</p>
+            <p class="quote-note">{ tr!(lang, NoteLabel) }{ " " }<span lang={DATA_LANG}>{ note }</span></p>
         }
         </>
     }

@@ -3,6 +3,7 @@
 
 use super::error_panel::{error_body, LoadError};
 use crate::data::Dataset;
+use crate::i18n::Lang;
 use crate::web;
 use yew::prelude::*;
 
@@ -11,12 +12,10 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 pub struct OpenFile(pub Callback<web_sys::File>);
 
-/// What the page says about the reader's own data: where the file stays.
-pub const STAYS_HERE: &str = "It is read on this device and never leaves it.";
-
 /// "Open a dataset…": a file picker for a dataset in this page's format.
 #[function_component(OpenButton)]
 pub fn open_button() -> Html {
+    let lang = super::use_lang();
     let open = use_context::<OpenFile>();
     let input = use_node_ref();
     let on_click = {
@@ -37,9 +36,9 @@ pub fn open_button() -> Html {
     });
     html! {
         <p class="open-data">
-            <button type="button" class="open-data-button" onclick={on_click} aria-describedby="open-data-note">{ "Open a dataset…" }</button>
-            <input id="open-data-file" ref={input} type="file" accept=".json,application/json" hidden=true tabindex="-1" aria-label="A dataset file" onchange={on_change} />
-            <span id="open-data-note" class="visually-hidden">{ format!("A dataset file in this page's format, or drop one on the page. {STAYS_HERE}") }</span>
+            <button type="button" class="open-data-button" onclick={on_click} aria-describedby="open-data-note">{ tr!(lang, OpenDataset) }</button>
+            <input id="open-data-file" ref={input} type="file" accept=".json,application/json" hidden=true tabindex="-1" aria-label={tr!(lang, ADatasetFile)} onchange={on_change} />
+            <span id="open-data-note" class="visually-hidden">{ tr!(lang, OpenDatasetNote) }{ " " }{ tr!(lang, StaysHere) }</span>
         </p>
     }
 }
@@ -58,30 +57,29 @@ pub fn own_banner(
     own: Option<&Own>,
     failed: Option<&LoadError>,
     (back, dismiss): (Callback<MouseEvent>, Callback<MouseEvent>),
+    lang: Lang,
 ) -> Html {
     html! {
         <>
         if let Some(name) = reading {
-            <p class="own-data" role="status">{ format!("Reading your file {name}… {STAYS_HERE}") }</p>
+            <p class="own-data" role="status">{ tr!(lang, ReadingYourFile, name = name) }{ " " }{ tr!(lang, StaysHere) }</p>
         }
         if let Some(own) = own {
             <div class="own-data" role="status">
                 <p>
-                    { "Showing your file " }<strong>{ &own.name }</strong>
-                    { format!(
-                        ", dataset version {}, figures from {} to {}. {STAYS_HERE} ",
-                        own.dataset.dataset_version, own.dataset.first_date.human(), own.dataset.last_date.human()
-                    ) }
-                    <button type="button" class="back-to-published" onclick={back}>{ "Back to the published data" }</button>
+                    { tr!(lang, ShowingYourFile) }{ " " }<strong>{ &own.name }</strong>
+                    { tr!(lang, YourFileHolds, version = own.dataset.dataset_version, first = lang.date(own.dataset.first_date), last = lang.date(own.dataset.last_date)) }
+                    { " " }{ tr!(lang, StaysHere) }{ " " }
+                    <button type="button" class="back-to-published" onclick={back}>{ tr!(lang, BackToPublished) }</button>
                 </p>
             </div>
         }
         if let Some(e) = failed {
             <section id="own-error" class="error-panel own-error" role="alert">
-                { error_body(e) }
+                { error_body(e, lang) }
                 <p>
-                    { "The data on screen is unchanged. " }
-                    <button type="button" class="dismiss" onclick={dismiss}>{ "Dismiss" }</button>
+                    { tr!(lang, DataUnchanged) }{ " " }
+                    <button type="button" class="dismiss" onclick={dismiss}>{ tr!(lang, Dismiss) }</button>
                 </p>
             </section>
         }
@@ -90,10 +88,10 @@ pub fn own_banner(
 }
 
 /// Over the page while files are dragged onto it.
-pub fn drop_zone() -> Html {
+pub fn drop_zone(lang: Lang) -> Html {
     html! {
         <div class="drop-zone" aria-hidden="true">
-            <p>{ format!("Drop a dataset file to open it. {STAYS_HERE}") }</p>
+            <p>{ tr!(lang, DropToOpen) }{ " " }{ tr!(lang, StaysHere) }</p>
         </div>
     }
 }

@@ -2,6 +2,7 @@ use super::hover::use_hover_day;
 use super::Shared;
 use super::{external_link, quote_body};
 use crate::data::{outlet, Dataset, Quote};
+use crate::i18n::{Lang, DATA_LANG};
 use crate::state::focus;
 use crate::transform::quote_day;
 use web_sys::HtmlElement;
@@ -34,18 +35,19 @@ fn quote_item(props: &QuoteItemProps) -> Html {
         return Html::default();
     };
     let day = q.war_day;
+    let lang = super::use_lang();
     let on_select = props.on_select.clone();
     let current = props.current;
     html! {
         <li class={classes!("quote", current.then_some("current"))} data-war-day={day.to_string()} aria-current={current.then_some("true")}>
             <p class="quote-when">
                 <button type="button" class="quote-day" onclick={Callback::from(move |_| on_select.emit(day))}>
-                    <time datetime={q.date.iso()}>{ q.date.human() }</time>
-                    { format!(" · day {day}") }
-                    <span class="visually-hidden">{ ": select this day" }</span>
+                    <time datetime={q.date.iso()}>{ lang.date(q.date) }</time>
+                    { " · " }{ tr!(lang, SummaryDay, day = day) }
+                    <span class="visually-hidden">{ tr!(lang, SelectThisDay) }</span>
                 </button>
             </p>
-            { quote_body(q) }
+            { quote_body(q, lang) }
         </li>
     }
 }
@@ -63,6 +65,7 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
         .clone()
     };
     let days: Vec<i64> = quotes.iter().map(|q| q.war_day).collect();
+    let lang = super::use_lang();
     // The highlight follows the hovered day (or the selected one); the status line and the
     // day's events follow the selected day only, so that a hover changes a class, not text.
     let focus = focus(use_hover_day(), props.selected);
@@ -89,12 +92,10 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
         });
     }
     let status = match (props.selected, selected_target) {
-        (Some(day), Some(t)) if t == day => format!("Said on day {day}:"),
-        (Some(day), Some(t)) => {
-            format!("Nothing in this list was said on day {day}; the nearest earlier quotes are from day {t}.")
-        }
-        (Some(day), None) => format!("Nothing in this list was said by day {day}."),
-        (None, _) => "Select a day to see what was said then.".to_string(),
+        (Some(day), Some(t)) if t == day => tr!(lang, SaidOnDay, day = day),
+        (Some(day), Some(t)) => tr!(lang, NothingSaidOnDay, day = day, nearest = t),
+        (Some(day), None) => tr!(lang, NothingSaidByDay, day = day),
+        (None, _) => tr!(lang, SelectADay).to_string(),
     };
     let events = props
         .dataset
@@ -103,11 +104,11 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
         .filter(|e| Some(e.war_day) == props.selected);
     html! {
         <aside class="quotes scrolling" aria-labelledby="quotes-heading" ref={list}>
-            <h2 id="quotes-heading">{ "What was said" }</h2>
-            <p class="panel-note">{ "Quoted exactly as printed in the linked page, in date order. " }<span class="quote-status">{ status }</span></p>
+            <h2 id="quotes-heading">{ tr!(lang, WhatWasSaid) }</h2>
+            <p class="panel-note">{ tr!(lang, QuotedExactly) }{ " " }<span class="quote-status">{ status }</span></p>
             <ul class="panel-events">
                 { for events.map(|e| html! {
-                    <li>{ format!("Event that day: {} (", e.title) }{ external_link(&e.source_url, outlet(&e.source_url)) }{ ")" }</li>
+                    <li>{ tr!(lang, EventThatDay) }{ " " }<span lang={DATA_LANG}>{ &e.title }</span>{ " (" }{ external_link(&e.source_url, outlet(&e.source_url)) }{ ")" }</li>
                 }) }
             </ul>
             <ol class="quote-list">
@@ -122,7 +123,7 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
 
 /// On a phone, the selected day's quotes (or the nearest earlier ones) open from the bottom of
 /// the screen, without scrolling to the panel after the charts.
-pub fn day_sheet(d: &Dataset, selected: Option<i64>) -> Html {
+pub fn day_sheet(d: &Dataset, selected: Option<i64>, lang: Lang) -> Html {
     let quotes = d.quotes_by_date();
     let days: Vec<i64> = quotes.iter().map(|q| q.war_day).collect();
     let Some(day) = selected.and_then(|s| quote_day(&days, s)) else {
@@ -130,14 +131,14 @@ pub fn day_sheet(d: &Dataset, selected: Option<i64>) -> Html {
     };
     let of_day: Vec<_> = quotes.iter().filter(|q| q.war_day == day).collect();
     let title = match selected {
-        Some(s) if s == day => format!("What was said on day {day} ({})", of_day.len()),
-        _ => format!("What was said last, on day {day} ({})", of_day.len()),
+        Some(s) if s == day => tr!(lang, SaidOnDaySheet, day = day, count = of_day.len()),
+        _ => tr!(lang, SaidLastSheet, day = day, count = of_day.len()),
     };
     html! {
         <details class="day-sheet">
             <summary>{ title }</summary>
             <ol class="quote-list">
-                { for of_day.iter().map(|q| html! { <li class="quote">{ quote_body(q) }</li> }) }
+                { for of_day.iter().map(|q| html! { <li class="quote">{ quote_body(q, lang) }</li> }) }
             </ol>
         </details>
     }

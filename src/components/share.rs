@@ -21,13 +21,13 @@ pub struct SharePanelProps {
 }
 
 /// Copies `text`, then says in the status line whether it worked.
-fn copy(text: String, what: &'static str, status: UseStateHandle<String>) -> Callback<MouseEvent> {
+fn copy(text: String, (copied, not_copied): (String, String), status: UseStateHandle<String>) -> Callback<MouseEvent> {
     Callback::from(move |_| {
-        let (text, status) = (text.clone(), status.clone());
+        let (text, status, copied, not_copied) = (text.clone(), status.clone(), copied.clone(), not_copied.clone());
         wasm_bindgen_futures::spawn_local(async move {
             status.set(match web::copy_text(&text).await {
-                Ok(()) => format!("{what} copied to the clipboard."),
-                Err(e) => format!("{what} not copied: {e}."),
+                Ok(()) => copied,
+                Err(e) => format!("{not_copied} {e}."),
             });
         });
     })
@@ -41,6 +41,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let embed_chart = use_state(|| ChartId::Refugees);
     let d = &props.dataset;
     let options = &props.options;
+    let lang = options.lang;
     let link = props.link.to_string();
     let citation = web::today().map_or_else(String::new, |today| export::citation(d, options, &link, today));
     let embed_src = format!(
@@ -61,7 +62,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             let (lo, hi) = options.visible(&crate::transform::bounds(&d));
             let name = format!("displacement-tracker-days-{lo}-{hi}.csv");
             match web::download(&name, &web::text_data_url("text/csv", &csv)) {
-                Ok(()) => status.set(format!("{name} downloaded.")),
+                Ok(()) => status.set(tr!(options.lang, Downloaded, name = name)),
                 Err(e) => status.set(e.to_string()),
             }
         })
@@ -85,36 +86,36 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     };
     html! {
         <section id="share" class="share" aria-labelledby="share-heading">
-            <h2 id="share-heading">{ "Take this view with you" }</h2>
+            <h2 id="share-heading">{ tr!(lang, TakeThisView) }</h2>
             <p>
-                <label for="share-link">{ "Link to this view" }</label>
+                <label for="share-link">{ tr!(lang, LinkToView) }</label>
                 <input id="share-link" type="text" readonly=true value={link.clone()} />
             </p>
             <p>
-                <button type="button" id="download-csv" onclick={on_csv}>{ "Download CSV" }</button>
-                { " Exactly what the charts show, one row per figure, with every source, unit and caveat in its header. Each chart also has a PNG download." }
+                <button type="button" id="download-csv" onclick={on_csv}>{ tr!(lang, DownloadCsv) }</button>
+                { " " }{ tr!(lang, CsvExplained) }
             </p>
             <p>
                 <label class="inline">
                     <input type="checkbox" id="dark-pictures" checked={props.dark_pictures} onchange={on_dark_pictures} />
-                    { " Download pictures in the dark theme (they are light otherwise)" }
+                    { " " }{ tr!(lang, DarkPictures) }
                 </label>
             </p>
             <p>
-                <label for="citation">{ "Cite this view" }</label>
+                <label for="citation">{ tr!(lang, CiteThisView) }</label>
                 <textarea id="citation" readonly=true rows="3" value={citation.clone()} />
-                <button type="button" onclick={copy(citation, "Citation", status.clone())}>{ "Copy citation" }</button>
+                <button type="button" onclick={copy(citation, (tr!(lang, CitationCopied).into(), tr!(lang, CitationNotCopied).into()), status.clone())}>{ tr!(lang, CopyCitation) }</button>
             </p>
             <p>
-                <label for="embed-chart">{ "Embed one chart" }</label>
+                <label for="embed-chart">{ tr!(lang, EmbedOneChart) }</label>
                 <select id="embed-chart" onchange={on_embed_chart}>
                     { for props.charts.iter().map(|(id, title)| html! {
                         <option value={id.as_str()} selected={*id == *embed_chart}>{ title }</option>
                     }) }
                 </select>
-                <label for="embed-code" class="visually-hidden">{ "The code that embeds it" }</label>
+                <label for="embed-code" class="visually-hidden">{ tr!(lang, EmbedCodeLabel) }</label>
                 <textarea id="embed-code" readonly=true rows="3" value={snippet.clone()} />
-                <button type="button" onclick={copy(snippet, "Embed code", status.clone())}>{ "Copy embed code" }</button>
+                <button type="button" onclick={copy(snippet, (tr!(lang, EmbedCopied).into(), tr!(lang, EmbedNotCopied).into()), status.clone())}>{ tr!(lang, CopyEmbedCode) }</button>
             </p>
             <p class="share-status" role="status">{ (*status).clone() }</p>
         </section>

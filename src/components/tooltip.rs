@@ -5,6 +5,7 @@
 
 use crate::chart::layout::Placement;
 use crate::chart::{ChartSpec, Mark, SeriesColor};
+use crate::i18n::Lang;
 use crate::transform::{tooltip, TooltipRow};
 use crate::web::IntlNumbers;
 use yew::prelude::*;
@@ -26,12 +27,12 @@ pub fn swatch(color: SeriesColor, mark: Mark) -> Html {
     }
 }
 
-fn row(r: &TooltipRow, numbers: &IntlNumbers, hovered: bool) -> Html {
+fn row(r: &TooltipRow, numbers: &IntlNumbers, hovered: bool, lang: Lang) -> Html {
     html! {
         <tr class={classes!(hovered.then_some("hovered"))}>
             <td class="key">{ swatch(r.color, r.mark) }</td>
             <th scope="row">{ &r.name }</th>
-            <td class="value">{ r.value.map_or_else(|| "no report".to_string(), |v| numbers.format(v)) }</td>
+            <td class="value">{ r.value.map_or_else(|| tr!(lang, NoReport).to_string(), |v| numbers.format(v)) }</td>
             if let Some(detail) = &r.detail { <td class="detail">{ detail }</td> }
         </tr>
     }
@@ -41,7 +42,8 @@ fn row(r: &TooltipRow, numbers: &IntlNumbers, hovered: bool) -> Html {
 /// `top` is the plot's top edge (CSS px): a tooltip beside the crosshair starts there.
 pub fn tooltip_view(spec: &ChartSpec, day: i64, (placement, top): (Placement, f64), hovered: Option<usize>) -> Html {
     let t = tooltip(spec, day);
-    let numbers = IntlNumbers::exact(t.decimals);
+    let lang = spec.lang;
+    let numbers = IntlNumbers::exact(lang, t.decimals);
     // Placed by a transform on a layer of its own: moving it and changing its text repaint
     // the tooltip, not the page under it. On the left, its own width (100%) sets it off.
     let (class, style) = match placement {
@@ -56,11 +58,11 @@ pub fn tooltip_view(spec: &ChartSpec, day: i64, (placement, top): (Placement, f6
         Placement::Below => ("below", String::new()),
     };
     // Who was quoted and what happened that day share a line.
-    let quoted = t.quoted.as_ref().map(|who| format!("Quoted: {who}"));
+    let quoted = t.quoted.as_ref().map(|who| tr!(lang, Quoted, who = who));
     let events = t
         .events
         .iter()
-        .map(|(title, source)| format!("Event: {title} ({})", source.label));
+        .map(|(title, source)| tr!(lang, EventTooltip, title = title, source = source.label));
     let said: Vec<String> = quoted.into_iter().chain(events).collect();
     let hovered_label = hovered.and_then(|i| spec.series.get(i)).map(|s| s.label.as_str());
     let groups = t.unit_groups();
@@ -74,7 +76,7 @@ pub fn tooltip_view(spec: &ChartSpec, day: i64, (placement, top): (Placement, f6
         });
         heading.into_iter().chain(
             rows.iter()
-                .map(|r| row(r, &numbers, Some(r.label.as_str()) == hovered_label)),
+                .map(|r| row(r, &numbers, Some(r.label.as_str()) == hovered_label, lang)),
         )
     });
     let unit = if one_unit {

@@ -74,15 +74,15 @@ impl Date {
         )
     }
 
+    /// Year, month (1-12) and day of the month.
+    pub fn parts(self) -> (i32, u8, u8) {
+        (self.0.year(), u8::from(self.0.month()), self.0.day())
+    }
+
     /// Short human form, `21 Mar 2022`.
     pub fn human(self) -> String {
         let month = MONTHS[usize::from(u8::from(self.0.month())) - 1];
         format!("{} {month} {}", self.0.day(), self.0.year())
-    }
-
-    /// Axis form with war day: `Day 26 · 21 Mar 2022`.
-    pub fn day_label(self) -> String {
-        format!("Day {} · {}", self.war_day(), self.human())
     }
 }
 
@@ -149,7 +149,6 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(d("2022-03-21").day_label(), "Day 26 · 21 Mar 2022");
         assert_eq!(d("2022-03-05").human(), "5 Mar 2022");
         assert_eq!(d("2022-03-05").iso(), "2022-03-05");
         assert_eq!(d("2023-12-31").human(), "31 Dec 2023");

@@ -36,33 +36,7 @@ pub enum DatasetError {
 
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DatasetError::Malformed(message) => {
-                write!(f, "the dataset cannot be read: {message}")
-            }
-            DatasetError::UnsupportedSchema { found: Some(v) } => write!(
-                f,
-                "the dataset has schema_version {v}, but this app reads schema_version {SCHEMA_VERSION}"
-            ),
-            DatasetError::UnsupportedSchema { found: None } => {
-                write!(
-                    f,
-                    "the dataset has no numeric schema_version (this app reads {SCHEMA_VERSION})"
-                )
-            }
-            DatasetError::Invalid(problems) => {
-                write!(f, "the dataset has {} problem(s)", problems.len())
-            }
-            DatasetError::TooLarge { bytes } => write!(
-                f,
-                "the file is {} bytes ({:.1} MB); the page reads datasets of at most {} bytes ({} MB; the published one is about 0.1 MB)",
-                super::group_whole(*bytes),
-                *bytes as f64 / 1_048_576.0,
-                super::group_whole(MAX_DATASET_BYTES),
-                MAX_DATASET_BYTES / 1_048_576
-            ),
-            DatasetError::NotUtf8(message) => write!(f, "the file is not UTF-8 text: {message}"),
-        }
+        f.write_str(&self.summary(crate::i18n::Lang::En))
     }
 }
 
@@ -70,6 +44,27 @@ impl fmt::Display for DatasetError {
 pub const LISTED_PROBLEMS: usize = 200;
 
 impl DatasetError {
+    /// What is wrong, in one line in `lang` (the details that place it stay in English).
+    pub fn summary(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            DatasetError::Malformed(message) => tr!(lang, DatasetUnreadable, message = message),
+            DatasetError::UnsupportedSchema { found: Some(v) } => {
+                tr!(lang, DatasetOtherSchema, found = v, read = SCHEMA_VERSION)
+            }
+            DatasetError::UnsupportedSchema { found: None } => tr!(lang, DatasetNoSchema, read = SCHEMA_VERSION),
+            DatasetError::Invalid(problems) => tr!(lang, DatasetProblems, count = problems.len()),
+            DatasetError::TooLarge { bytes } => tr!(
+                lang,
+                DatasetTooLarge,
+                bytes = lang.whole(*bytes),
+                megabytes = lang.fixed(*bytes as f64 / 1_048_576.0, 1),
+                most = lang.whole(MAX_DATASET_BYTES),
+                most_megabytes = MAX_DATASET_BYTES / 1_048_576
+            ),
+            DatasetError::NotUtf8(message) => tr!(lang, DatasetNotUtf8, message = message),
+        }
+    }
+
     /// Every message, one per line, for an error panel: at most `LISTED_PROBLEMS`, then a line
     /// counting the rest.
     pub fn details(&self) -> Vec<String> {
@@ -153,7 +148,7 @@ pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Dataset, DatasetError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         DatasetError::NotUtf8(format!(
             "byte {} (counting from 0) is not part of a UTF-8 character; save the file as UTF-8",
-            super::group_whole(e.valid_up_to() as u64)
+            crate::i18n::Lang::En.whole(e.valid_up_to() as u64)
         ))
     })?;
     parse_dataset(text)

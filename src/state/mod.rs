@@ -6,9 +6,10 @@
 
 mod url;
 
-pub use url::{from_query, to_query};
+pub use url::{from_query, to_query, Notice};
 
 use crate::chart::ChartId;
+use crate::i18n::Lang;
 
 spelled_enum! {
     /// Cumulative totals or daily figures.
@@ -55,6 +56,8 @@ pub struct ChartOptions {
     pub measure: Measure,
     /// Whether UNHCR's earlier vintage of its total is drawn over the current one.
     pub earlier_vintage: bool,
+    /// The language of every word the charts and the page say.
+    pub lang: Lang,
 }
 
 impl ChartOptions {
@@ -108,29 +111,38 @@ impl ViewState {
 /// linear · no day selected". `names` gives a refugee series' name.
 pub fn summary(state: &ViewState, bounds: &Bounds, names: impl Fn(&str) -> String) -> String {
     let o = &state.options;
+    let lang = o.lang;
     let shown: Vec<&String> = bounds.series.iter().filter(|s| o.is_shown(s)).collect();
     let countries = match shown.len() {
-        0 => "No countries".to_string(),
-        n if n == bounds.series.len() => "All countries".to_string(),
+        0 => tr!(lang, SummaryNoCountries).to_string(),
+        n if n == bounds.series.len() => tr!(lang, SummaryAllCountries).to_string(),
         1 | 2 => shown.iter().map(|s| names(s)).collect::<Vec<_>>().join(", "),
-        n => format!("{n} of {} countries", bounds.series.len()),
+        n => tr!(lang, SummarySomeCountries, shown = n, all = bounds.series.len()),
     };
-    let mut parts = vec![countries, o.mode.as_str().to_string()];
+    let mode = match o.mode {
+        Mode::Cumulative => tr!(lang, SummaryCumulative),
+        Mode::Daily => tr!(lang, SummaryDaily),
+    };
+    let mut parts = vec![countries, mode.to_string()];
     match o.measure {
         Measure::Absolute => {}
-        Measure::PerThousand => parts.push("per 1,000 residents".into()),
-        Measure::Share => parts.push("share of total".into()),
-    }
-    parts.push(o.scale.as_str().to_string());
-    if let Some((a, b)) = o.range {
-        parts.push(format!("days {a}–{b}"));
+        Measure::PerThousand => parts.push(tr!(lang, SummaryPerThousand).into()),
+        Measure::Share => parts.push(tr!(lang, SummaryShare).into()),
     }
     parts.push(
-        state
-            .cursor
-            .selected
-            .map_or_else(|| "no day selected".to_string(), |d| format!("day {d}")),
+        match o.scale {
+            Scale::Linear => tr!(lang, SummaryLinear),
+            Scale::Log => tr!(lang, SummaryLog),
+        }
+        .into(),
     );
+    if let Some((a, b)) = o.range {
+        parts.push(tr!(lang, SummaryDays, from = a, to = b));
+    }
+    parts.push(state.cursor.selected.map_or_else(
+        || tr!(lang, SummaryNoDay).to_string(),
+        |d| tr!(lang, SummaryDay, day = d),
+    ));
     parts.join(" · ")
 }
 
@@ -166,6 +178,8 @@ pub enum Action {
     SetMode(Mode),
     SetScale(Scale),
     SetMeasure(Measure),
+    /// The reader's language (replaces the history entry: back goes to the previous view).
+    SetLang(Lang),
     /// Back/forward: the state read from the URL.
     Restore(Box<ViewState>),
 }
@@ -174,7 +188,10 @@ impl Action {
     /// Whether the change is one a reader made deliberately, and so gets its own history entry
     /// (animation ticks and stepping replace the current entry instead).
     pub fn is_deliberate(&self) -> bool {
-        !matches!(self, Action::Tick(_) | Action::Step(_) | Action::Restore(_))
+        !matches!(
+            self,
+            Action::Tick(_) | Action::Step(_) | Action::Restore(_) | Action::SetLang(_)
+        )
     }
 }
 
@@ -272,6 +289,7 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
         Action::SetMode(mode) => next.options.mode = mode,
         Action::SetScale(scale) => next.options.scale = scale,
         Action::SetMeasure(measure) => next.options.measure = measure,
+        Action::SetLang(lang) => next.options.lang = lang,
         Action::Restore(restored) => {
             next = *restored;
             next.cursor.playing = false;

@@ -3,6 +3,73 @@
 
 use super::{Bounds, Measure, Mode, Scale, ViewState};
 use crate::chart::ChartId;
+use crate::i18n::Lang;
+
+/// A parameter of the link that was ignored, and why; said in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    NotWarDay {
+        name: String,
+        value: String,
+    },
+    OutsideData {
+        name: String,
+        day: i64,
+        first: i64,
+        last: i64,
+    },
+    UnknownCountry(String),
+    /// A value that is none of `choices`.
+    Spelling {
+        name: String,
+        value: String,
+        choices: Vec<&'static str>,
+    },
+    Vintage(String),
+    UnknownParameter(String),
+    Zoom,
+    DayOutsideZoom {
+        day: i64,
+        from: i64,
+        to: i64,
+    },
+}
+
+impl Notice {
+    /// The notice in words.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Notice::NotWarDay { name, value } => tr!(lang, NoticeNotWarDay, name = name, value = value),
+            Notice::OutsideData { name, day, first, last } => {
+                tr!(
+                    lang,
+                    NoticeOutsideData,
+                    name = name,
+                    day = day,
+                    first = first,
+                    last = last
+                )
+            }
+            Notice::UnknownCountry(value) => tr!(lang, NoticeUnknownCountry, value = value),
+            Notice::Spelling { name, value, choices } => {
+                let choices: Vec<String> = choices.iter().map(|c| c.to_string()).collect();
+                tr!(
+                    lang,
+                    NoticeSpelling,
+                    name = name,
+                    value = value,
+                    choices = lang.or_list(&choices)
+                )
+            }
+            Notice::Vintage(value) => tr!(lang, NoticeVintage, value = value),
+            Notice::UnknownParameter(value) => tr!(lang, NoticeUnknownParameter, value = value),
+            Notice::Zoom => tr!(lang, NoticeZoom).to_string(),
+            Notice::DayOutsideZoom { day, from, to } => {
+                tr!(lang, NoticeDayOutsideZoom, day = day, from = from, to = to)
+            }
+        }
+    }
+}
 
 /// The URL query of a state (without `?`); empty for the default view. Play is transient and
 /// never written.
@@ -41,12 +108,15 @@ pub fn to_query(state: &ViewState, bounds: &Bounds) -> String {
     if let Some(chart) = state.embed {
         q.append_pair("embed", chart.as_str());
     }
+    if o.lang != Lang::default() {
+        q.append_pair("lang", o.lang.as_str());
+    }
     q.finish()
 }
 
 /// Reads a state from a URL query (with or without `?`). Unknown or out-of-range parameters are
 /// ignored; each gives a short notice (the values are quoted as text, never as markup).
-pub fn from_query(query: &str, bounds: &Bounds) -> (ViewState, Vec<String>) {
+pub fn from_query(query: &str, bounds: &Bounds) -> (ViewState, Vec<Notice>) {
     let mut state = ViewState::default();
     let mut notices = Vec::new();
     let (mut from, mut to) = (None, None);
@@ -58,18 +128,19 @@ pub fn from_query(query: &str, bounds: &Bounds) -> (ViewState, Vec<String>) {
             "from" => from = war_day("from", &value, bounds, &mut notices),
             "to" => to = war_day("to", &value, bounds, &mut notices),
             "countries" => o.hidden = hidden_countries(&value, bounds, &mut notices),
-            "mode" => o.mode = spelled("mode", &value, Mode::parse, Mode::spellings, &mut notices).unwrap_or(o.mode),
+            "mode" => o.mode = spelled("mode", &value, Mode::parse, Mode::SPELLINGS, &mut notices).unwrap_or(o.mode),
             "scale" => {
-                o.scale = spelled("scale", &value, Scale::parse, Scale::spellings, &mut notices).unwrap_or(o.scale)
+                o.scale = spelled("scale", &value, Scale::parse, Scale::SPELLINGS, &mut notices).unwrap_or(o.scale)
             }
             "measure" => {
-                let measure = spelled("measure", &value, Measure::parse, Measure::spellings, &mut notices);
+                let measure = spelled("measure", &value, Measure::parse, Measure::SPELLINGS, &mut notices);
                 o.measure = measure.unwrap_or(o.measure);
             }
             "vintage" if value == "earlier" => o.earlier_vintage = true,
-            "vintage" => notices.push(format!("Ignored vintage=\"{}\": use earlier.", short(&value))),
-            "embed" => state.embed = spelled("embed", &value, ChartId::parse, ChartId::spellings, &mut notices),
-            other => notices.push(format!("Ignored unknown parameter \"{}\".", short(other))),
+            "vintage" => notices.push(Notice::Vintage(short(&value))),
+            "embed" => state.embed = spelled("embed", &value, ChartId::parse, ChartId::SPELLINGS, &mut notices),
+            "lang" => o.lang = spelled("lang", &value, Lang::parse, Lang::SPELLINGS, &mut notices).unwrap_or(o.lang),
+            other => notices.push(Notice::UnknownParameter(short(other))),
         }
     }
     match (from, to) {
@@ -77,11 +148,11 @@ pub fn from_query(query: &str, bounds: &Bounds) -> (ViewState, Vec<String>) {
         (Some(a), Some(b)) if (a, b) == (bounds.first_day, bounds.last_day) => {}
         (Some(a), Some(b)) if a < b => state.options.range = Some((a, b)),
         (None, None) => {}
-        _ => notices.push("Ignored the zoom: it needs from and to, with from before to.".into()),
+        _ => notices.push(Notice::Zoom),
     }
     if let (Some((a, b)), Some(day)) = (state.options.range, state.cursor.selected) {
         if !(a..=b).contains(&day) {
-            notices.push(format!("Ignored day={day}: it is outside the zoomed range {a} to {b}."));
+            notices.push(Notice::DayOutsideZoom { day, from: a, to: b });
             state.cursor.selected = None;
         }
     }
@@ -89,18 +160,23 @@ pub fn from_query(query: &str, bounds: &Bounds) -> (ViewState, Vec<String>) {
 }
 
 /// A war day inside the data, or a notice.
-fn war_day(name: &str, value: &str, bounds: &Bounds, notices: &mut Vec<String>) -> Option<i64> {
+fn war_day(name: &str, value: &str, bounds: &Bounds, notices: &mut Vec<Notice>) -> Option<i64> {
     match value.parse::<i64>() {
         Ok(d) if (bounds.first_day..=bounds.last_day).contains(&d) => Some(d),
-        Ok(d) => {
-            notices.push(format!(
-                "Ignored {name}={d}: the data covers war days {} to {}.",
-                bounds.first_day, bounds.last_day
-            ));
+        Ok(day) => {
+            notices.push(Notice::OutsideData {
+                name: name.into(),
+                day,
+                first: bounds.first_day,
+                last: bounds.last_day,
+            });
             None
         }
         Err(_) => {
-            notices.push(format!("Ignored {name}=\"{}\": not a war day.", short(value)));
+            notices.push(Notice::NotWarDay {
+                name: name.into(),
+                value: short(value),
+            });
             None
         }
     }
@@ -108,10 +184,10 @@ fn war_day(name: &str, value: &str, bounds: &Bounds, notices: &mut Vec<String>) 
 
 /// The hidden series of a `countries=` list of shown ones. An empty list shows none; a list of
 /// which nothing is known is ignored (all shown).
-fn hidden_countries(value: &str, bounds: &Bounds, notices: &mut Vec<String>) -> Vec<String> {
+fn hidden_countries(value: &str, bounds: &Bounds, notices: &mut Vec<Notice>) -> Vec<String> {
     let wanted: Vec<&str> = value.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
     for unknown in wanted.iter().filter(|w| !bounds.series.iter().any(|s| s == *w)) {
-        notices.push(format!("Ignored unknown country \"{}\".", short(unknown)));
+        notices.push(Notice::UnknownCountry(short(unknown)));
     }
     let known = bounds.series.iter().any(|s| wanted.contains(&s.as_str()));
     if wanted.is_empty() || known {
@@ -131,12 +207,16 @@ fn spelled<T>(
     name: &str,
     value: &str,
     parse: fn(&str) -> Option<T>,
-    spellings: fn() -> String,
-    notices: &mut Vec<String>,
+    choices: &'static [&'static str],
+    notices: &mut Vec<Notice>,
 ) -> Option<T> {
     let found = parse(value);
     if found.is_none() {
-        notices.push(format!("Ignored {name}=\"{}\": use {}.", short(value), spellings()));
+        notices.push(Notice::Spelling {
+            name: name.into(),
+            value: short(value),
+            choices: choices.to_vec(),
+        });
     }
     found
 }
@@ -155,6 +235,10 @@ mod tests {
     use super::super::fixtures::{bounds, run};
     use super::super::Action;
     use super::*;
+
+    fn said(notices: &[Notice]) -> Vec<String> {
+        notices.iter().map(|n| n.text(Lang::En)).collect()
+    }
 
     #[test]
     fn url_round_trip() {
@@ -182,6 +266,29 @@ mod tests {
     }
 
     #[test]
+    fn the_language_is_in_the_link() {
+        let uk = run([Action::SetLang(Lang::Uk), Action::Select(26)]);
+        assert_eq!(to_query(&uk, &bounds()), "day=26&lang=uk");
+        assert_eq!(from_query("day=26&lang=uk", &bounds()).0, uk);
+        assert_eq!(
+            to_query(&run([Action::SetLang(Lang::En)]), &bounds()),
+            "",
+            "English is the default"
+        );
+        let (state, notices) = from_query("lang=de", &bounds());
+        assert_eq!(state.options.lang, Lang::En);
+        assert_eq!(said(&notices), ["Ignored lang=\"de\": use en or uk."]);
+        assert_eq!(
+            notices[0].text(Lang::Uk),
+            "Пропущено lang=\"de\": можливі значення — en або uk."
+        );
+        assert!(
+            !Action::SetLang(Lang::Uk).is_deliberate(),
+            "a language is not a step back"
+        );
+    }
+
+    #[test]
     fn embed_links() {
         let (embed, notices) = from_query("embed=casualties&from=10&to=60", &bounds());
         assert_eq!(
@@ -193,7 +300,7 @@ mod tests {
         let (none, notices) = from_query("embed=<b>", &bounds());
         assert_eq!(none.embed, None);
         assert_eq!(
-            notices,
+            said(&notices),
             ["Ignored embed=\"<b>\": use refugees, refugees-daily, casualties or idps."]
         );
     }
@@ -208,7 +315,7 @@ mod tests {
         assert!(notices.is_empty());
         let (unknown, notices) = from_query("countries=xx", &bounds());
         assert!(unknown.options.hidden.is_empty(), "nothing known: all shown");
-        assert_eq!(notices, ["Ignored unknown country \"xx\"."]);
+        assert_eq!(said(&notices), ["Ignored unknown country \"xx\"."]);
     }
 
     #[test]
@@ -230,7 +337,7 @@ mod tests {
         assert_eq!(s.options.measure, Measure::PerThousand, "valid parameters still apply");
         assert!(s.options.is_shown("pol") && !s.options.is_shown("hun"));
         assert_eq!(
-            notices,
+            said(&notices),
             [
                 "Ignored day=\"abc\": not a war day.",
                 "Ignored to=999: the data covers war days 1 to 120.",
@@ -244,13 +351,19 @@ mod tests {
         );
         let long = "x".repeat(100);
         let (_, notices) = from_query(&format!("{long}=1"), &bounds());
-        assert_eq!(notices[0].chars().count(), "Ignored unknown parameter \"\".".len() + 41);
+        assert_eq!(
+            said(&notices)[0].chars().count(),
+            "Ignored unknown parameter \"\".".len() + 41
+        );
         let (s, notices) = from_query("day=100&from=10&to=20", &bounds());
         assert_eq!((s.cursor.selected, s.options.range), (None, Some((10, 20))));
-        assert_eq!(notices, ["Ignored day=100: it is outside the zoomed range 10 to 20."]);
+        assert_eq!(
+            said(&notices),
+            ["Ignored day=100: it is outside the zoomed range 10 to 20."]
+        );
         let (_, notices) = from_query("measure=perthousand", &bounds());
         assert_eq!(
-            notices,
+            said(&notices),
             ["Ignored measure=\"perthousand\": use absolute, per1000 or share."]
         );
     }

@@ -45,7 +45,7 @@ pub fn claims(dataset: &Dataset, chart: ChartId, options: &ChartOptions) -> Vec<
         .filter(|claim| chart_of(claim.metric, options) == Some(chart))
         .map(|claim| {
             let c = compare(dataset, claim);
-            let (figures, verdict) = claim_sentences(claim, &c);
+            let (figures, verdict) = claim_sentences(claim, &c, options.lang);
             FigureMark {
                 day: claim.war_day,
                 value: claim.value as f64,
@@ -56,7 +56,12 @@ pub fn claims(dataset: &Dataset, chart: ChartId, options: &ChartOptions) -> Vec<
                     claim.text,
                     verdict.unwrap_or_default()
                 ),
-                short: format!("◇ Claim: {} ({})", claim_summary(claim, &c), claim.who),
+                short: format!(
+                    "◇ {}: {} ({})",
+                    tr!(options.lang, Claim),
+                    claim_summary(claim, &c, options.lang),
+                    claim.who
+                ),
             }
         })
         .collect()

@@ -11,7 +11,7 @@ mod reports;
 mod tooltip;
 mod words;
 
-pub use refugees::{per_thousand, share};
+pub use refugees::{country_name, per_thousand, series_label, share};
 pub use tooltip::{headline, tooltip, Tooltip, TooltipRow};
 pub use words::{series_line, summary, table, tune, Table, TableRow, Tune};
 
@@ -175,6 +175,7 @@ impl Frame<'_> {
         let (y_min, y_max) = value_range(values, log_scale);
         let mut spec = ChartSpec {
             id: draft.id,
+            lang: self.options.lang,
             title: draft.title,
             y_label: draft.y_label,
             decimals: draft.decimals,

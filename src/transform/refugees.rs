@@ -4,7 +4,8 @@
 use super::{annotations, publisher, source_of, Draft, Frame};
 use crate::chart::{ChartId, ChartSpec, Mark, Point, SeriesColor, SeriesSpec};
 use crate::compare::{revision_words, revisions};
-use crate::data::{group_whole, Dataset, RefugeePoint, RefugeeSeries, SeriesKind};
+use crate::data::{Dataset, RefugeePoint, RefugeeSeries, SeriesKind};
+use crate::i18n::Lang;
 use crate::state::{ChartOptions, Measure, Mode, Scale};
 
 /// Per 1,000 residents: `1000 * count / population`.
@@ -36,15 +37,16 @@ fn absolute(options: &ChartOptions, series: &RefugeeSeries) -> Vec<Point> {
 
 /// Series left out of the chart, by reason, for its notes.
 #[derive(Default)]
-struct LeftOut<'a> {
-    no_daily: Vec<&'a str>,
-    not_in_total: Vec<&'a str>,
-    no_population: Vec<&'a str>,
+struct LeftOut {
+    no_daily: Vec<String>,
+    not_in_total: Vec<String>,
+    no_population: Vec<String>,
 }
 
 /// Refugees by receiving country, as the reader chose.
 pub fn by_country(f: &Frame<'_>) -> ChartSpec {
     let (d, options) = (f.dataset, f.options);
+    let lang = options.lang;
     let mut series = Vec::new();
     let mut notes = Vec::new();
     // Claims first, then the caveats of each series shown.
@@ -53,26 +55,30 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
         let total = &d.refugees.total;
         let spec = SeriesSpec {
             id: total.id.clone(),
-            label: "All countries (UNHCR total)".into(),
-            name: "All countries".into(),
+            label: tr!(lang, TotalLabel).into(),
+            name: tr!(lang, TotalName).into(),
             color: SeriesColor::Ink,
             mark: Mark::Line,
             source: source_of(d, &total.source),
             points: absolute(options, total),
         };
-        marks.extend(annotations::caveats(&spec, &total.caveats, Some(&total.label)));
+        marks.extend(annotations::caveats(
+            &spec,
+            &total.caveats,
+            Some(&series_label(d, total, lang)),
+        ));
         series.push(spec);
     }
     if let Some(earlier) = d.refugees.earlier_total.as_ref().filter(|_| options.earlier_vintage) {
         match options.measure {
             Measure::Absolute => series.push(earlier_vintage(d, options, earlier)),
-            _ => notes.push("UNHCR's earlier vintage is drawn with absolute figures only.".into()),
+            _ => notes.push(tr!(lang, EarlierVintageAbsoluteOnly).into()),
         }
     }
     let mut left_out = LeftOut::default();
     for s in d.refugees.by_country.iter().filter(|s| options.is_shown(&s.id)) {
         if let Some(spec) = country(d, options, s, &mut left_out) {
-            marks.extend(annotations::caveats(&spec, &s.caveats, Some(&s.label)));
+            marks.extend(annotations::caveats(&spec, &s.caveats, Some(&series_label(d, s, lang))));
             series.push(spec);
         }
     }
@@ -81,21 +87,25 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
         .iter()
         .find(|s| s.mark == Mark::DashedLine && s.id != "total-earlier")
     {
-        notes.push(format!(
-            "{} (dashed): people who had already left Ukraine, counted again on arrival from Moldova; not part of UNHCR's total and never added to it.",
-            route.name
-        ));
+        notes.push(tr!(lang, MoldovaRouteNote, name = route.name));
     }
     let (what, unit, decimals) = measure_words(options);
-    let mut source = format!(
-        "Source: {}, arrivals by receiving country compiled from national authorities (as of {}). Border crossings, not unique people.",
-        publisher(d, &d.refugees.total.source),
-        d.refugees.total.points.last().map_or_else(String::new, |p| p.date.human())
+    let mut source = tr!(
+        lang,
+        RefugeesSourceLine,
+        publisher = publisher(d, &d.refugees.total.source),
+        as_of = d
+            .refugees
+            .total
+            .points
+            .last()
+            .map_or_else(String::new, |p| lang.date(p.date))
     );
     if options.measure == Measure::PerThousand {
-        source.push_str(" Residents: World Bank, 2021.");
+        source.push(' ');
+        source.push_str(tr!(lang, ResidentsSourceLine));
     }
-    let title = format!("Refugees from Ukraine by receiving country, {what}");
+    let title = tr!(lang, RefugeesTitle, what = what);
     let mut draft = Draft::new(ChartId::Refugees, title, unit, series, source);
     draft.decimals = decimals;
     draft.rate = options.measure != Measure::Absolute;
@@ -108,10 +118,11 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
 fn earlier_vintage(d: &Dataset, options: &ChartOptions, earlier: &RefugeeSeries) -> SeriesSpec {
     let revisions = revisions(d);
     let cumulative = options.mode == Mode::Cumulative;
+    let lang = options.lang;
     SeriesSpec {
         id: earlier.id.clone(),
-        label: "UNHCR total, earlier vintage".into(),
-        name: "Earlier vintage".into(),
+        label: tr!(lang, EarlierVintageLabel).into(),
+        name: tr!(lang, EarlierVintageName).into(),
         color: SeriesColor::Ink,
         mark: Mark::DashedLine,
         source: source_of(d, &earlier.source),
@@ -123,7 +134,7 @@ fn earlier_vintage(d: &Dataset, options: &ChartOptions, earlier: &RefugeeSeries)
                 point.detail = revisions
                     .iter()
                     .find(|r| r.date == p.date && cumulative)
-                    .map(revision_words);
+                    .map(|r| revision_words(r, lang));
                 Some(point)
             })
             .collect(),
@@ -131,28 +142,25 @@ fn earlier_vintage(d: &Dataset, options: &ChartOptions, earlier: &RefugeeSeries)
 }
 
 /// One receiving country's series in the chosen measure, or none (with the reason recorded).
-fn country<'a>(
-    d: &Dataset,
-    options: &ChartOptions,
-    s: &'a RefugeeSeries,
-    left_out: &mut LeftOut<'a>,
-) -> Option<SeriesSpec> {
+fn country(d: &Dataset, options: &ChartOptions, s: &RefugeeSeries, left_out: &mut LeftOut) -> Option<SeriesSpec> {
     let moldova_route = s.kind == SeriesKind::ArrivalsFromMoldova;
+    let lang = options.lang;
+    let label = series_label(d, s, lang);
     if options.mode == Mode::Daily && !s.has_daily {
-        left_out.no_daily.push(&s.label);
+        left_out.no_daily.push(label);
         return None;
     }
     let mut source = source_of(d, &s.source);
     let points = match options.measure {
         Measure::Absolute => absolute(options, s),
         Measure::Share if moldova_route => {
-            left_out.not_in_total.push(&s.label);
+            left_out.not_in_total.push(label);
             return None;
         }
         Measure::Share => shares(d, options, s),
         Measure::PerThousand => {
             let Some(population) = population(d, s) else {
-                left_out.no_population.push(&s.label);
+                left_out.no_population.push(label);
                 return None;
             };
             source.ids.extend(d.countries.first().map(|c| c.source.clone()));
@@ -162,14 +170,14 @@ fn country<'a>(
     Some(SeriesSpec {
         id: s.id.clone(),
         label: if moldova_route && options.measure == Measure::Absolute {
-            format!("{} — not part of the total", s.label)
+            tr!(lang, NotPartOfTotal, label = label)
         } else {
-            s.label.clone()
+            label
         },
         name: match (moldova_route, &s.country) {
-            (true, Some(country)) => format!("{country} (from Moldova)"),
-            (_, Some(country)) => country.clone(),
-            (_, None) => s.label.clone(),
+            (true, Some(_)) => tr!(lang, FromMoldova, country = country_name(d, s, lang)),
+            (_, Some(_)) => country_name(d, s, lang),
+            (_, None) => series_label(d, s, lang),
         },
         color: super::series_color(d, &s.id),
         mark: if moldova_route { Mark::DashedLine } else { Mark::Line },
@@ -192,7 +200,12 @@ fn per_thousands(options: &ChartOptions, s: &RefugeeSeries, population: u64) -> 
             Some(Point {
                 day: p.war_day,
                 value: per_thousand(v, population),
-                detail: Some(format!("{} of {} residents", group_whole(v), group_whole(population))),
+                detail: Some(tr!(
+                    options.lang,
+                    OfResidents,
+                    count = options.lang.whole(v),
+                    residents = options.lang.whole(population)
+                )),
                 source: None,
             })
         })
@@ -213,7 +226,12 @@ fn shares(d: &Dataset, options: &ChartOptions, s: &RefugeeSeries) -> Vec<Point> 
             share(v, t).map(|value| Point {
                 day: p.war_day,
                 value,
-                detail: Some(format!("{} of {}", group_whole(v), group_whole(t))),
+                detail: Some(tr!(
+                    options.lang,
+                    OfTotal,
+                    part = options.lang.whole(v),
+                    total = options.lang.whole(t)
+                )),
                 source: None,
             })
         })
@@ -221,82 +239,90 @@ fn shares(d: &Dataset, options: &ChartOptions, s: &RefugeeSeries) -> Vec<Point> 
 }
 
 /// What the chart leaves out or changes, in words.
-fn country_notes(d: &Dataset, options: &ChartOptions, left_out: &LeftOut<'_>) -> Vec<String> {
+fn country_notes(d: &Dataset, options: &ChartOptions, left_out: &LeftOut) -> Vec<String> {
+    let lang = options.lang;
     let mut notes = Vec::new();
     if !left_out.no_daily.is_empty() {
-        notes.push(format!(
-            "No daily figures are published for {}: choose cumulative to see them.",
-            left_out.no_daily.join(", ")
-        ));
+        notes.push(tr!(lang, NoDailyFigures, series = left_out.no_daily.join(", ")));
     }
     if !left_out.not_in_total.is_empty() {
-        notes.push(format!(
-            "{} are not part of UNHCR's total, so they have no share of it.",
-            left_out.not_in_total.join(", ")
-        ));
+        notes.push(tr!(lang, NotInTotalNoShare, series = left_out.not_in_total.join(", ")));
     }
     if !left_out.no_population.is_empty() {
-        notes.push(format!(
-            "No population figure for {}.",
-            left_out.no_population.join(", ")
-        ));
+        notes.push(tr!(lang, NoPopulation, series = left_out.no_population.join(", ")));
     }
     let all = &d.refugees.by_country;
     let hidden = all.iter().filter(|s| !options.is_shown(&s.id)).count();
     if hidden > 0 {
-        notes.push(format!("{hidden} of {} receiving-country series hidden.", all.len()));
+        notes.push(tr!(lang, SeriesHidden, hidden = hidden, all = all.len()));
     }
     match options.measure {
-        Measure::Share => notes.push("Country figures do not add up to UNHCR's total on the same day (different reporting), so shares need not sum to 100%.".into()),
-        Measure::PerThousand => notes.push(format!(
-            "Residents: {}, mid-2021, before the invasion.",
-            d.countries
+        Measure::Share => notes.push(tr!(lang, SharesNeedNotSum).into()),
+        Measure::PerThousand => notes.push(tr!(
+            lang,
+            ResidentsNote,
+            source = d
+                .countries
                 .first()
                 .map_or_else(String::new, |c| publisher(d, &c.source) + " SP.POP.TOTL")
         )),
         Measure::Absolute => {}
     }
     if options.scale == Scale::Log {
-        notes.push("Logarithmic scale: equal steps are equal ratios; zero values are not drawn.".into());
+        notes.push(tr!(lang, LogScaleNote).into());
     }
     notes
 }
 
 /// The title's words, the unit and the decimals of the chosen measure and mode.
 fn measure_words(options: &ChartOptions) -> (&'static str, &'static str, u8) {
+    let lang = options.lang;
     match (options.measure, options.mode) {
-        (Measure::Absolute, Mode::Cumulative) => ("cumulative", "border crossings", 0),
-        (Measure::Absolute, Mode::Daily) => ("per day", "border crossings per day", 0),
-        (Measure::PerThousand, Mode::Cumulative) => (
-            "cumulative, per 1,000 residents of the receiving country",
-            "per 1,000 residents",
-            2,
-        ),
-        (Measure::PerThousand, Mode::Daily) => (
-            "per day, per 1,000 residents of the receiving country",
-            "per 1,000 residents per day",
-            3,
-        ),
-        (Measure::Share, Mode::Cumulative) => (
-            "cumulative, as a share of UNHCR's all-country total",
-            "% of all-country total",
-            1,
-        ),
-        (Measure::Share, Mode::Daily) => (
-            "per day, as a share of UNHCR's all-country total that day",
-            "% of that day's total",
-            1,
-        ),
+        (Measure::Absolute, Mode::Cumulative) => (tr!(lang, TitleCumulative), tr!(lang, UnitCrossings), 0),
+        (Measure::Absolute, Mode::Daily) => (tr!(lang, TitlePerDay), tr!(lang, UnitCrossingsPerDay), 0),
+        (Measure::PerThousand, Mode::Cumulative) => (tr!(lang, TitlePerThousand), tr!(lang, UnitPerThousand), 2),
+        (Measure::PerThousand, Mode::Daily) => (tr!(lang, TitlePerThousandDaily), tr!(lang, UnitPerThousandDaily), 3),
+        (Measure::Share, Mode::Cumulative) => (tr!(lang, TitleShare), tr!(lang, UnitShare), 1),
+        (Measure::Share, Mode::Daily) => (tr!(lang, TitleShareDaily), tr!(lang, UnitShareDaily), 1),
+    }
+}
+
+/// A receiving country's name in `lang`: the dataset's in English; in Ukrainian, the name of
+/// its ISO code where the page knows it, else the dataset's.
+pub fn country_name(d: &Dataset, s: &RefugeeSeries, lang: Lang) -> String {
+    let own = s.country.clone().unwrap_or_else(|| s.label.clone());
+    if lang == Lang::En {
+        return own;
+    }
+    let iso3 = s.iso3.clone().or_else(|| {
+        let country = s.country.as_ref()?;
+        d.countries.iter().find(|c| &c.name == country).map(|c| c.iso3.clone())
+    });
+    iso3.and_then(|code| lang.country(&code)).map_or(own, str::to_string)
+}
+
+/// A refugee series' label in `lang`: the dataset's label in English ("Romania (arrivals from
+/// Moldova)"); in Ukrainian, built from the country's name and the series' kind.
+pub fn series_label(d: &Dataset, s: &RefugeeSeries, lang: Lang) -> String {
+    match (lang, s.kind, &s.country) {
+        (Lang::En, _, _) => s.label.clone(),
+        (_, SeriesKind::AllCountries, _) => tr!(lang, AllReceivingCountries).into(),
+        (_, SeriesKind::ArrivalsFromMoldova, Some(_)) => {
+            tr!(lang, ArrivalsFromMoldova, country = country_name(d, s, lang))
+        }
+        (_, _, Some(_)) => country_name(d, s, lang),
+        (_, _, None) => s.label.clone(),
     }
 }
 
 /// Daily border crossings out of Ukraine (UNHCR total).
 pub fn daily(f: &Frame<'_>) -> ChartSpec {
     let total = &f.dataset.refugees.total;
+    let lang = f.options.lang;
     let series = vec![SeriesSpec {
         id: "total-daily".into(),
-        label: "Border crossings out of Ukraine per day".into(),
-        name: "Border crossings".into(),
+        label: tr!(lang, DailyCrossingsLabel).into(),
+        name: tr!(lang, DailyCrossingsName).into(),
         color: SeriesColor::Palette(0),
         mark: Mark::Bars,
         source: source_of(f.dataset, &total.source),
@@ -306,15 +332,12 @@ pub fn daily(f: &Frame<'_>) -> ChartSpec {
             .filter_map(|p| p.daily.map(|d| Point::plain(p.war_day, d as f64)))
             .collect(),
     }];
-    let source = format!(
-        "Source: {}, all receiving countries, daily figures. Border crossings, not unique people; returns not subtracted.",
-        publisher(f.dataset, &total.source)
-    );
-    let title = "Daily border crossings out of Ukraine".to_string();
+    let source = tr!(lang, DailySourceLine, publisher = publisher(f.dataset, &total.source));
+    let title = tr!(lang, DailyTitle).to_string();
     f.finish(Draft::new(
         ChartId::RefugeesDaily,
         title,
-        "border crossings per day",
+        tr!(lang, UnitCrossingsPerDay),
         series,
         source,
     ))

@@ -4,10 +4,12 @@
 use super::{annotations, page, publisher, source_of, Draft, Frame};
 use crate::chart::{ChartId, ChartSpec, Mark, Point, SeriesColor, SeriesSpec};
 use crate::data::{outlet, CasualtyPoint};
+use crate::i18n::Lang;
 
 /// OHCHR's confirmed civilian casualties, cumulative, at each report date.
 pub fn casualties(f: &Frame<'_>) -> ChartSpec {
     let c = &f.dataset.casualties;
+    let lang = f.options.lang;
     let pick = |pick: fn(&CasualtyPoint) -> Option<u64>| -> Vec<Point> {
         c.points
             .iter()
@@ -16,8 +18,8 @@ pub fn casualties(f: &Frame<'_>) -> ChartSpec {
                     day: p.war_day,
                     value: v as f64,
                     detail: Some(match p.date_basis.as_str() {
-                        "cutoff_24h" => format!("to 24:00 on {}", p.date.human()),
-                        _ => format!("reported {}; cut-off time not stated", p.date.human()),
+                        "cutoff_24h" => tr!(lang, CutoffMidnight, date = lang.date(p.date)),
+                        _ => tr!(lang, CutoffNotStated, date = lang.date(p.date)),
                     }),
                     source: Some(page(&p.source_url)),
                 })
@@ -27,8 +29,8 @@ pub fn casualties(f: &Frame<'_>) -> ChartSpec {
     let source = source_of(f.dataset, &c.source);
     let killed = SeriesSpec {
         id: "killed".into(),
-        label: "Killed".into(),
-        name: "Killed".into(),
+        label: tr!(lang, Killed).into(),
+        name: tr!(lang, Killed).into(),
         color: SeriesColor::Ink,
         mark: Mark::Markers,
         source: source.clone(),
@@ -36,8 +38,8 @@ pub fn casualties(f: &Frame<'_>) -> ChartSpec {
     };
     let injured = SeriesSpec {
         id: "injured".into(),
-        label: "Injured".into(),
-        name: "Injured".into(),
+        label: tr!(lang, Injured).into(),
+        name: tr!(lang, Injured).into(),
         color: SeriesColor::Palette(1),
         mark: Mark::Markers,
         source,
@@ -54,17 +56,18 @@ pub fn casualties(f: &Frame<'_>) -> ChartSpec {
             outlets.push(o);
         }
     }
-    let source_line = format!(
-        "Source: {}, {} reports ({} outlets, each point links its page). Confirmed minimums; the actual figures are considerably higher.",
-        publisher(f.dataset, &c.source),
-        c.points.len(),
-        outlets.len()
+    let source_line = tr!(
+        lang,
+        CasualtiesSourceLine,
+        publisher = publisher(f.dataset, &c.source),
+        reports = c.points.len(),
+        outlets = outlets.len()
     );
-    let title = "Civilian casualties confirmed by OHCHR, cumulative".to_string();
+    let title = tr!(lang, CasualtiesTitle).to_string();
     let mut draft = Draft::new(
         ChartId::Casualties,
         title,
-        "civilians (confirmed minimum)",
+        tr!(lang, UnitCivilians),
         vec![killed, injured],
         source_line,
     );
@@ -76,10 +79,11 @@ pub fn casualties(f: &Frame<'_>) -> ChartSpec {
 pub fn idps(f: &Frame<'_>) -> ChartSpec {
     let idps = &f.dataset.idps;
     let rounds = &idps.rounds;
+    let lang = f.options.lang;
     let series = SeriesSpec {
         id: "idps".into(),
-        label: "Internally displaced (survey estimate)".into(),
-        name: "Internally displaced".into(),
+        label: tr!(lang, IdpsLabel).into(),
+        name: tr!(lang, IdpsName).into(),
         color: SeriesColor::Palette(5),
         mark: Mark::Markers,
         source: rounds
@@ -90,11 +94,12 @@ pub fn idps(f: &Frame<'_>) -> ChartSpec {
             .map(|r| Point {
                 day: r.war_day,
                 value: r.total as f64,
-                detail: Some(format!(
-                    "round {}, survey period {}, {}",
-                    r.round,
-                    r.survey_period,
-                    r.value_basis.replace('_', " ")
+                detail: Some(tr!(
+                    lang,
+                    IdpRoundDetail,
+                    round = r.round,
+                    period = r.survey_period,
+                    basis = value_basis(&r.value_basis, lang)
                 )),
                 source: r.source_url.as_deref().map(page),
             })
@@ -102,16 +107,27 @@ pub fn idps(f: &Frame<'_>) -> ChartSpec {
     };
     let mut marks = annotations::claims(f.dataset, ChartId::Idps, f.options);
     marks.extend(annotations::caveats(&series, &idps.caveats, None));
-    let source = format!(
-        "Source: {}, General Population Survey, rounds {}–{}. Phone-survey estimates, not registrations.",
-        rounds
+    let source = tr!(
+        lang,
+        IdpsSourceLine,
+        publisher = rounds
             .first()
             .map_or_else(String::new, |r| publisher(f.dataset, &r.source)),
-        rounds.first().map_or(0, |r| r.round),
-        rounds.last().map_or(0, |r| r.round)
+        first = rounds.first().map_or(0, |r| r.round),
+        last = rounds.last().map_or(0, |r| r.round)
     );
-    let title = "People internally displaced within Ukraine".to_string();
-    let mut draft = Draft::new(ChartId::Idps, title, "people (survey estimate)", vec![series], source);
+    let title = tr!(lang, IdpsTitle).to_string();
+    let mut draft = Draft::new(ChartId::Idps, title, tr!(lang, UnitPeopleSurvey), vec![series], source);
     draft.marks = marks;
     f.finish(draft)
+}
+
+/// How a round's figure was arrived at, in words: "as in source", "derived sum of macro regions".
+fn value_basis(basis: &str, lang: Lang) -> String {
+    match basis {
+        "as_in_source" => tr!(lang, BasisAsInSource).into(),
+        "derived_sum_of_macro_regions" => tr!(lang, BasisDerivedSum).into(),
+        "rounded_in_source" => tr!(lang, BasisRounded).into(),
+        other => other.replace('_', " "),
+    }
 }

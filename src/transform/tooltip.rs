@@ -3,13 +3,15 @@
 
 use super::page;
 use crate::chart::{ChartSpec, FigureNote, Mark, SeriesColor, SourceRef};
-use crate::data::{group_whole, Dataset, Date};
+use crate::data::{Dataset, Date};
+use crate::i18n::Lang;
 
 /// What a tooltip shows for one chart on one day: every visible series' exact figure or
 /// "no report that day", its unit and source, and who was quoted that day.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tooltip {
     pub day: i64,
+    pub lang: Lang,
     pub title: String,
     pub unit: String,
     /// Whether the values are rates or shares (per 1,000 residents, % of a total).
@@ -73,9 +75,9 @@ impl Tooltip {
             }
         }
         if publishers.is_empty() {
-            "No figure that day.".to_string()
+            tr!(self.lang, NoFigureThatDay).to_string()
         } else {
-            format!("Source: {}", publishers.join("; "))
+            format!("{} {}", tr!(self.lang, SourceLabel), publishers.join("; "))
         }
     }
 }
@@ -97,9 +99,11 @@ fn publisher(spec: &ChartSpec, series: &SourceRef, point: Option<&SourceRef>) ->
 }
 
 pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
+    let lang = spec.lang;
     Tooltip {
         day,
-        title: Date::from_war_day(day).map_or_else(|| format!("Day {day}"), |d| d.day_label()),
+        lang,
+        title: lang.day_label(day),
         unit: spec.y_label.clone(),
         rate: spec.rate,
         decimals: spec.decimals,
@@ -136,8 +140,8 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
             .filter(|m| m.day == day)
             .map(|m| {
                 let what = match m.note {
-                    FigureNote::Claim => "Claim",
-                    FigureNote::Caveat => "Caveat",
+                    FigureNote::Claim => tr!(lang, Claim),
+                    FigureNote::Caveat => tr!(lang, Caveat),
                 };
                 format!("{what}: {}", m.text)
             })
@@ -159,47 +163,51 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
 
 /// The selected day and its headline figures in words, for a live region: UNHCR's total that
 /// day, and the latest OHCHR report and IOM round published up to that day (never interpolated).
-pub fn headline(dataset: &Dataset, day: i64) -> String {
+pub fn headline(dataset: &Dataset, day: i64, lang: Lang) -> String {
     let Some(date) = Date::from_war_day(day) else {
-        return format!("Day {day}.");
+        return tr!(lang, HeadlineDayOnly, day = day);
     };
-    let mut parts = vec![format!("Day {day}, {}.", date.human())];
+    let mut parts = vec![tr!(lang, HeadlineDay, day = day, date = lang.date(date))];
     let total = &dataset.refugees.total;
     match total.points.iter().find(|p| p.war_day == day) {
-        Some(p) => parts.push(format!(
-            "{} border crossings out of Ukraine so far (UNHCR){}.",
-            group_whole(p.cumulative),
-            p.daily
-                .map_or_else(String::new, |d| format!(", {} that day", group_whole(d)))
-        )),
-        None => parts.push("No UNHCR refugee figure that day.".into()),
+        Some(p) => parts.push(match p.daily {
+            Some(daily) => tr!(
+                lang,
+                HeadlineRefugeesAndDaily,
+                total = lang.whole(p.cumulative),
+                daily = lang.whole(daily)
+            ),
+            None => tr!(lang, HeadlineRefugees, total = lang.whole(p.cumulative)),
+        }),
+        None => parts.push(tr!(lang, HeadlineNoRefugees).into()),
     }
     match dataset.casualties.points.iter().rev().find(|p| p.war_day <= day) {
         Some(p) => {
-            let figures: Vec<String> = [("killed", p.killed), ("injured", p.injured)]
-                .iter()
-                .filter_map(|(what, v)| v.map(|v| format!("{} {what}", group_whole(v))))
-                .collect();
-            let when = if p.war_day == day {
-                "that day".to_string()
+            let figures: Vec<String> = [
+                (tr!(lang, HeadlineKilled), p.killed),
+                (tr!(lang, HeadlineInjured), p.injured),
+            ]
+            .iter()
+            .filter_map(|(what, v)| v.map(|v| tr!(lang, HeadlineFigure, count = lang.whole(v), what = what)))
+            .collect();
+            let figures = figures.join(", ");
+            parts.push(if p.war_day == day {
+                tr!(lang, HeadlineCasualtiesThatDay, figures = figures)
             } else {
-                format!("on {}", p.date.human())
-            };
-            parts.push(format!(
-                "Civilians, OHCHR's latest report {when}: {}.",
-                figures.join(", ")
-            ));
+                tr!(lang, HeadlineCasualtiesOn, date = lang.date(p.date), figures = figures)
+            });
         }
-        None => parts.push("No OHCHR civilian casualty report yet.".into()),
+        None => parts.push(tr!(lang, HeadlineNoCasualties).into()),
     }
     match dataset.idps.rounds.iter().rev().find(|r| r.war_day <= day) {
-        Some(r) => parts.push(format!(
-            "Internally displaced, IOM round {} ({}): {}.",
-            r.round,
-            r.date.human(),
-            group_whole(r.total)
+        Some(r) => parts.push(tr!(
+            lang,
+            HeadlineIdps,
+            round = r.round,
+            date = lang.date(r.date),
+            total = lang.whole(r.total)
         )),
-        None => parts.push("No IOM displacement estimate yet.".into()),
+        None => parts.push(tr!(lang, HeadlineNoIdps).into()),
     }
     parts.join(" ")
 }

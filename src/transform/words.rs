@@ -3,6 +3,7 @@
 
 use crate::chart::{ChartSpec, SeriesSpec};
 use crate::data::Date;
+use crate::i18n::Lang;
 
 /// A chart's figures: one row per war day with any figure, one column per series.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,8 +27,8 @@ fn with_figures(spec: &ChartSpec) -> impl Iterator<Item = &SeriesSpec> {
     spec.series.iter().filter(|s| !s.points.is_empty())
 }
 
-fn human(day: i64) -> String {
-    Date::from_war_day(day).map(Date::human).unwrap_or_default()
+fn human(day: i64, lang: Lang) -> String {
+    Date::from_war_day(day).map(|d| lang.date(d)).unwrap_or_default()
 }
 
 /// The chart's figures as a table, exactly as the chart and the CSV export have them.
@@ -42,7 +43,7 @@ pub fn table(spec: &ChartSpec) -> Table {
             .into_iter()
             .map(|day| TableRow {
                 day,
-                date: human(day),
+                date: human(day, spec.lang),
                 cells: series.iter().map(|s| s.at(day).map(|p| p.value)).collect(),
             })
             .collect(),
@@ -53,23 +54,22 @@ pub fn table(spec: &ChartSpec) -> Table {
 /// where that is elsewhere), and which other series ends highest. `number` writes a figure.
 pub fn summary(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> String {
     let (lo, hi) = spec.x_range;
+    let lang = spec.lang;
+    let at = |day: i64| lang.date_and_day(day);
     let mut series = with_figures(spec);
     let Some(lead) = series.next() else {
-        return format!(
-            "No figures in this view, from {} (day {lo}) to {} (day {hi}).",
-            human(lo),
-            human(hi)
-        );
+        return tr!(lang, SummaryNoFigures, from = at(lo), to = at(hi));
     };
-    let at = |day: i64| format!("{} (day {day})", human(day));
     let unit = &spec.y_label;
     let (first, last) = (&lead.points[0], &lead.points[lead.points.len() - 1]);
     let mut out = if lead.points.len() == 1 {
-        format!(
-            "{}: {} {unit} on {}, its only figure in this view.",
-            lead.name,
-            number(first.value),
-            at(first.day)
+        tr!(
+            lang,
+            SummaryOnlyFigure,
+            name = lead.name,
+            value = number(first.value),
+            unit = unit,
+            date = at(first.day)
         )
     } else {
         let peak = lead
@@ -77,27 +77,32 @@ pub fn summary(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> String {
             .iter()
             .fold(first, |best, p| if p.value > best.value { p } else { best });
         let peak = if peak.day != last.day && peak.value > last.value {
-            format!(", highest {} on {}", number(peak.value), at(peak.day))
+            tr!(lang, SummaryPeak, value = number(peak.value), date = at(peak.day))
         } else {
             String::new()
         };
-        format!(
-            "{}: from {} {unit} on {} to {} on {}{peak}.",
-            lead.name,
-            number(first.value),
-            at(first.day),
-            number(last.value),
-            at(last.day)
+        tr!(
+            lang,
+            SummaryFromTo,
+            name = lead.name,
+            first = number(first.value),
+            unit = unit,
+            first_date = at(first.day),
+            last = number(last.value),
+            last_date = at(last.day),
+            peak = peak
         )
     };
     let ends = |s: &&SeriesSpec| s.points[s.points.len() - 1].value;
     if let Some(top) = series.max_by(|a, b| ends(a).total_cmp(&ends(b))) {
         let end = &top.points[top.points.len() - 1];
-        out.push_str(&format!(
-            " Of the other series, {} ends highest: {} on {}.",
-            top.name,
-            number(end.value),
-            at(end.day)
+        out.push(' ');
+        out.push_str(&tr!(
+            lang,
+            SummaryOtherHighest,
+            name = top.name,
+            value = number(end.value),
+            date = at(end.day)
         ));
     }
     out
@@ -109,10 +114,18 @@ pub fn series_line(spec: &ChartSpec, series: usize, day: i64, number: &dyn Fn(f6
     let Some(s) = spec.series.get(series) else {
         return String::new();
     };
-    let when = format!("{} (day {day})", human(day));
+    let lang = spec.lang;
+    let date = lang.date_and_day(day);
     match s.at(day) {
-        Some(p) => format!("{}: {} {} on {when}", s.name, number(p.value), spec.y_label),
-        None => format!("{}: no report on {when}", s.name),
+        Some(p) => tr!(
+            lang,
+            SeriesLine,
+            name = s.name,
+            value = number(p.value),
+            unit = spec.y_label,
+            date = date
+        ),
+        None => tr!(lang, SeriesLineNoReport, name = s.name, date = date),
     }
 }
 
@@ -166,21 +179,29 @@ pub fn tune(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> Option<Tune> {
     let peak = points
         .iter()
         .fold(&points[0], |best, p| if p.value > best.value { p } else { best });
+    let lang = spec.lang;
     let line = |what: &str, p: &crate::chart::Point| {
-        format!("{what}: {} on {} (day {})", number(p.value), human(p.day), p.day)
+        tr!(
+            lang,
+            TuneLine,
+            what = what,
+            value = number(p.value),
+            date = lang.date_and_day(p.day)
+        )
     };
-    let mut said = vec![(0.0, format!("{}, {}", series.name, line("start", &points[0])))];
+    let start = line(tr!(lang, TuneStart), &points[0]);
+    let mut said = vec![(0.0, format!("{}, {start}", series.name))];
     if peak.day != first && peak.day != last {
-        said.push((at(peak.day), line("peak", peak)));
+        said.push((at(peak.day), line(tr!(lang, TunePeak), peak)));
     }
-    said.push((seconds, line("end", &points[points.len() - 1])));
+    said.push((seconds, line(tr!(lang, TuneEnd), &points[points.len() - 1])));
     Some(Tune { tones, seconds, said })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{group_digits, parse_dataset};
+    use crate::data::parse_dataset;
     use crate::state::ChartOptions;
     use crate::transform::charts;
 
@@ -208,14 +229,14 @@ mod tests {
     fn a_series_figure_in_words() {
         let d = shipped();
         let specs = charts(&d, &ChartOptions::default());
-        let number = |v: f64| group_digits(v);
+        let number = |v: f64| Lang::En.fixed(v, 0);
         let poland = specs[0].series.iter().position(|s| s.name == "Poland").unwrap();
         let figure = specs[0].series[poland].at(26).unwrap().value;
         assert_eq!(
             series_line(&specs[0], poland, 26, &number),
             format!(
                 "Poland: {} {} on 21 Mar 2022 (day 26)",
-                group_digits(figure),
+                Lang::En.fixed(figure, 0),
                 specs[0].y_label
             )
         );
@@ -227,7 +248,7 @@ mod tests {
     #[test]
     fn a_chart_as_a_tune() {
         let d = shipped();
-        let number = |v: f64| group_digits(v);
+        let number = |v: f64| Lang::En.fixed(v, 0);
         let daily = charts(
             &d,
             &ChartOptions {
@@ -272,7 +293,7 @@ mod tests {
     #[test]
     fn summaries_say_where_the_view_starts_ends_and_peaks() {
         let d = shipped();
-        let number = |v: f64| group_digits(v);
+        let number = |v: f64| Lang::En.fixed(v, 0);
         let specs = charts(&d, &ChartOptions::default());
         let text = summary(&specs[0], &number);
         let total = &specs[0].series[0];
@@ -281,12 +302,15 @@ mod tests {
             text.starts_with(&format!(
                 "{}: from {} {} on ",
                 total.name,
-                group_digits(total.points[0].value),
+                Lang::En.fixed(total.points[0].value, 0),
                 specs[0].y_label
             )),
             "{text}"
         );
-        assert!(text.contains(&format!("to {} on ", group_digits(last.value))), "{text}");
+        assert!(
+            text.contains(&format!("to {} on ", Lang::En.fixed(last.value, 0))),
+            "{text}"
+        );
         assert!(text.contains("Of the other series, Poland ends highest: "), "{text}");
         // Daily figures peak before the end: the peak is named.
         let daily = charts(
@@ -308,7 +332,7 @@ mod tests {
             summary(&empty, &number),
             format!(
                 "No figures in this view, from 24 Feb 2022 (day 1) to {} (day {}).",
-                human(empty.x_range.1),
+                human(empty.x_range.1, Lang::En),
                 empty.x_range.1
             )
         );

@@ -212,7 +212,7 @@ pub fn exercise_view(d: &Dataset, options: &ChartOptions, rng: &mut Rng) -> Resu
         }
     }
     for day in days {
-        transform::headline(d, day);
+        transform::headline(d, day, options.lang);
     }
     let link = "https://example.org/?day=26";
     export::view_csv(d, options, link);
@@ -220,10 +220,10 @@ pub fn exercise_view(d: &Dataset, options: &ChartOptions, rng: &mut Rng) -> Resu
     export::stamp(d, options, link);
     for claim in &d.claims {
         let c = compare::compare(d, claim);
-        compare::claim_sentences(claim, &c);
+        compare::claim_sentences(claim, &c, options.lang);
     }
     compare::revisions(d).iter().for_each(|r| {
-        compare::revision_words(r);
+        compare::revision_words(r, options.lang);
     });
     Ok(())
 }

@@ -25,7 +25,7 @@ impl Target for Queries {
     }
 }
 
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 13] = [
     "day",
     "from",
     "to",
@@ -37,9 +37,10 @@ const KEYS: [&str; 12] = [
     "embed",
     "play",
     "theme",
+    "lang",
     "x",
 ];
-const VALUES: [&str; 16] = [
+const VALUES: [&str; 17] = [
     "26",
     "-1",
     "0",
@@ -56,6 +57,7 @@ const VALUES: [&str; 16] = [
     "",
     "%FF%FE",
     "1e3",
+    "uk",
 ];
 
 pub fn mutated_query(rng: &mut Rng) -> String {
