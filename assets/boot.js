@@ -64,9 +64,29 @@ function failed(error) {
 // default view the baked view is the first chart, marked once painted (the second animation
 // frame comes after the first is drawn). A link to one chart alone (?embed=) has no use for the
 // full page, and a page without a baked view (development builds) starts the app at once.
+// The baked view is in the page's language (<html lang>); a reader who will get the page in
+// another one starts the app at once instead of reading a view that then changes language. The
+// choice is the app's (web::initial_lang): ?lang=, else the stored choice, else the browser's
+// languages, else English.
+function pageLanguage() {
+  const spoken = ["en", "uk"];
+  const asked = query.get("lang");
+  if (spoken.includes(asked)) return asked;
+  let stored = null;
+  try {
+    stored = localStorage.getItem("lang");
+  } catch {
+    // Storage blocked: the browser's languages decide.
+  }
+  if (spoken.includes(stored)) return stored;
+  const preferred = [...(navigator.languages ?? []), navigator.language ?? ""]
+    .map((tag) => tag.split(/[-_]/)[0].toLowerCase())
+    .find((primary) => spoken.includes(primary));
+  return preferred ?? "en";
+}
 const baked = document.getElementById("baked");
 const query = new URLSearchParams(location.search);
-if (baked && !query.has("embed")) {
+if (baked && !query.has("embed") && pageLanguage() === document.documentElement.lang) {
   requestAnimationFrame(() => {
     setTimeout(() => start().catch(failed), 0);
     if (query.size === 0) requestAnimationFrame(() => performance.mark("first-chart"));

@@ -1,0 +1,139 @@
+// The page in Ukrainian: chosen by the link, the browser's language or the switch (and then
+// remembered); every interface word, number and date in Ukrainian, the dataset's own words
+// (quotes, source titles) as printed and marked as English.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { ROOT, start, newPage, openAt, waitForCharts } from "./harness.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(() => env?.close());
+
+const NBSP = "\u00a0";
+
+test("?lang=uk shows the Ukrainian page: headings, uk-UA numbers and dates, lang attributes", async () => {
+  const { context, page, problems } = await openAt(env, "?lang=uk&day=26");
+  assert.equal(await page.getAttribute("html", "lang"), "uk");
+  assert.equal(await page.title(), "Що повномасштабне вторгнення в Україну зробило з людьми, день за днем");
+  assert.equal(await page.locator("h1").innerText(), "Що повномасштабне вторгнення в Україну зробило з людьми, день за днем");
+  const headings = await page.locator("figure.chart h2").allInnerTexts();
+  assert.deepEqual(headings, [
+    "Біженці з України за країнами, що приймають, наростаючим підсумком",
+    "Щоденні перетини кордону з України",
+    "Цивільні жертви, підтверджені УВКПЛ ООН, наростаючим підсумком",
+    "Внутрішньо переміщені особи в Україні",
+  ]);
+  const sections = await page.locator("section h2, aside h2").allInnerTexts();
+  for (const heading of ["Забрати це подання із собою", "Джерела й методика", "Що казали", "Цифри, названі тоді, поруч із даними"]) {
+    assert.ok(sections.includes(heading), `${heading} in ${sections}`);
+  }
+  // The selected day, in the timeline and in the live region, with uk-UA digit groups.
+  assert.equal(await page.locator("output.selected-day").innerText(), "День 26 · 21 бер. 2022 р.");
+  const announced = await page.locator("#announcer").textContent();
+  assert.ok(announced.startsWith("День 26, 21 бер. 2022 р. Перетинів кордону з України на цей час (УВКБ ООН): "), announced);
+  assert.ok(announced.includes(`3${NBSP}460${NBSP}430`), announced);
+  const summary = await page.locator("#chart-refugees .chart-summary").textContent();
+  assert.ok(summary.startsWith(`Усі країни (перетини кордону): 79${NBSP}209 станом на 24 лют. 2022 р. (день 1)`), summary);
+  // The dataset's own words stay as printed, marked as English.
+  const quote = page.locator("li.quote blockquote").first();
+  assert.equal(await quote.getAttribute("lang"), "en");
+  assert.equal(await page.locator(".source-title").first().getAttribute("lang"), "en");
+  // The link of the view keeps the language.
+  assert.ok((await page.inputValue("#share-link")).includes("lang=uk"));
+  assert.ok((await page.inputValue("#citation")).startsWith("displacement-tracker, «Біженці, цивільні жертви"));
+  // The tooltip: hovering the refugee chart names the day and figures in Ukrainian.
+  const box = await page.locator("#chart-refugees .chart-canvas").first().boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  const tip = page.locator("#chart-refugees .tooltip");
+  await tip.waitFor();
+  assert.match(await tip.locator(".tooltip-day").innerText(), /^День \d+ · \d+ [а-яіїє]+\. 2022 р\.$/);
+  assert.match(await tip.locator(".tooltip-sources").innerText(), /^Джерело: /);
+  await page.screenshot({ path: `${ROOT}test-results/ukrainian-1366.png`, fullPage: false });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a reader who gets the page in Ukrainian never sees the English first view baked into it", async () => {
+  for (const [query, options] of [["?lang=uk", {}], ["", { locale: "uk-UA" }]]) {
+    const { context, page, problems } = await newPage(env.browser, options);
+    await page.goto(env.server.url + query, { waitUntil: "domcontentloaded" });
+    assert.equal(await page.locator("#baked").count(), 0, `no baked view for ${query || "a browser in Ukrainian"}`);
+    await waitForCharts(page);
+    assert.equal(await page.getAttribute("html", "lang"), "uk");
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  // An English reader still gets it.
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.server.url, { waitUntil: "domcontentloaded" });
+  assert.equal(await page.locator("#baked").count(), 1);
+  await context.close();
+});
+
+test("the first chart's table in Ukrainian has the dataset's figure for 21 March 2022", async () => {
+  const { context, page, problems } = await openAt(env, "?lang=uk");
+  await page.locator("#chart-refugees").getByRole("button", { name: "Показати таблицею" }).click();
+  const table = page.locator("#table-refugees table");
+  await table.waitFor();
+  const heads = await table.locator("thead th").allInnerTexts();
+  assert.deepEqual(heads.slice(0, 3), ["День війни", "Дата", "Усі країни (загальна цифра УВКБ ООН)"]);
+  const row = table.locator("tbody tr").filter({ has: page.locator("th", { hasText: /^26$/ }) });
+  const cells = await row.locator("td").allInnerTexts();
+  assert.equal(cells[0], "21 бер. 2022 р.");
+  assert.equal(cells[1], `3${NBSP}460${NBSP}430`);
+  await page.locator("#table-refugees").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ROOT}test-results/ukrainian-table.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a browser in Ukrainian gets the Ukrainian page; the switch changes it and is remembered", async () => {
+  const { context, page, problems } = await newPage(env.browser, { locale: "uk-UA" });
+  await page.goto(env.server.url);
+  await waitForCharts(page);
+  assert.equal(await page.getAttribute("html", "lang"), "uk");
+  assert.ok(new URL(page.url()).searchParams.get("lang") === "uk", page.url());
+
+  // The switch names the other language in that language.
+  const toEnglish = page.getByRole("button", { name: "English" });
+  assert.equal(await toEnglish.getAttribute("lang"), "en");
+  await toEnglish.click();
+  await page.locator("h1", { hasText: "What the full-scale invasion of Ukraine did to people, day by day" }).waitFor();
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(new URL(page.url()).searchParams.get("lang"), null);
+  assert.equal(await page.locator("figure.chart h2").first().innerText(), "Refugees from Ukraine by receiving country, cumulative");
+
+  // Reopened without a language in the link, the reader's choice wins over the browser's.
+  await page.goto(env.server.url);
+  await waitForCharts(page);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.getByRole("button", { name: "Українська" }).click();
+  await page.locator("h1", { hasText: "день за днем" }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get("lang"), "uk");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a phone in Ukrainian: the folded controls summarise the view in Ukrainian", async () => {
+  const { context, page, problems } = await openAt(env, "?lang=uk&day=26", {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  assert.equal(await page.locator("button.more-summary").innerText(), "Усі країни · наростаючим підсумком · лінійна шкала · день 26");
+  await page.screenshot({ path: `${ROOT}test-results/ukrainian-390.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a link the page does not understand is explained in Ukrainian", async () => {
+  const { context, page } = await openAt(env, "?lang=uk&mode=weekly&lang2=x");
+  const notices = await page.locator(".notices li").allInnerTexts();
+  assert.deepEqual(notices, [
+    "Пропущено mode=\"weekly\": можливі значення — cumulative або daily.",
+    "Пропущено невідомий параметр «lang2».",
+  ]);
+  await context.close();
+});
