@@ -137,3 +137,23 @@ test("a link the page does not understand is explained in Ukrainian", async () =
   ]);
   await context.close();
 });
+
+test("an engine without Intl's number formats writes the same numbers, in both languages", async () => {
+  const { context, page, problems } = await newPage(env.browser);
+  await context.addInitScript(() => {
+    delete Intl.NumberFormat;
+  });
+  for (const [query, figure] of [["?day=26", "3,460,430"], ["?lang=uk&day=26", `3${NBSP}460${NBSP}430`]]) {
+    await page.goto(env.server.url + query);
+    await waitForCharts(page);
+    assert.equal(await page.evaluate(() => typeof Intl.NumberFormat), "undefined");
+    const said = await page.locator("#announcer").textContent();
+    assert.ok(said.includes(figure), said);
+    await page.locator("#chart-refugees").getByRole("button", { name: /^(Show as table|Показати таблицею)$/ }).click();
+    const row = page.locator("#table-refugees tbody tr").filter({ has: page.locator("th", { hasText: /^26$/ }) });
+    assert.equal((await row.locator("td").allInnerTexts())[1], figure);
+    assert.equal(await page.locator("#chart-refugees canvas.chart-canvas").count(), 1);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -403,9 +403,22 @@ pub struct IntlNumbers {
     decimals: u8,
 }
 
+/// Whether the browser has `Intl.<name>` (an engine without it gets the same text written
+/// natively instead of an exception).
+fn has_intl(name: &str) -> bool {
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into())
+        .ok()
+        .filter(JsValue::is_object);
+    intl.and_then(|intl| Reflect::get(&intl, &name.into()).ok())
+        .is_some_and(|f| f.is_function())
+}
+
 impl IntlNumbers {
     fn with(lang: Lang, options: &[(&str, JsValue)]) -> Option<Function> {
         browser()?;
+        if !has_intl("NumberFormat") {
+            return None;
+        }
         let object = Object::new();
         for (key, value) in options {
             Reflect::set(&object, &JsValue::from_str(key), value).ok();
@@ -455,6 +468,9 @@ impl IntlNumbers {
 /// tests that hold the native form to it; none without a browser.
 pub fn intl_date(lang: Lang, date: crate::data::Date) -> Option<String> {
     browser()?;
+    if !has_intl("DateTimeFormat") {
+        return None;
+    }
     let options = Object::new();
     for (key, value) in [
         ("day", "numeric"),
