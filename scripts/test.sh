@@ -21,11 +21,13 @@ step "release build (trunk build --release --offline), also for a sub-path"
 trunk build --release --offline
 trunk build --release --offline --public-url /tracker/ --dist target/dist-subpath
 
-step "end-to-end tests (Playwright, headless Chromium, release build from dist/)"
+step "end-to-end tests (release build from dist/): Chromium through Playwright; Firefox and WebKitGTK through WebDriver"
 node --test --test-reporter=spec e2e/
 
-step "browser tests (wasm-bindgen-test, headless Chromium)"
+step "browser tests (wasm-bindgen-test), in headless Chromium, then headless Firefox"
 cargo test --offline --target wasm32-unknown-unknown --test browser --test browser_panic
+env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" \
+  cargo test --offline --target wasm32-unknown-unknown --test browser --test browser_panic
 
 step "native tests (cargo test)"
 cargo test --offline
