@@ -39,7 +39,8 @@ async function start() {
  * (they name their build in meta "build"); a browser that refuses it still shows the page. */
 function keepForOffline() {
   if (!("serviceWorker" in navigator) || !document.querySelector('meta[name="build"]')) return;
-  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 1000));
+  // When idle, or after 5 s at the latest (a page that is never idle is still kept).
+  const idle = window.requestIdleCallback ? (f) => requestIdleCallback(f, { timeout: 5000 }) : (f) => setTimeout(f, 1000);
   idle(() => navigator.serviceWorker.register(new URL("sw.js", document.baseURI)).catch((e) => console.warn("offline copy unavailable:", e)));
 }
 

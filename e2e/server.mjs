@@ -20,9 +20,11 @@ const TYPES = {
 };
 
 /** Serves `root` at `prefix` (e.g. "/tracker/" for sub-path hosting); anything else is a 404.
- * `down(true)` makes it drop every request, as a network that does not answer. */
+ * `down(true)` makes it drop every request, as a network that does not answer; `replace(path,
+ * body)` serves `body` for `path` (under the prefix) instead of its file, `replace(path)` stops. */
 export async function serve(root, prefix = "/") {
   const compressed = new Map();
+  const replaced = new Map();
   let unreachable = false;
   const server = createServer(async (req, res) => {
     if (unreachable) {
@@ -41,10 +43,13 @@ export async function serve(root, prefix = "/") {
       return;
     }
     try {
-      const body = await readFile(file);
+      const name = path.slice(1);
+      const body = replaced.has(name) ? Buffer.from(replaced.get(name)) : await readFile(file);
       const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "content-security-policy": CSP,
+        // Asked again each time (a test may serve another dataset at the same address).
+        "cache-control": "no-cache",
         vary: "accept-encoding",
       };
       if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && extname(file) !== ".png") {
@@ -66,6 +71,7 @@ export async function serve(root, prefix = "/") {
       unreachable = on;
       if (on) server.closeIdleConnections();
     },
+    replace: (path, body) => (body === undefined ? replaced.delete(path) : replaced.set(path, body)),
     close: () => new Promise((r) => server.close(r)),
   };
 }

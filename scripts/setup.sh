@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# geckodriver drives Firefox ESR for the end-to-end tests in other engines.
+GECKODRIVER_VERSION=0.37.1
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -40,6 +42,23 @@ else
   say "installing Debian's chromium and chromium-driver"
   sudo_if_needed apt-get update -qq
   DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# The other engines: Firefox ESR (through geckodriver) and WebKitGTK, Safari's engine (through
+# WebKitWebDriver and its MiniBrowser, on a virtual display from xvfb).
+if [ -x /usr/bin/firefox-esr ] && [ -x /usr/bin/WebKitWebDriver ] && command -v xvfb-run >/dev/null; then
+  say "firefox-esr, webkit2gtk-driver and xvfb: present"
+else
+  say "installing Debian's firefox-esr, webkit2gtk-driver and xvfb"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null
+fi
+
+if command -v geckodriver >/dev/null && [ "$(geckodriver --version 2>/dev/null | head -n 1 | cut -d ' ' -f 1-2)" = "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "geckodriver $GECKODRIVER_VERSION: present"
+else
+  say "installing geckodriver $GECKODRIVER_VERSION (compiles from crates.io, a few minutes)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
 if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/terser ] && [ -d node_modules/uplot ] && [ -d node_modules/axe-core ] \
