@@ -126,6 +126,7 @@ async fn quote_panel_renders_a_small_dataset() {
             dataset: Shared::new(d.clone()),
             selected: Some(26),
             on_select: yew::Callback::noop(),
+            quotes_shown: true,
         },
     )
     .render();

@@ -18,21 +18,28 @@ enum Load {
 }
 
 async fn load(url: &str, lang: Lang) -> Load {
-    match web::fetch_bytes(url).await {
-        Err(e) => Load::Failed(LoadError {
-            what: tr!(lang, DatasetNotLoaded).into(),
-            location: url.into(),
-            details: vec![e.to_string()],
-        }),
-        // serde names where the text stops being JSON, or the path of a field of the wrong shape.
-        Ok(fetched) => match web::measured("parse-dataset", || parse_dataset_bytes(&fetched.bytes)) {
-            Ok(dataset) => Load::Ready(Shared::new(dataset), fetched.saved_at),
-            Err(e) => Load::Failed(LoadError {
-                what: tr!(lang, DatasetNotValid, why = e.summary(lang)),
+    let fetched = match web::fetch_bytes(url).await {
+        Ok(fetched) => fetched,
+        Err(e) => {
+            return Load::Failed(LoadError {
+                what: tr!(lang, DatasetNotLoaded).into(),
                 location: url.into(),
-                details: e.details(),
-            }),
-        },
+                details: vec![e.to_string()],
+            })
+        }
+    };
+    // Reading the dataset, and rendering what it holds, each in a task of its own.
+    web::next_task().await;
+    // serde names where the text stops being JSON, or the path of a field of the wrong shape.
+    let parsed = web::measured("parse-dataset", || parse_dataset_bytes(&fetched.bytes));
+    web::next_task().await;
+    match parsed {
+        Ok(dataset) => Load::Ready(Shared::new(dataset), fetched.saved_at),
+        Err(e) => Load::Failed(LoadError {
+            what: tr!(lang, DatasetNotValid, why = e.summary(lang)),
+            location: url.into(),
+            details: e.details(),
+        }),
     }
 }
 

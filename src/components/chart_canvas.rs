@@ -94,18 +94,24 @@ fn use_chart_drawing(
         let (canvas, error, on_drawn) = (canvas.clone(), error.clone(), on_drawn.clone());
         let (area, drawn) = (area.clone(), drawn.clone());
         use_effect_with((spec.clone(), theme, resized), move |(spec, theme, _)| {
-            let Some(element) = canvas.cast::<HtmlCanvasElement>() else {
-                return;
-            };
-            match web::measured("redraw", || draw(&element, spec, theme.theme())) {
-                Ok(geometry) => {
-                    *area.0.borrow_mut() = Some(geometry);
-                    error.set(None);
-                    drawn.set(*drawn + 1);
-                    on_drawn.emit(spec.id);
+            // Each chart is drawn in a task of its own, after the render that placed it: the
+            // page answers input between the four drawings instead of after all of them.
+            let (spec, theme) = (spec.clone(), *theme);
+            let task = gloo_timers::callback::Timeout::new(0, move || {
+                let Some(element) = canvas.cast::<HtmlCanvasElement>() else {
+                    return;
+                };
+                match web::measured("redraw", || draw(&element, &spec, theme.theme())) {
+                    Ok(geometry) => {
+                        *area.0.borrow_mut() = Some(geometry);
+                        error.set(None);
+                        drawn.set(*drawn + 1);
+                        on_drawn.emit(spec.id);
+                    }
+                    Err(message) => error.set(Some(tr!(spec.lang, ChartNotDrawn, why = message))),
                 }
-                Err(message) => error.set(Some(tr!(spec.lang, ChartNotDrawn, why = message))),
-            }
+            });
+            move || drop(task)
         });
     }
     (area, *drawn)

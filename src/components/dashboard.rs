@@ -154,7 +154,20 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         })
     };
     let state = &model.state;
-    let on_drawn = use_first_chart_mark(if state.embed.is_some() { 1 } else { specs.len() });
+    // The parts beyond the charts (the quotes, the share panel, claims and sources) are rendered
+    // in a task after the one that renders the charts: two shorter tasks instead of one long
+    // one while the page starts. The app shows once both are done. Baked natively, there is
+    // one render, and everything is in it.
+    let rest = use_state_eq(|| cfg!(not(target_arch = "wasm32")));
+    {
+        let rest = rest.setter();
+        use_effect_with((), move |_| {
+            let task = gloo_timers::callback::Timeout::new(0, move || rest.set(true));
+            move || drop(task)
+        });
+    }
+    let rest = *rest || state.embed.is_some();
+    let on_drawn = use_first_chart_mark(if state.embed.is_some() { 1 } else { specs.len() }, rest);
     let theme = use_theme();
     let phone = use_media(PHONE);
     let controls_open = use_state(|| false);
@@ -225,12 +238,14 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         <div class="layout">
             <main class="charts" id="charts">
                 { for specs.iter().map(|spec| chart(spec, "")) }
+                if rest {
                 <SharePanel dataset={d.clone()} options={view.options.clone()} link={link.clone()}
                     charts={specs.iter().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()}
                     dark_pictures={*dark_pictures} on_dark_pictures={Callback::from(move |dark| dark_pictures.set(dark))} />
                 <DatasetSections dataset={d.clone()} />
+                }
             </main>
-            <QuotePanel dataset={d.clone()} selected={state.cursor.selected} on_select={dispatch.reform(Action::Select)} />
+            <QuotePanel dataset={d.clone()} selected={state.cursor.selected} on_select={dispatch.reform(Action::Select)} quotes_shown={rest} />
             if phone { { day_sheet(d, state.cursor.selected, lang) } }
         </div>
         { footer(d, lang) }

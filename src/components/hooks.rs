@@ -8,23 +8,38 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// A callback for charts to report "drawn" (with their id). Once all `expected` charts have been
-/// drawn (once only): the app takes the place of the first view baked into the page, and marks
-/// `app-ready`, and `first-chart` unless the baked view has marked it already.
+/// drawn and the rest of the view is rendered (`rest`), once only: the app takes the place of the
+/// first view baked into the page, and marks `app-ready`, and `first-chart` unless the baked view
+/// has marked it already.
 #[hook]
-pub fn use_first_chart_mark(expected: usize) -> Callback<ChartId> {
+pub fn use_first_chart_mark(expected: usize, rest: bool) -> Callback<ChartId> {
     let drawn = use_mut_ref(|| (Vec::<ChartId>::new(), false));
-    let drawn: Rc<RefCell<(Vec<ChartId>, bool)>> = drawn.clone();
+    let rest_now = use_mut_ref(|| rest);
+    *rest_now.borrow_mut() = rest;
+    let ready: Rc<dyn Fn()> = {
+        let drawn: Rc<RefCell<(Vec<ChartId>, bool)>> = drawn.clone();
+        Rc::new(move || {
+            let mut drawn = drawn.borrow_mut();
+            if drawn.0.len() == expected && *rest_now.borrow() && !drawn.1 {
+                drawn.1 = true;
+                web::reveal_app();
+                web::mark_once("first-chart");
+                web::mark("app-ready");
+            }
+        })
+    };
+    {
+        let ready = ready.clone();
+        use_effect_with(rest, move |_| ready());
+    }
     Callback::from(move |id: ChartId| {
-        let mut drawn = drawn.borrow_mut();
-        if !drawn.0.contains(&id) {
-            drawn.0.push(id);
+        {
+            let mut drawn = drawn.borrow_mut();
+            if !drawn.0.contains(&id) {
+                drawn.0.push(id);
+            }
         }
-        if drawn.0.len() == expected && !drawn.1 {
-            drawn.1 = true;
-            web::reveal_app();
-            web::mark_once("first-chart");
-            web::mark("app-ready");
-        }
+        ready();
     })
 }
 

@@ -15,6 +15,9 @@ pub struct QuotePanelProps {
     pub selected: Option<i64>,
     #[prop_or_default]
     pub on_select: Callback<i64>,
+    /// Whether the quotes themselves are rendered (the panel is in place either way).
+    #[prop_or(true)]
+    pub quotes_shown: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -75,7 +78,8 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
     {
         let list = list.clone();
         let target = props.selected.and_then(|day| quote_day(&days, day));
-        use_effect_with(target, move |target| {
+        // Also when the quotes arrive after the panel (see `quotes_shown`).
+        use_effect_with((target, props.quotes_shown), move |(target, _)| {
             let (Some(day), Some(panel)) = (target, list.cast::<HtmlElement>()) else {
                 return;
             };
@@ -112,7 +116,7 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
                 }) }
             </ul>
             <ol class="quote-list">
-            { for quotes.iter().enumerate().map(|(index, q)| html! {
+            { for quotes.iter().enumerate().filter(|_| props.quotes_shown).map(|(index, q)| html! {
                 <QuoteItem key={index} quotes={quotes.clone()} index={index}
                     current={Some(q.war_day) == target} on_select={props.on_select.clone()} />
             }) }

@@ -150,6 +150,18 @@ pub async fn fetch_bytes(url: &str) -> Result<Fetched, WebError> {
     })
 }
 
+/// Waits for a task of its own (a zero timeout): what follows runs after the browser has had
+/// the chance to handle input and paint. Natively, at once.
+pub async fn next_task() {
+    let Some(window) = browser() else { return };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if window.set_timeout_with_callback(&resolve).is_err() {
+            resolve.call0(&JsValue::NULL).ok();
+        }
+    });
+    JsFuture::from(promise).await.ok();
+}
+
 /// Sizes a canvas's backing store to its CSS size times devicePixelRatio, its 2D context
 /// desynchronized (see `desynchronize`); returns the ratio.
 pub fn fit_canvas(canvas: &HtmlCanvasElement) -> Result<f64, WebError> {
