@@ -51,9 +51,30 @@ for (const engine of ["firefox", "webkitgtk"]) {
       await server?.close();
     });
 
-    const load = async (query = "") => {
+    // Opens the page at `query` and waits for the app. A page that is not ready in 20 s is
+    // opened once more, and what it showed is reported (WebKitGTK's MiniBrowser under xvfb has,
+    // rarely, not started a page's app, which no other engine and no repeat showed).
+    const load = async (query = "", t = undefined, again = true) => {
       await browser.go(server.url + query);
-      await browser.until(READY, "the app's charts");
+      try {
+        await browser.until(READY, "the app's charts", 20_000);
+      } catch (error) {
+        // Say where the page stands: whether it is visible, the app started, a chart failed.
+        const where = await browser
+          .run(`return JSON.stringify({
+            visibility: document.visibilityState,
+            started: "wasmBindings" in window,
+            baked: !!document.getElementById("baked"),
+            marks: performance.getEntries().filter((e) => e.entryType === "mark").map((e) => e.name),
+            errors: [...document.querySelectorAll(".chart-error, #load-error, #boot-error")].map((e) => e.textContent),
+          });`)
+          .catch((e) => e.message);
+        if (!again) throw new Error(`${error.message}; the page: ${where}`);
+        const note = `${browser.name}: not ready after 20 s, opened again; the page: ${where}`;
+        if (t) t.diagnostic(note);
+        else console.log(note);
+        return load(query, t, false);
+      }
       return browser.run(STATE);
     };
 
