@@ -136,12 +136,11 @@ fn signed(value: i128, lang: Lang) -> String {
 
 /// A signed percentage: "+2.4%", "-0.97%"; "+2,4%" in Ukrainian.
 fn signed_percent(value: f64, decimals: u8, lang: Lang) -> String {
-    let sign = if value > 0.0 && lang.fixed(value, decimals) != lang.fixed(0.0, decimals) {
-        "+"
-    } else {
-        ""
-    };
-    format!("{sign}{}%", lang.fixed(value, decimals))
+    let text = lang.fixed(value, decimals);
+    // A figure that rounds to zero has no sign, as `Lang::fixed` writes no minus for it.
+    let rounds_to_zero = !text.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let sign = if value > 0.0 && !rounds_to_zero { "+" } else { "" };
+    format!("{sign}{text}%")
 }
 
 fn holds_words(holds: bool, lang: Lang) -> &'static str {

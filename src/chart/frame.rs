@@ -128,8 +128,7 @@ pub fn fit(text: &str, max: f64, size: f64, measure: Measure<'_>) -> String {
 
 /// The two lines of a day's label under the axis: "Day 26" and "21 Mar 2022".
 pub fn day_label_lines(day: i64, lang: Lang) -> (String, String) {
-    let date = crate::data::Date::from_war_day(day).map_or_else(String::new, |d| lang.date(d));
-    (lang.day(day), date)
+    (lang.day(day), lang.day_date(day))
 }
 
 /// Lays out `spec` on `width` x `height` device pixels; `scale` is device pixels per CSS pixel

@@ -116,11 +116,13 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
                 }) }
             </ul>
             <ol class="quote-list">
-            { for quotes.iter().enumerate().filter(|_| props.quotes_shown).map(|(index, q)| html! {
+        if props.quotes_shown {
+            { for quotes.iter().enumerate().map(|(index, q)| html! {
                 <QuoteItem key={index} quotes={quotes.clone()} index={index}
                     current={Some(q.war_day) == target} on_select={props.on_select.clone()} />
             }) }
-            </ol>
+        }
+        </ol>
         </aside>
     }
 }

@@ -154,6 +154,11 @@ impl Lang {
         tr!(self, DayN, day = day)
     }
 
+    /// The date of a war day: "21 Mar 2022"; empty for a day the calendar cannot hold.
+    pub fn day_date(self, day: i64) -> String {
+        Date::from_war_day(day).map_or_else(String::new, |d| self.date(d))
+    }
+
     /// A war day with its date: "Day 26 · 21 Mar 2022"; the day alone when it has no date.
     pub fn day_label(self, day: i64) -> String {
         match Date::from_war_day(day) {
@@ -164,8 +169,7 @@ impl Lang {
 
     /// A date and its war day in words: "21 Mar 2022 (day 26)".
     pub fn date_and_day(self, day: i64) -> String {
-        let date = Date::from_war_day(day).map_or_else(String::new, |d| self.date(d));
-        tr!(self, DateAndDay, date = date, day = day)
+        tr!(self, DateAndDay, date = self.day_date(day), day = day)
     }
 
     fn separators(self) -> (&'static str, char) {

@@ -2,8 +2,6 @@
 //! the view in one sentence computed from them, and the first series as a tone.
 
 use crate::chart::{ChartSpec, SeriesSpec};
-use crate::data::Date;
-use crate::i18n::Lang;
 
 /// A chart's figures: one row per war day with any figure, one column per series.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,10 +25,6 @@ fn with_figures(spec: &ChartSpec) -> impl Iterator<Item = &SeriesSpec> {
     spec.series.iter().filter(|s| !s.points.is_empty())
 }
 
-fn human(day: i64, lang: Lang) -> String {
-    Date::from_war_day(day).map(|d| lang.date(d)).unwrap_or_default()
-}
-
 /// The chart's figures as a table, exactly as the chart and the CSV export have them.
 pub fn table(spec: &ChartSpec) -> Table {
     let series: Vec<&SeriesSpec> = with_figures(spec).collect();
@@ -43,7 +37,7 @@ pub fn table(spec: &ChartSpec) -> Table {
             .into_iter()
             .map(|day| TableRow {
                 day,
-                date: human(day, spec.lang),
+                date: spec.lang.day_date(day),
                 cells: series.iter().map(|s| s.at(day).map(|p| p.value)).collect(),
             })
             .collect(),
@@ -202,6 +196,7 @@ pub fn tune(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> Option<Tune> {
 mod tests {
     use super::*;
     use crate::data::parse_dataset;
+    use crate::i18n::Lang;
     use crate::state::ChartOptions;
     use crate::transform::charts;
 
@@ -332,7 +327,7 @@ mod tests {
             summary(&empty, &number),
             format!(
                 "No figures in this view, from 24 Feb 2022 (day 1) to {} (day {}).",
-                human(empty.x_range.1, Lang::En),
+                Lang::En.day_date(empty.x_range.1),
                 empty.x_range.1
             )
         );
