@@ -1,0 +1,166 @@
+//! The reader's language and the browser's Intl: numbers and dates in the language's locale
+//! (with the same text written natively where there is no browser or no Intl), and the language
+//! the page starts in, is remembered in and says it is in.
+
+use super::{browser, location_search, set_root_attribute, store, stored};
+use crate::i18n::Lang;
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+/// Exact figures with `decimals` decimals in `lang`: the browser's Intl, or natively (the first
+/// view baked at build time) the same text (`IntlNumbers` falls back to it).
+pub fn exact_numbers(lang: Lang, decimals: u8) -> Box<dyn Fn(f64) -> String> {
+    let numbers = IntlNumbers::exact(lang, decimals);
+    Box::new(move |v| numbers.format(v))
+}
+
+/// A number formatter from the browser's Intl in the language's locale (en-GB, uk-UA), falling
+/// back to the same text written natively. Build one per drawing or tooltip and reuse it for
+/// every number.
+pub struct IntlNumbers {
+    format: Option<Function>,
+    fallback: fn(Lang, f64, u8) -> String,
+    lang: Lang,
+    decimals: u8,
+}
+
+/// Whether the browser has `Intl.<name>` (an engine without it gets the same text written
+/// natively instead of an exception).
+fn has_intl(name: &str) -> bool {
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into())
+        .ok()
+        .filter(JsValue::is_object);
+    intl.and_then(|intl| Reflect::get(&intl, &name.into()).ok())
+        .is_some_and(|f| f.is_function())
+}
+
+/// An option of Intl.NumberFormat, made a JavaScript value only where there is a browser.
+enum NumberOption {
+    Text(&'static str),
+    Count(u8),
+}
+
+impl IntlNumbers {
+    /// The formatter of `lang` with `options`; none without a browser or without Intl (natively,
+    /// no JavaScript value can be made at all).
+    fn with(lang: Lang, options: &[(&str, NumberOption)]) -> Option<Function> {
+        browser()?;
+        if !has_intl("NumberFormat") {
+            return None;
+        }
+        let object = Object::new();
+        for (key, value) in options {
+            let value = match value {
+                NumberOption::Text(text) => JsValue::from_str(text),
+                NumberOption::Count(n) => JsValue::from(*n),
+            };
+            Reflect::set(&object, &JsValue::from_str(key), &value).ok();
+        }
+        let formatter = js_sys::Intl::NumberFormat::new(&Array::of1(&lang.locale().into()), &object);
+        Some(formatter.format())
+    }
+
+    /// Compact, for axes: "3.4m", "3,4 млн".
+    pub fn compact(lang: Lang) -> Self {
+        let options = [
+            ("notation", NumberOption::Text("compact")),
+            ("maximumSignificantDigits", NumberOption::Count(3)),
+        ];
+        Self {
+            format: Self::with(lang, &options),
+            fallback: |lang, v, _| lang.compact(v),
+            lang,
+            decimals: 0,
+        }
+    }
+
+    /// Full figures with a fixed number of decimals: "3,401,677", "57.10"; "3 401 677", "57,10".
+    pub fn exact(lang: Lang, decimals: u8) -> Self {
+        let options = [
+            ("minimumFractionDigits", NumberOption::Count(decimals)),
+            ("maximumFractionDigits", NumberOption::Count(decimals)),
+        ];
+        Self {
+            format: Self::with(lang, &options),
+            fallback: Lang::fixed,
+            lang,
+            decimals,
+        }
+    }
+
+    pub fn format(&self, value: f64) -> String {
+        self.format
+            .as_ref()
+            .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_f64(value)).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| (self.fallback)(self.lang, value, self.decimals))
+    }
+}
+
+/// A date as the browser's Intl writes it in `lang` (day, short month, year), for the browser
+/// tests that hold the native form to it; none without a browser.
+pub fn intl_date(lang: Lang, date: crate::data::Date) -> Option<String> {
+    browser()?;
+    if !has_intl("DateTimeFormat") {
+        return None;
+    }
+    let options = Object::new();
+    for (key, value) in [
+        ("day", "numeric"),
+        ("month", "short"),
+        ("year", "numeric"),
+        ("timeZone", "UTC"),
+    ] {
+        Reflect::set(&options, &key.into(), &value.into()).ok();
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&Array::of1(&lang.locale().into()), &options).format();
+    let (year, month, day) = date.parts();
+    let at = js_sys::Date::utc(f64::from(year), f64::from(month) - 1.0) + (f64::from(day) - 1.0) * 86_400_000.0;
+    format
+        .call1(&JsValue::NULL, &js_sys::Date::new(&at.into()))
+        .ok()?
+        .as_string()
+}
+
+/// Where the reader's choice of language is kept.
+const LANG_KEY: &str = "lang";
+
+/// The language the page starts in: `?lang=` when it names one, else the reader's earlier
+/// choice, else the first of the browser's languages the page speaks, else English.
+pub fn initial_lang() -> Lang {
+    let search = location_search();
+    let query = search.trim_start_matches('?');
+    let asked = form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::parse(&v));
+    asked
+        .or_else(|| stored(LANG_KEY).as_deref().and_then(Lang::parse))
+        .or_else(browser_lang)
+        .unwrap_or_default()
+}
+
+fn browser_lang() -> Option<Lang> {
+    let navigator = browser()?.navigator();
+    let tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(navigator.language())
+        .collect();
+    Lang::preferred(tags.iter().map(String::as_str))
+}
+
+/// Remembers the reader's choice of language (quietly: the page works without it).
+pub fn remember_lang(lang: Lang) {
+    store(LANG_KEY, Some(lang.as_str())).ok();
+}
+
+/// Puts the page in `lang`: `<html lang>` and the document's title.
+pub fn set_page_lang(lang: Lang, title: &str) {
+    set_root_attribute("lang", Some(lang.as_str()));
+    if let Some(document) = browser().and_then(|w| w.document()) {
+        if document.title() != title {
+            document.set_title(title);
+        }
+    }
+}
