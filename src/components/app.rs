@@ -1,4 +1,5 @@
-use super::hover::HoverDay;
+use super::hover::HoverQuote;
+use super::hover_paint::HoverPainters;
 use super::own_data::{drop_zone, own_banner, OpenFile, Own};
 use super::Shared;
 use super::{error_panel, Dashboard, LoadError};
@@ -72,20 +73,34 @@ pub struct FirstViewProps {
     pub on_lang: Callback<Lang>,
 }
 
-/// The page once its dataset is in: the dashboard, with the hovered day kept here beside it (a
-/// hover re-renders this and what reads the day, not the dashboard: its props stay the same).
-/// Rendered by the app in the browser, and natively at build time to bake the first view.
+/// The page once its dataset is in: the dashboard, with the hovered day kept here beside it. A
+/// hover paints the charts' marks and tooltips (`hover_paint`) and re-renders only what reads
+/// the day from the context (the quote panel's highlight), not the dashboard: its props stay the
+/// same. Rendered by the app in the browser, and natively at build time to bake the first view.
 #[function_component(FirstView)]
 pub fn first_view(props: &FirstViewProps) -> Html {
-    let day = use_state_eq(|| None::<i64>);
+    let quote = use_state_eq(|| None::<Option<i64>>);
+    let painters = use_memo((), |_| HoverPainters::default());
+    let days = use_memo(props.dataset.clone(), |d| {
+        d.quotes_by_date().iter().map(|q| q.war_day).collect::<Vec<i64>>()
+    });
     let set_hover = {
-        let day = day.setter();
-        (*use_memo((), move |_| Callback::from(move |d| day.set(d)))).clone()
+        let (quote, painters) = (quote.setter(), (*painters).clone());
+        (*use_memo(days, move |days| {
+            let days = days.clone();
+            Callback::from(move |d: Option<i64>| {
+                painters.set_day(d);
+                quote.set(d.map(|d| crate::transform::quote_day(&days, d)));
+            })
+        }))
+        .clone()
     };
     html! {
-        <ContextProvider<HoverDay> context={HoverDay(*day)}>
+        <ContextProvider<HoverPainters> context={(*painters).clone()}>
+        <ContextProvider<HoverQuote> context={HoverQuote(*quote)}>
             <Dashboard dataset={props.dataset.clone()} {set_hover} on_lang={props.on_lang.clone()} />
-        </ContextProvider<HoverDay>>
+        </ContextProvider<HoverQuote>>
+        </ContextProvider<HoverPainters>>
     }
 }
 

@@ -369,6 +369,12 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let table_id = format!("table-{}", spec.id);
     let said = use_state_eq(String::new);
     let listen = use_listen(&props.spec, said.clone(), error.clone());
+    let on_hover_error = {
+        let error = error.setter();
+        use_callback(lang, move |why: String, lang| {
+            error.set(Some(tr!(*lang, HoverNotShown, why = why).to_string()))
+        })
+    };
     let keys = use_chart_keys(props, said.clone(), listen.stop.clone());
     html! {
         <figure class="chart" id={format!("chart-{}", spec.id)} tabindex="0" onkeydown={keys.on_key}
@@ -382,7 +388,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             }
             <ChartLayer spec={spec.clone()} canvas={canvas.clone()} canvas_label={canvas_label} area={area}
                 drawn={drawn} selected={props.selected} theme={props.theme} dispatch={props.dispatch.clone()} set_hover={props.set_hover.clone()}
-                keyboard={keys.showing} focus_series={keys.series} />
+                keyboard={keys.showing} focus_series={keys.series} on_error={on_hover_error} />
             <p class="visually-hidden" aria-live="polite">{ (*said).clone() }</p>
             if let Some(message) = &*error {
                 <p class="chart-error" role="alert">{ message }</p>

@@ -3,14 +3,13 @@
 //! re-renders; the chart itself is drawn once per view.
 
 use super::crosshair;
-use super::hover::use_hover_day;
-use super::tooltip::tooltip_view;
+use super::hover_paint::{HoverPainters, Painter};
 use super::{Geometry, Shared};
-use crate::chart::layout::{place_tooltip, Placement};
 use crate::chart::theme::ThemeName;
 use crate::chart::ChartSpec;
 use crate::state::Action;
-use web_sys::HtmlCanvasElement;
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -34,6 +33,9 @@ pub struct ChartLayerProps {
     pub keyboard: bool,
     #[prop_or_default]
     pub focus_series: Option<usize>,
+    /// Says why the hovered day could not be marked (in the chart's error line).
+    #[prop_or_default]
+    pub on_error: Callback<String>,
 }
 
 /// What the pointer does on a chart: hover (or tap) shows a day, a click selects it, a drag
@@ -44,68 +46,79 @@ struct Pointer {
     up: Callback<PointerEvent>,
     leave: Callback<PointerEvent>,
     click: Callback<MouseEvent>,
-    /// Whether the pointer is over the chart (or a finger tapped it).
-    inside: bool,
     /// The range being dragged across, shaded on the crosshair layer.
     band: Option<(i64, i64)>,
-    /// The pointer's height on the canvas, in device pixels.
-    y: Option<f64>,
 }
 
-/// The war day under the pointer, once the chart has been drawn.
-fn day_under(area: &Geometry, e: &MouseEvent) -> Option<i64> {
+/// Whether the pointer is over a chart (or a finger tapped it), and the series nearest to it on
+/// the hovered day.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Over {
+    pub inside: bool,
+    pub series: Option<usize>,
+}
+
+/// The war day under the pointer, and the series whose figure that day is nearest to it, once
+/// the chart has been drawn.
+fn under(spec: &ChartSpec, area: &Geometry, e: &MouseEvent) -> Option<(i64, Option<usize>)> {
     let placed = area.0.borrow();
     let placed = placed.as_ref()?;
-    placed.drawn.plot.day_at(f64::from(e.offset_x()) * placed.ratio)
-}
-
-/// The pointer's height on the canvas, in device pixels.
-fn height_under(area: &Geometry, e: &MouseEvent) -> Option<f64> {
-    let ratio = area.0.borrow().as_ref()?.ratio;
-    Some(f64::from(e.offset_y()) * ratio)
+    let day = placed.drawn.plot.day_at(f64::from(e.offset_x()) * placed.ratio)?;
+    let y = f64::from(e.offset_y()) * placed.ratio;
+    Some((day, spec.nearest_series(day, y, |v| placed.drawn.axis.y_of(v))))
 }
 
 #[hook]
-fn use_pointer(area: &Geometry, dispatch: &Callback<Action>, set_hover: &Callback<Option<i64>>) -> Pointer {
-    let inside = use_state(|| false);
-    let y = use_state(|| None::<f64>);
+fn use_pointer(
+    spec: &Shared<ChartSpec>,
+    area: &Geometry,
+    painter: &Rc<RefCell<Painter>>,
+    dispatch: &Callback<Action>,
+    set_hover: &Callback<Option<i64>>,
+) -> Pointer {
     // A drag across the chart: the day it started on, and the range shaded so far.
     let drag_from = use_mut_ref(|| None::<i64>);
-    let band = use_state(|| None::<(i64, i64)>);
+    let band = use_state_eq(|| None::<(i64, i64)>);
     let zoomed_by_drag = use_mut_ref(|| false);
-    let day_at = {
-        let area = area.clone();
-        move |e: &MouseEvent| day_under(&area, e)
+    let at = {
+        let (spec, area) = (spec.clone(), area.clone());
+        move |e: &MouseEvent| under(&spec, &area, e)
+    };
+    // The pointer is over the chart at `e`: the page's hovered day follows it (painted on every
+    // chart, no component rendered).
+    let show = {
+        let (painter, set_hover) = (painter.clone(), set_hover.clone());
+        move |found: Option<(i64, Option<usize>)>| {
+            painter.borrow_mut().over = Over {
+                inside: true,
+                series: found.and_then(|(_, series)| series),
+            };
+            set_hover.emit(found.map(|(day, _)| day));
+        }
     };
     let down = {
-        let (drag_from, day_at, set_hover, inside) =
-            (drag_from.clone(), day_at.clone(), set_hover.clone(), inside.clone());
-        let (area, y) = (area.clone(), y.clone());
+        let (drag_from, at, show) = (drag_from.clone(), at.clone(), show.clone());
         Callback::from(move |e: PointerEvent| {
+            let found = at(&e);
             if e.is_primary() && e.button() == 0 {
-                *drag_from.borrow_mut() = day_at(&e);
+                *drag_from.borrow_mut() = found.map(|(day, _)| day);
             }
             // A tap shows the tooltip of the tapped day (touch has no hover).
             if e.pointer_type() == "touch" {
-                inside.set(true);
-                y.set(height_under(&area, &e));
-                set_hover.emit(day_at(&e));
+                show(found);
             }
         })
     };
     let moved = {
-        let (set_hover, inside, day_at) = (set_hover.clone(), inside.clone(), day_at.clone());
-        let (drag_from, band, area, y) = (drag_from.clone(), band.clone(), area.clone(), y.clone());
+        let (drag_from, band, at) = (drag_from.clone(), band.clone(), at.clone());
         Callback::from(move |e: PointerEvent| {
-            inside.set(true);
-            y.set(height_under(&area, &e));
-            let day = day_at(&e);
-            if let (Some(from), Some(to)) = (*drag_from.borrow(), day) {
+            let found = at(&e);
+            if let (Some(from), Some((to, _))) = (*drag_from.borrow(), found) {
                 if from != to || band.is_some() {
                     band.set(Some((from, to)));
                 }
             }
-            set_hover.emit(day);
+            show(found);
         })
     };
     let up = {
@@ -127,13 +140,13 @@ fn use_pointer(area: &Geometry, dispatch: &Callback<Action>, set_hover: &Callbac
         })
     };
     let leave = {
-        let (set_hover, inside, drag_from, band) = (set_hover.clone(), inside.clone(), drag_from, band.clone());
+        let (set_hover, painter, drag_from, band) = (set_hover.clone(), painter.clone(), drag_from, band.clone());
         Callback::from(move |e: PointerEvent| {
             drag_from.borrow_mut().take();
             band.set(None);
             // A finger leaves the chart as soon as it lifts: the tapped day's tooltip stays.
             if e.pointer_type() != "touch" {
-                inside.set(false);
+                painter.borrow_mut().over = Over::default();
                 set_hover.emit(None);
             }
         })
@@ -145,7 +158,7 @@ fn use_pointer(area: &Geometry, dispatch: &Callback<Action>, set_hover: &Callbac
             if std::mem::take(&mut *zoomed_by_drag.borrow_mut()) {
                 return;
             }
-            if let Some(day) = day_at(&e) {
+            if let Some((day, _)) = at(&e) {
                 dispatch.emit(Action::Select(day));
             }
         })
@@ -156,9 +169,7 @@ fn use_pointer(area: &Geometry, dispatch: &Callback<Action>, set_hover: &Callbac
         up,
         leave,
         click,
-        inside: *inside,
         band: *band,
-        y: *y,
     }
 }
 
@@ -190,57 +201,46 @@ fn chart_picture(props: &ChartLayerProps) -> Html {
     }
 }
 
-/// The chart's canvas and the layer over it (crosshairs, the tooltip beside the crosshair), and
-/// the tooltip under the chart when there is no room beside it.
+/// The chart's canvas and the layer over it: the selected day and a range being dragged
+/// (rendered), the hovered day's marks and the tooltip beside them (painted, see `hover_paint`),
+/// and under the chart the tooltip when there is no room beside the crosshair. A hover renders
+/// none of it.
 #[function_component(ChartLayer)]
 pub fn chart_layer(props: &ChartLayerProps) -> Html {
-    let hover = use_hover_day();
-    let pointer = use_pointer(&props.area, &props.dispatch, &props.set_hover);
-    let placed = props.area.0.borrow().clone();
-    let hovered_series = match (hover, pointer.y, &placed) {
-        (Some(day), Some(y), Some(p)) => props.spec.nearest_series(day, y, |v| p.drawn.axis.y_of(v)),
-        _ => None,
+    let (layer, below) = (use_node_ref(), use_node_ref());
+    let painter = {
+        let (canvas, layer, below, on_error) = (
+            props.canvas.clone(),
+            layer.clone(),
+            below.clone(),
+            props.on_error.clone(),
+        );
+        use_mut_ref(move || Painter::new(canvas, layer, below, on_error))
     };
-    let selection = placed.as_ref().map_or_else(Html::default, |p| {
+    let painters = use_context::<HoverPainters>().unwrap_or_default();
+    {
+        let (painter, painters) = (painter.clone(), painters.clone());
+        use_effect_with((), move |_| painters.add(&painter));
+    }
+    {
+        // The chart drawn again, or the keyboard's day: painted at once.
+        let (painter, area) = (painter.clone(), props.area.clone());
+        let keyboard = props.selected.filter(|_| props.keyboard);
+        use_effect_with(
+            (props.spec.clone(), props.drawn, keyboard, props.focus_series),
+            move |(spec, _, keyboard, focus_series)| {
+                let mut p = painter.borrow_mut();
+                p.set_chart(spec, &area);
+                p.keyboard = *keyboard;
+                p.focus_series = *focus_series;
+                p.paint(painters.day());
+            },
+        );
+    }
+    let pointer = use_pointer(&props.spec, &props.area, &painter, &props.dispatch, &props.set_hover);
+    let selection = props.area.0.borrow().as_ref().map_or_else(Html::default, |p| {
         crosshair::selection_marks(&props.spec, p, props.selected, pointer.band)
     });
-    // The keyboard's day (the selected one) when the chart has focus and the pointer is not on it.
-    let keyed = props.selected.filter(|_| props.keyboard && !pointer.inside);
-    // Every chart marks the hovered day; the chart under the pointer (or the keyboard) also
-    // dots its figures.
-    let marks = match (hover, keyed, &placed) {
-        (Some(day), _, Some(p)) => {
-            crosshair::hover_marks(&props.spec, p, day, pointer.inside.then_some(hovered_series))
-        }
-        (None, Some(day), Some(p)) => crosshair::hover_marks(&props.spec, p, day, Some(props.focus_series)),
-        _ => Html::default(),
-    };
-    // Beside the crosshair, on the side with room for a tooltip (its 22 rem and a margin), else
-    // under the chart.
-    let spec = &props.spec;
-    let (tip_day, tip_series) = match (hover.filter(|_| pointer.inside), keyed) {
-        (Some(day), _) => (Some(day), hovered_series),
-        (None, Some(day)) => (Some(day), props.focus_series),
-        (None, None) => (None, None),
-    };
-    let tip = tip_day.and_then(|day| {
-        let placed = placed.as_ref()?;
-        let ratio = placed.ratio.max(1.0);
-        let width = f64::from(props.canvas.cast::<HtmlCanvasElement>()?.width()) / ratio;
-        let (x, top) = (
-            placed.drawn.plot.x_of(day) / ratio,
-            f64::from(placed.drawn.plot.top) / ratio,
-        );
-        let placement = place_tooltip(x, width, 360.0);
-        Some((placement, tooltip_view(spec, day, (placement, top), tip_series)))
-    });
-    // Beside the crosshair the tooltip floats over the chart; under it, it follows the chart
-    // (outside the stack, which the crosshair layer covers exactly).
-    let (beside, below) = match tip {
-        Some((Placement::Below, html)) => (Html::default(), html),
-        Some((_, html)) => (html, Html::default()),
-        None => (Html::default(), Html::default()),
-    };
     html! {
         <>
         // The pointer's events come from the canvas (the marks over it ignore the pointer): an
@@ -250,10 +250,9 @@ pub fn chart_layer(props: &ChartLayerProps) -> Html {
             onpointerleave={pointer.leave} onclick={pointer.click}>
             { chart_picture(props) }
             { selection }
-            { marks }
-            { beside }
+            <div class="hover-layer" ref={layer}></div>
         </div>
-        { below }
+        <div class="hover-below" ref={below}></div>
         </>
     }
 }

@@ -1,11 +1,11 @@
 //! The marks over a chart that follow the reader, as a few elements placed by CSS transforms
 //! over the chart's canvas: the selected day (a solid line, and its event named in the row of
-//! the axis's name), a range being dragged (shaded) and the hovered day (a dashed line and a dot
-//! on each series' figure, larger on the series under the pointer). Moving elements costs the
-//! browser far less than clearing and redrawing a canvas on every pointer move.
+//! the axis's name) and a range being dragged (shaded); the hovered day's marks are written by
+//! `hover_paint` in the same way. Moving elements costs the browser far less than clearing and
+//! redrawing a canvas on every pointer move.
 
 use crate::chart::{ChartSpec, Drawn};
-use yew::{classes, html, Html};
+use yew::{html, Html};
 
 /// Where a chart was drawn, and at how many device pixels per CSS pixel.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,7 +16,7 @@ pub struct Placed {
 
 impl Placed {
     /// The CSS x of a day's column, if the day is in the chart's range.
-    fn x(&self, day: i64) -> Option<f64> {
+    pub fn x(&self, day: i64) -> Option<f64> {
         let area = &self.drawn.plot;
         (area.x_range.0..=area.x_range.1)
             .contains(&day)
@@ -24,7 +24,7 @@ impl Placed {
     }
 
     /// The plot's top and height, CSS px.
-    fn rows(&self) -> (f64, f64) {
+    pub fn rows(&self) -> (f64, f64) {
         let (area, ratio) = (&self.drawn.plot, self.ratio.max(1.0));
         (f64::from(area.top) / ratio, f64::from(area.bottom - area.top) / ratio)
     }
@@ -69,33 +69,6 @@ pub fn selection_marks(spec: &ChartSpec, placed: &Placed, selected: Option<i64>,
         { band.unwrap_or_default() }
         { selected.and_then(|day| day_line(placed, day, "selected-line")).unwrap_or_default() }
         { event.unwrap_or_default() }
-        </>
-    }
-}
-
-/// The hovered day: a dashed line and, on the chart under the pointer (`dots`), a dot on each
-/// series' figure (the series under the pointer, if any, larger). One element per series
-/// always, hidden where there is no dot, so that moving from day to day only restyles them.
-pub fn hover_marks(spec: &ChartSpec, placed: &Placed, day: i64, dots: Option<Option<usize>>) -> Html {
-    let Some(x) = placed.x(day) else {
-        return Html::default();
-    };
-    let (axis, ratio) = (&placed.drawn.axis, placed.ratio.max(1.0));
-    html! {
-        <>
-        { day_line(placed, day, "hover-line").unwrap_or_default() }
-        { for spec.series.iter().enumerate().map(|(i, s)| {
-            let at = dots.and_then(|hovered| Some((hovered, s.at(day)?)));
-            match at {
-                Some((hovered, point)) => {
-                    let y = f64::from(axis.y_of(point.value)) / ratio;
-                    let style = format!("transform: translate({x:.1}px, {y:.1}px); color: {}", s.color.css_var());
-                    let class = classes!("hover-dot", (Some(i) == hovered).then_some("hovered"));
-                    html! { <span class={class} style={style}></span> }
-                }
-                None => html! { <span class="hover-dot off"></span> },
-            }
-        }) }
         </>
     }
 }

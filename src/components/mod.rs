@@ -13,6 +13,7 @@ mod error_panel;
 mod footer;
 mod hooks;
 mod hover;
+mod hover_paint;
 mod own_data;
 mod quotes;
 mod share;

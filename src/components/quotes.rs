@@ -1,9 +1,8 @@
-use super::hover::use_hover_day;
+use super::hover::use_hover_quote;
 use super::Shared;
 use super::{external_link, quote_body};
 use crate::data::{outlet, Dataset, Quote};
 use crate::i18n::{Lang, DATA_LANG};
-use crate::state::focus;
 use crate::transform::quote_day;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -69,10 +68,9 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
     };
     let days: Vec<i64> = quotes.iter().map(|q| q.war_day).collect();
     let lang = super::use_lang();
-    // The highlight follows the hovered day (or the selected one); the status line and the
+    // The highlight follows the hovered day (else the selected one); the status line and the
     // day's events follow the selected day only, so that a hover changes a class, not text.
-    let focus = focus(use_hover_day(), props.selected);
-    let target = focus.and_then(|day| quote_day(&days, day));
+    let target = use_hover_quote().unwrap_or_else(|| props.selected.and_then(|day| quote_day(&days, day)));
     let selected_target = props.selected.and_then(|day| quote_day(&days, day));
     let list = use_node_ref();
     {

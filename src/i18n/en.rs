@@ -192,6 +192,7 @@ english! {
     ChartNotDrawn => "This chart could not be drawn: {why}",
     ChartNotOnPage => "the chart is not on the page",
     PictureNotMade => "The picture could not be made: {why}",
+    HoverNotShown => "The hovered day cannot be marked on this chart (its table gives every figure): {why}",
     EventOnDay => "Event, day {day}: {title}",
     Quoted => "Quoted: {who}",
     EventTooltip => "Event: {title} ({source})",

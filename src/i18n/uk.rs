@@ -176,6 +176,7 @@ pub const TEXTS: &[(Key, &str)] = &[
     (Key::ChartNotDrawn, "Цей графік не вдалося намалювати: {why}"),
     (Key::ChartNotOnPage, "графіка немає на сторінці"),
     (Key::PictureNotMade, "Зображення не вдалося створити: {why}"),
+    (Key::HoverNotShown, "Не вдалося позначити вибраний день на цьому графіку (усі цифри є в його таблиці): {why}"),
     (Key::EventOnDay, "Подія, день {day}: {title}"),
     (Key::Quoted, "Цитати: {who}"),
     (Key::EventTooltip, "Подія: {title} ({source})"),

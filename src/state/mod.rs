@@ -79,11 +79,6 @@ pub struct Cursor {
     pub playing: bool,
 }
 
-/// The day the charts and the panel follow: the hovered day, else the selected one.
-pub fn focus(hover: Option<i64>, selected: Option<i64>) -> Option<i64> {
-    hover.or(selected)
-}
-
 /// Everything a reader chose.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -344,13 +339,6 @@ mod tests {
         );
         assert_eq!(selected(vec![Action::Last]), Some(120));
         assert_eq!(selected(vec![Action::Select(50), Action::First]), Some(1));
-    }
-
-    #[test]
-    fn the_hovered_day_comes_before_the_selected_one() {
-        assert_eq!(focus(Some(40), Some(26)), Some(40));
-        assert_eq!(focus(None, Some(26)), Some(26));
-        assert_eq!(focus(None, None), None);
     }
 
     #[test]

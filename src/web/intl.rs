@@ -24,6 +24,9 @@ pub struct IntlNumbers {
     decimals: u8,
 }
 
+/// A formatter made for a language and a number of decimals (none without Intl).
+type Made = ((Lang, u8), Option<Function>);
+
 /// Whether the browser has `Intl.<name>` (an engine without it gets the same text written
 /// natively instead of an exception).
 fn has_intl(name: &str) -> bool {
@@ -75,13 +78,26 @@ impl IntlNumbers {
     }
 
     /// Full figures with a fixed number of decimals: "3,401,677", "57.10"; "3 401 677", "57,10".
+    /// Made once per language and number of decimals (a tooltip asks for one on every hover,
+    /// and making an Intl formatter costs far more than using one).
     pub fn exact(lang: Lang, decimals: u8) -> Self {
-        let options = [
-            ("minimumFractionDigits", NumberOption::Count(decimals)),
-            ("maximumFractionDigits", NumberOption::Count(decimals)),
-        ];
+        thread_local! {
+            static EXACT: std::cell::RefCell<Vec<Made>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let format = EXACT.with_borrow_mut(|made| {
+            if let Some((_, format)) = made.iter().find(|(key, _)| *key == (lang, decimals)) {
+                return format.clone();
+            }
+            let options = [
+                ("minimumFractionDigits", NumberOption::Count(decimals)),
+                ("maximumFractionDigits", NumberOption::Count(decimals)),
+            ];
+            let format = Self::with(lang, &options);
+            made.push(((lang, decimals), format.clone()));
+            format
+        });
         Self {
-            format: Self::with(lang, &options),
+            format,
             fallback: Lang::fixed,
             lang,
             decimals,

@@ -26,6 +26,13 @@ impl fmt::Display for WebError {
     }
 }
 
+impl WebError {
+    /// A browser call's failure while `doing` something.
+    pub fn from_js(doing: &str, value: &JsValue) -> Self {
+        Self(format!("{doing}: {}", js_message(value)))
+    }
+}
+
 fn js_message(value: &JsValue) -> String {
     value
         .dyn_ref::<js_sys::Error>()
