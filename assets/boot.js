@@ -88,6 +88,8 @@ function pageLanguage() {
 const baked = document.getElementById("baked");
 const query = new URLSearchParams(location.search);
 if (baked && !query.has("embed") && pageLanguage() === document.documentElement.lang) {
+  // The page is parsed (this module runs after it): the baked charts are in the document.
+  if (query.size === 0) performance.mark("chart-built");
   requestAnimationFrame(() => {
     setTimeout(() => start().catch(failed), 0);
     if (query.size === 0) requestAnimationFrame(() => performance.mark("first-chart"));

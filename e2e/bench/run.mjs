@@ -3,13 +3,15 @@
 // 200,000 refugee points. Headless Chromium at devicePixelRatio 2, pages served locally with the
 // app's Content-Security-Policy.
 //
-// For each page and dataset: time to `performance.mark('first-chart')` (median of cold loads;
-// for the app, the first view baked into the page) and to `app-ready` (the app has taken over),
-// main-thread time per hover step (the pointer sweeps across the chart in 100 moves; Chrome
-// DevTools Protocol `Performance.getMetrics` TaskDuration over the sweep, divided by 100; the
-// median of one sweep on each of as many fresh pages as cold loads), DOM
-// mutation records over the sweep, bytes (gzip -9) fetched in full before the first chart, and
-// of the whole load (raw and gzip), JS heap and wasm memory after the first chart.
+// For each page and dataset (medians of cold loads): when the chart is in the document
+// (`chart-built`: for the app, boot.js running after the page with its baked first view is
+// parsed; for uPlot, its constructor returned) and on screen (`first-chart`: on both pages the
+// second animation frame after that, once a frame has painted it), and `app-ready` (the app has
+// taken over from the baked view); main-thread time per hover step (the pointer sweeps across
+// the chart in 100 moves; Chrome DevTools Protocol `Performance.getMetrics` TaskDuration over
+// the sweep, divided by 100; the median of one sweep on each of as many fresh pages as cold
+// loads), DOM mutation records over the sweep, bytes (gzip -9) of the files requested before
+// the chart was in the document, and of the whole load (raw and gzip), JS heap and wasm memory.
 //
 // Usage: node e2e/bench/run.mjs <app dist> <app dist, 200k> <uplot dir> <uplot dir, 200k> [loads]
 import { readFile } from "node:fs/promises";
@@ -39,41 +41,38 @@ async function bytes(dir, requested) {
   return { raw, gzip };
 }
 
+/** One cold load: when the chart was in the document and on screen, when the app was ready,
+ * and which files the page requested (all of them, and those before the chart was in the
+ * document: what the first chart needed). */
 async function firstChart(url) {
-  const times = [];
-  const ready = [];
-  const parse = [];
-  let requested = [];
-  let early = [];
-  for (let i = 0; i < loads; i++) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 2 });
-    const page = await context.newPage();
-    const seen = [];
-    page.on("request", (r) => seen.push(new URL(r.url())));
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName("first-chart").length > 0, null, { timeout: 60_000 });
-    const first = await page.evaluate(() => performance.getEntriesByName("first-chart")[0].startTime);
-    times.push(first);
-    // The app's own view (if it has one beside a baked first view), and what was fetched in
-    // full before the first chart.
-    await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0 || !window.wasmBindings, null, { timeout: 60_000 }).catch(() => {});
-    await page.waitForTimeout(50);
-    const t = await page.evaluate(() => ({
-      ready: performance.getEntriesByName("app-ready")[0]?.startTime ?? null,
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const seen = [];
+  page.on("request", (r) => seen.push(new URL(r.url())));
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName("first-chart").length > 0, null, { timeout: 60_000 });
+  // The app's own view (if it has one beside a baked first view).
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0 || !window.wasmBindings, null, { timeout: 60_000 }).catch(() => {});
+  await page.waitForTimeout(50);
+  const t = await page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    const built = at("chart-built");
+    return {
+      ms: at("first-chart"),
+      built,
+      ready: at("app-ready"),
       parse: performance.getEntriesByName("parse-dataset")[0]?.duration ?? null,
       before: performance
         .getEntriesByType("navigation")
         .concat(performance.getEntriesByType("resource"))
-        .filter((e) => e.responseEnd <= performance.getEntriesByName("first-chart")[0].startTime)
+        .filter((e) => built === null || e.startTime <= built)
         .map((e) => new URL(e.name).pathname),
-    }));
-    if (t.ready !== null) ready.push(t.ready);
-    if (t.parse !== null) parse.push(t.parse);
-    requested = seen.filter((u) => u.protocol === "http:").map((u) => decodeURIComponent(u.pathname).slice(1) || "index.html");
-    early = t.before.map((p) => decodeURIComponent(p).slice(1) || "index.html");
-    await context.close();
-  }
-  return { ms: median(times), ready: ready.length ? median(ready) : null, parse: parse.length ? median(parse) : null, requested: [...new Set(requested)], early: [...new Set(early)] };
+    };
+  });
+  await context.close();
+  const requested = seen.filter((u) => u.protocol === "http:").map((u) => decodeURIComponent(u.pathname).slice(1) || "index.html");
+  const early = t.before.map((p) => decodeURIComponent(p).slice(1) || "index.html");
+  return { ...t, requested: [...new Set(requested)], early: [...new Set(early)] };
 }
 
 async function hover(url, target) {
@@ -109,42 +108,56 @@ async function hover(url, target) {
   return { perStep: ((after - before) * 1000) / 100, mutations, heap: memory.usedSize, wasm };
 }
 
-const rows = [];
-for (const [name, dir, target] of [
+// Each page, then each pair (app and uPlot on the same data) measured in turn: a cold load of
+// one, then of the other, and so on, and likewise their hover sweeps, so that a slower minute
+// of a shared machine falls on both.
+const pages = [
   ["app", appReal, "#chart-refugees canvas.chart-canvas"],
   ["uPlot", uplotReal, ".u-over"],
   ["app, 200k points", app200k, "#chart-refugees canvas.chart-canvas"],
   ["uPlot, 200k points", uplot200k, ".u-over"],
-]) {
-  const server = await serve(dir);
-  const first = await firstChart(server.url);
+];
+const servers = await Promise.all(pages.map(([, dir]) => serve(dir)));
+const firsts = pages.map(() => []);
+const sweeps = pages.map(() => []);
+for (let i = 0; i < loads; i++) {
+  for (const p of pages.keys()) firsts[p].push(await firstChart(servers[p].url));
+}
+// Hover: a sweep on each of `loads` fresh pages, median per step (one sweep varies by a third
+// from run to run on a shared machine).
+for (let i = 0; i < loads; i++) {
+  for (const [p, [, , target]] of pages.entries()) sweeps[p].push(await hover(servers[p].url, target));
+}
+await Promise.all(servers.map((s) => s.close()));
+const rows = [];
+for (const [p, [name, dir]] of pages.entries()) {
+  const loaded = firsts[p];
+  const pick = (key) => {
+    const values = loaded.map((l) => l[key]).filter((v) => v !== null);
+    return values.length ? median(values) : null;
+  };
+  const first = { ...loaded[loaded.length - 1], ms: pick("ms"), built: pick("built"), ready: pick("ready"), parse: pick("parse") };
   const size = await bytes(dir, first.requested);
   const early = await bytes(dir, first.early);
-  // Hover: a sweep on each of `loads` fresh pages, median per step (one sweep varies by a
-  // third from run to run on a shared machine).
-  const sweeps = [];
-  for (let i = 0; i < loads; i++) sweeps.push(await hover(server.url, target));
-  const h = { ...sweeps[0], perStep: median(sweeps.map((s) => s.perStep)), mutations: median(sweeps.map((s) => s.mutations)) };
-  rows.push({ name, first: first.ms, ready: first.ready, parse: first.parse, ...h, ...size, early: early.gzip, files: first.requested.length });
-  await server.close();
+  const h = { ...sweeps[p][0], perStep: median(sweeps[p].map((s) => s.perStep)), mutations: median(sweeps[p].map((s) => s.mutations)) };
+  rows.push({ name, first: first.ms, built: first.built, ready: first.ready, parse: first.parse, ...h, ...size, early: early.gzip, files: first.requested.length });
 }
 await browser.close();
 
 const mb = (v) => (v / 1048576).toFixed(1);
 const ms = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
 console.log(`${loads} cold loads each, median; hover: 100 pointer moves across the refugee chart, median of ${loads} sweeps; devicePixelRatio 2.`);
-console.log("| page | first chart (ms) | app ready (ms) | dataset read (ms) | main-thread ms per hover step | DOM mutations per 100 steps | gzip before the first chart | files | bytes | gzip | JS heap (MB) | wasm memory (MB) |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+console.log("| page | chart in the document (ms) | first chart on screen (ms) | app ready (ms) | dataset read (ms) | main-thread ms per hover step | DOM mutations per 100 steps | gzip requested before the chart | files | bytes | gzip | JS heap (MB) | wasm memory (MB) |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
   const ready = r.ready === null ? "-" : ms(r.ready);
   const parse = r.parse === null ? "-" : ms(r.parse);
-  console.log(`| ${r.name} | ${ms(r.first)} | ${ready} | ${parse} | ${ms(r.perStep)} | ${r.mutations} | ${r.early} | ${r.files} | ${r.raw} | ${r.gzip} | ${mb(r.heap)} | ${mb(r.wasm)} |`);
+  console.log(`| ${r.name} | ${r.built === null ? "-" : ms(r.built)} | ${ms(r.first)} | ${ready} | ${parse} | ${ms(r.perStep)} | ${r.mutations} | ${r.early} | ${r.files} | ${r.raw} | ${r.gzip} | ${mb(r.heap)} | ${mb(r.wasm)} |`);
 }
 const by = Object.fromEntries(rows.map((r) => [r.name, r]));
 const ratio = (a, b) => (a / b).toFixed(2);
 console.log("");
-console.log(`Ratios app / uPlot, real dataset: first chart ${ratio(by.app.first, by.uPlot.first)}, hover ${ratio(by.app.perStep, by.uPlot.perStep)}`);
-console.log(
-  `Ratios app / uPlot, 200k points: first chart ${ratio(by["app, 200k points"].first, by["uPlot, 200k points"].first)}, hover ${ratio(by["app, 200k points"].perStep, by["uPlot, 200k points"].perStep)}`,
-);
+for (const [label, app, peer] of [["real dataset", by.app, by.uPlot], ["200k points", by["app, 200k points"], by["uPlot, 200k points"]]]) {
+  console.log(`Ratios app / uPlot, ${label}: first chart ${ratio(app.first, peer.first)} (in the document ${ratio(app.built, peer.built)}), hover ${ratio(app.perStep, peer.perStep)}`);
+}
 console.log(`App hover, 200k points / real dataset: ${ratio(by["app, 200k points"].perStep, by.app.perStep)}`);
