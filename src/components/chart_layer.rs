@@ -10,6 +10,8 @@ use crate::chart::ChartSpec;
 use crate::state::Action;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -48,6 +50,8 @@ struct Pointer {
     click: Callback<MouseEvent>,
     /// The range being dragged across, shaded on the crosshair layer.
     band: Option<(i64, i64)>,
+    /// Where the chart is in the window.
+    origin: Origin,
 }
 
 /// Whether the pointer is over a chart (or a finger tapped it), and the series nearest to it on
@@ -58,13 +62,44 @@ pub struct Over {
     pub series: Option<usize>,
 }
 
+/// Where the chart's canvas is in the window (CSS px), read once while the pointer stays on the
+/// chart: the pointer's offset from the canvas, read on every move, makes the browser work it
+/// out each time. Forgotten when the pointer leaves, the page scrolls, the window is resized or
+/// the chart is drawn again.
+#[derive(Clone, Default)]
+struct Origin(Rc<std::cell::Cell<Option<(f64, f64)>>>);
+
+impl Origin {
+    fn at(&self, canvas: &NodeRef) -> Option<(f64, f64)> {
+        if let Some(origin) = self.0.get() {
+            return Some(origin);
+        }
+        let rect = canvas.cast::<web_sys::Element>()?.get_bounding_client_rect();
+        let origin = (rect.left(), rect.top());
+        self.0.set(Some(origin));
+        Some(origin)
+    }
+
+    fn forget(&self) {
+        self.0.set(None);
+    }
+}
+
 /// The war day under the pointer, and the series whose figure that day is nearest to it, once
 /// the chart has been drawn.
-fn under(spec: &ChartSpec, area: &Geometry, e: &MouseEvent) -> Option<(i64, Option<usize>)> {
+fn under(
+    (spec, area): (&ChartSpec, &Geometry),
+    (origin, canvas): (&Origin, &NodeRef),
+    e: &MouseEvent,
+) -> Option<(i64, Option<usize>)> {
+    let (left, top) = origin.at(canvas)?;
     let placed = area.0.borrow();
     let placed = placed.as_ref()?;
-    let day = placed.drawn.plot.day_at(f64::from(e.offset_x()) * placed.ratio)?;
-    let y = f64::from(e.offset_y()) * placed.ratio;
+    let day = placed
+        .drawn
+        .plot
+        .day_at((f64::from(e.client_x()) - left) * placed.ratio)?;
+    let y = (f64::from(e.client_y()) - top) * placed.ratio;
     Some((day, spec.nearest_series(day, y, |v| placed.drawn.axis.y_of(v))))
 }
 
@@ -72,6 +107,7 @@ fn under(spec: &ChartSpec, area: &Geometry, e: &MouseEvent) -> Option<(i64, Opti
 fn use_pointer(
     spec: &Shared<ChartSpec>,
     area: &Geometry,
+    canvas: &NodeRef,
     painter: &Rc<RefCell<Painter>>,
     dispatch: &Callback<Action>,
     set_hover: &Callback<Option<i64>>,
@@ -80,9 +116,11 @@ fn use_pointer(
     let drag_from = use_mut_ref(|| None::<i64>);
     let band = use_state_eq(|| None::<(i64, i64)>);
     let zoomed_by_drag = use_mut_ref(|| false);
+    let origin = (*use_memo((), |_| Origin::default())).clone();
+    use_forget_on_scroll(&origin);
     let at = {
-        let (spec, area) = (spec.clone(), area.clone());
-        move |e: &MouseEvent| under(&spec, &area, e)
+        let (spec, area, origin, canvas) = (spec.clone(), area.clone(), origin.clone(), canvas.clone());
+        move |e: &MouseEvent| under((&spec, &area), (&origin, &canvas), e)
     };
     // The pointer is over the chart at `e`: the page's hovered day follows it (painted on every
     // chart, no component rendered).
@@ -141,9 +179,11 @@ fn use_pointer(
     };
     let leave = {
         let (set_hover, painter, drag_from, band) = (set_hover.clone(), painter.clone(), drag_from, band.clone());
+        let origin = origin.clone();
         Callback::from(move |e: PointerEvent| {
             drag_from.borrow_mut().take();
             band.set(None);
+            origin.forget();
             // A finger leaves the chart as soon as it lifts: the tapped day's tooltip stays.
             if e.pointer_type() != "touch" {
                 painter.borrow_mut().over = Over::default();
@@ -170,7 +210,66 @@ fn use_pointer(
         leave,
         click,
         band: *band,
+        origin,
     }
+}
+
+/// Forgets where the chart is whenever the page (or anything in it) scrolls or the window is
+/// resized.
+#[hook]
+fn use_forget_on_scroll(origin: &Origin) {
+    let origin = origin.clone();
+    use_effect_with((), move |_| {
+        let window = web_sys::window();
+        let closure = Closure::<dyn Fn()>::new(move || origin.forget());
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_capture(true);
+        options.set_passive(true);
+        if let Some(w) = &window {
+            for event in ["scroll", "resize"] {
+                w.add_event_listener_with_callback_and_add_event_listener_options(
+                    event,
+                    closure.as_ref().unchecked_ref(),
+                    &options,
+                )
+                .ok();
+            }
+        }
+        move || {
+            if let Some(w) = &window {
+                for event in ["scroll", "resize"] {
+                    w.remove_event_listener_with_callback_and_bool(event, closure.as_ref().unchecked_ref(), true)
+                        .ok();
+                }
+            }
+        }
+    });
+}
+
+/// Calls `callback` (its latest version) on every `event` of the element: a listener of the
+/// element's own rather than the view's delegated one, which for each event looks up every
+/// element from the target to the page's root; pointer moves come many times a second.
+#[hook]
+fn use_native_listener(element: &NodeRef, event: &'static str, callback: Callback<PointerEvent>) {
+    let latest = use_mut_ref(Callback::noop);
+    *latest.borrow_mut() = callback;
+    let element = element.clone();
+    use_effect_with((), move |_| {
+        let listener = element.cast::<web_sys::Element>().and_then(|target| {
+            let closure = Closure::<dyn Fn(PointerEvent)>::new(move |e| latest.borrow().emit(e));
+            target
+                .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+                .ok()
+                .map(|()| (target, closure))
+        });
+        move || {
+            if let Some((target, closure)) = listener {
+                target
+                    .remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+                    .ok();
+            }
+        }
+    });
 }
 
 /// The chart itself: its canvas in the browser (drawn by `ChartCanvas`); natively, when the
@@ -237,7 +336,21 @@ pub fn chart_layer(props: &ChartLayerProps) -> Html {
             },
         );
     }
-    let pointer = use_pointer(&props.spec, &props.area, &painter, &props.dispatch, &props.set_hover);
+    let pointer = use_pointer(
+        &props.spec,
+        &props.area,
+        &props.canvas,
+        &painter,
+        &props.dispatch,
+        &props.set_hover,
+    );
+    {
+        // Drawn again: the canvas may have moved.
+        let origin = pointer.origin.clone();
+        use_effect_with(props.drawn, move |_| origin.forget());
+    }
+    let stack = use_node_ref();
+    use_native_listener(&stack, "pointermove", pointer.moved.clone());
     let selection = props.area.0.borrow().as_ref().map_or_else(Html::default, |p| {
         crosshair::selection_marks(&props.spec, p, props.selected, pointer.band)
     });
@@ -245,8 +358,8 @@ pub fn chart_layer(props: &ChartLayerProps) -> Html {
         <>
         // The pointer's events come from the canvas (the marks over it ignore the pointer): an
         // element of its own over the canvas would cost a compositing layer on every chart.
-        <div class="chart-stack"
-            onpointerdown={pointer.down} onpointermove={pointer.moved} onpointerup={pointer.up}
+        <div class="chart-stack" ref={stack}
+            onpointerdown={pointer.down} onpointerup={pointer.up}
             onpointerleave={pointer.leave} onclick={pointer.click}>
             { chart_picture(props) }
             { selection }

@@ -202,11 +202,16 @@ fn element(doc: &Document, tag: &str, class: &str) -> Result<Element, WebError> 
 }
 
 /// An element and what was last written into it, so that writing the same again costs nothing.
+/// Positions are style properties set one by one (setting the whole style attribute makes the
+/// browser parse all of it again, several times the cost).
 struct Written {
     element: Element,
-    style: String,
+    /// The style properties written, with their values.
+    props: Vec<(&'static str, String)>,
     class: String,
     text: String,
+    /// Where the element is (none: not on the page).
+    at: Option<Place>,
 }
 
 impl Written {
@@ -214,31 +219,30 @@ impl Written {
         let class = element.class_name();
         Self {
             element,
-            style: String::new(),
+            props: Vec::new(),
             class,
             text: String::new(),
+            at: None,
         }
     }
 
-    fn style(&mut self, style: String) -> Result<(), WebError> {
-        if self.style != style {
-            self.element
-                .set_attribute("style", &style)
-                .map_err(failed("placing the hovered day's marks"))?;
-            self.style = style;
+    /// Sets a style property (or removes it: `None`), unless it already has that value.
+    fn prop(&mut self, name: &'static str, value: Option<String>) -> Result<(), WebError> {
+        let now = self.props.iter().position(|(n, _)| *n == name);
+        if now.map(|i| Some(&self.props[i].1)) == Some(value.as_ref()) {
+            return Ok(());
         }
-        Ok(())
-    }
-
-    /// Moves the element (its style has nothing else that changes).
-    fn transform(&mut self, transform: String) -> Result<(), WebError> {
-        if self.style != transform {
-            let element: &web_sys::HtmlElement = self.element.unchecked_ref();
-            element
-                .style()
-                .set_property("transform", &transform)
-                .map_err(failed("placing the hovered day's marks"))?;
-            self.style = transform;
+        let style = self.element.unchecked_ref::<web_sys::HtmlElement>().style();
+        match &value {
+            Some(v) => style.set_property(name, v),
+            None => style.remove_property(name).map(drop),
+        }
+        .map_err(failed("placing the hovered day's marks"))?;
+        if let Some(i) = now {
+            self.props.remove(i);
+        }
+        if let Some(v) = value {
+            self.props.push((name, v));
         }
         Ok(())
     }
@@ -257,19 +261,32 @@ impl Written {
         }
     }
 
-    /// Puts the element in `parent` (last), or takes it out.
-    fn attach(&self, parent: Option<&Element>) -> Result<(), WebError> {
-        let now = self.element.parent_element();
+    /// Puts the element last in `parent` (the container over the chart or the one under it),
+    /// or takes it out; nothing when it is already there.
+    fn attach(&mut self, parent: Option<(&Element, Place)>) -> Result<(), WebError> {
+        if self.at == parent.map(|(_, place)| place) {
+            return Ok(());
+        }
         match parent {
-            Some(p) if now.as_ref() != Some(p) => {
+            Some((p, place)) => {
                 p.append_child(&self.element)
                     .map_err(failed("showing the hovered day's marks"))?;
+                self.at = Some(place);
             }
-            None if now.is_some() => self.element.remove(),
-            _ => {}
+            None => {
+                self.element.remove();
+                self.at = None;
+            }
         }
         Ok(())
     }
+}
+
+/// Which of the two containers an element is in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Place {
+    Over,
+    Below,
 }
 
 /// The elements of one chart's hover.
@@ -343,7 +360,7 @@ impl Nodes {
             .chain(self.dots.iter_mut())
             .chain(std::iter::once(&mut self.tip.root))
         {
-            w.style.clear();
+            w.props.clear();
         }
     }
 
@@ -359,16 +376,16 @@ impl Nodes {
         let at = marks.and_then(|(day, dots)| Some((day, placed.x(day)?, dots)));
         let Some((day, x, dots)) = at else {
             self.line.attach(None)?;
-            for dot in &self.dots {
+            for dot in &mut self.dots {
                 dot.attach(None)?;
             }
             return Ok(());
         };
         let (top, height) = placed.rows();
-        self.line.style(format!(
-            "transform: translate({x:.1}px, {top:.1}px); height: {height:.1}px"
-        ))?;
-        self.line.attach(Some(layer))?;
+        self.line
+            .prop("transform", Some(format!("translate({x:.1}px, {top:.1}px)")))?;
+        self.line.prop("height", Some(format!("{height:.1}px")))?;
+        self.line.attach(Some((layer, Place::Over)))?;
         let ratio = placed.ratio.max(1.0);
         for (i, (dot, series)) in self.dots.iter_mut().zip(&spec.series).enumerate() {
             let Some(hovered) = dots else {
@@ -378,7 +395,7 @@ impl Nodes {
             match series.at(day) {
                 Some(point) => {
                     let y = f64::from(placed.drawn.axis.y_of(point.value)) / ratio;
-                    dot.transform(format!("translate({x:.1}px, {y:.1}px)"))?;
+                    dot.prop("transform", Some(format!("translate({x:.1}px, {y:.1}px)")))?;
                     dot.class(if hovered == Some(i) {
                         "hover-dot hovered"
                     } else {
@@ -387,7 +404,7 @@ impl Nodes {
                 }
                 None => dot.class("hover-dot off"),
             }
-            dot.attach(Some(layer))?;
+            dot.attach(Some((layer, Place::Over)))?;
         }
         Ok(())
     }
@@ -413,20 +430,20 @@ impl Nodes {
         let placement = place_tooltip(x, canvas_width / ratio, 360.0);
         // Placed by a transform on a layer of its own: moving it and changing its text repaint
         // the tooltip, not the page under it. On the left, its own width (100%) sets it off.
-        let (class, style, parent) = match placement {
+        let (class, transform, max_width, parent) = match placement {
             Placement::Right { left, max_width } => (
                 "tooltip beside",
-                format!("transform: translate({left:.0}px, {top:.0}px); max-width: {max_width:.0}px"),
-                layer,
+                Some(format!("translate({left:.0}px, {top:.0}px)")),
+                Some(format!("{max_width:.0}px")),
+                (layer, Place::Over),
             ),
             Placement::Left { right_edge, max_width } => (
                 "tooltip beside",
-                format!(
-                    "transform: translate(calc({right_edge:.0}px - 100%), {top:.0}px); max-width: {max_width:.0}px"
-                ),
-                layer,
+                Some(format!("translate(calc({right_edge:.0}px - 100%), {top:.0}px)")),
+                Some(format!("{max_width:.0}px")),
+                (layer, Place::Over),
             ),
-            Placement::Below => ("tooltip below", String::new(), below),
+            Placement::Below => ("tooltip below", None, None, (below, Place::Below)),
         };
         // The same day and series as last time: the same text.
         if self.tip.showing != Some((day, hovered)) {
@@ -436,7 +453,8 @@ impl Nodes {
             self.tip.showing = Some((day, hovered));
         }
         self.tip.root.class(class);
-        self.tip.root.style(style)?;
+        self.tip.root.prop("transform", transform)?;
+        self.tip.root.prop("max-width", max_width)?;
         self.tip.root.attach(Some(parent))
     }
 }
