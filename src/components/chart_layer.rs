@@ -316,7 +316,9 @@ pub fn chart_layer(props: &ChartLayerProps) -> Html {
         );
         use_mut_ref(move || Painter::new(canvas, layer, below, on_error))
     };
-    let painters = use_context::<HoverPainters>().unwrap_or_default();
+    // The page's painters (a chart outside a page has its own: nothing else sets its day).
+    let own = use_memo((), |_| HoverPainters::default());
+    let painters = use_context::<HoverPainters>().unwrap_or_else(|| (*own).clone());
     {
         let (painter, painters) = (painter.clone(), painters.clone());
         use_effect_with((), move |_| painters.add(&painter));
