@@ -214,6 +214,37 @@ fn use_pointer(
     }
 }
 
+/// Tells the painter whether the chart is in sight (an IntersectionObserver on `element`); a
+/// chart coming into sight is painted at once with the page's hovered day.
+#[hook]
+fn use_sight(element: &NodeRef, painter: &Rc<RefCell<Painter>>, painters: &HoverPainters) {
+    let (element, painter, painters) = (element.clone(), painter.clone(), painters.clone());
+    use_effect_with((), move |_| {
+        let closure = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Some(entry) = entries
+                .iter()
+                .last()
+                .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            else {
+                return;
+            };
+            let mut p = painter.borrow_mut();
+            p.in_sight = entry.is_intersecting();
+            p.paint(painters.day());
+        });
+        let observer = web_sys::IntersectionObserver::new(closure.as_ref().unchecked_ref()).ok();
+        if let (Some(observer), Some(target)) = (&observer, element.cast::<web_sys::Element>()) {
+            observer.observe(&target);
+        }
+        move || {
+            if let Some(observer) = observer {
+                observer.disconnect();
+            }
+            drop(closure);
+        }
+    });
+}
+
 /// Forgets where the chart is whenever the page (or anything in it) scrolls or the window is
 /// resized.
 #[hook]
@@ -325,7 +356,7 @@ pub fn chart_layer(props: &ChartLayerProps) -> Html {
     }
     {
         // The chart drawn again, or the keyboard's day: painted at once.
-        let (painter, area) = (painter.clone(), props.area.clone());
+        let (painter, painters, area) = (painter.clone(), painters.clone(), props.area.clone());
         let keyboard = props.selected.filter(|_| props.keyboard);
         use_effect_with(
             (props.spec.clone(), props.drawn, keyboard, props.focus_series),
@@ -338,6 +369,8 @@ pub fn chart_layer(props: &ChartLayerProps) -> Html {
             },
         );
     }
+    let stack = use_node_ref();
+    use_sight(&stack, &painter, &painters);
     let pointer = use_pointer(
         &props.spec,
         &props.area,
@@ -351,7 +384,6 @@ pub fn chart_layer(props: &ChartLayerProps) -> Html {
         let origin = pointer.origin.clone();
         use_effect_with(props.drawn, move |_| origin.forget());
     }
-    let stack = use_node_ref();
     use_native_listener(&stack, "pointermove", pointer.moved.clone());
     let selection = props.area.0.borrow().as_ref().map_or_else(Html::default, |p| {
         crosshair::selection_marks(&props.spec, p, props.selected, pointer.band)

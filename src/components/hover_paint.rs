@@ -102,6 +102,9 @@ pub struct Painter {
     nodes: Option<Nodes>,
     on_error: Callback<String>,
     failed: bool,
+    /// Whether the chart is in sight (or not known to be out of it): a chart out of sight is
+    /// not painted, and is painted when it comes into sight.
+    pub in_sight: bool,
 }
 
 impl Painter {
@@ -118,6 +121,7 @@ impl Painter {
             nodes: None,
             on_error,
             failed: false,
+            in_sight: true,
         }
     }
 
@@ -140,7 +144,8 @@ impl Painter {
     /// chart's error line, once, and the chart stops following the hover (its table and the
     /// keyboard still give every figure).
     pub fn paint(&mut self, hover: Option<i64>) {
-        if self.failed {
+        // A chart under the pointer is in sight, whatever the observer has said so far.
+        if self.failed || !(self.in_sight || self.over.inside) {
             return;
         }
         if let Err(e) = self.try_paint(hover) {
