@@ -27,6 +27,9 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 const viewport = { width: 1366, height: 900 };
+/** A second for the browser to finish closing the last page (a large page's teardown would
+ * otherwise slow the next page's load, which is another page's). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The files a page fetches before its first chart, from its own list of requests. */
@@ -70,6 +73,7 @@ async function firstChart(url) {
     };
   });
   await context.close();
+  await settle();
   const requested = seen.filter((u) => u.protocol === "http:").map((u) => decodeURIComponent(u.pathname).slice(1) || "index.html");
   const early = t.before.map((p) => decodeURIComponent(p).slice(1) || "index.html");
   return { ...t, requested: [...new Set(requested)], early: [...new Set(early)] };
@@ -105,6 +109,7 @@ async function hover(url, target) {
   const after = await task();
   const mutations = await page.evaluate(() => window.mutations);
   await context.close();
+  await settle();
   return { perStep: ((after - before) * 1000) / 100, mutations, heap: memory.usedSize, wasm };
 }
 
