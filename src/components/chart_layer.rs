@@ -251,29 +251,12 @@ fn use_sight(element: &NodeRef, painter: &Rc<RefCell<Painter>>, painters: &Hover
 fn use_forget_on_scroll(origin: &Origin) {
     let origin = origin.clone();
     use_effect_with((), move |_| {
-        let window = web_sys::window();
-        let closure = Closure::<dyn Fn()>::new(move || origin.forget());
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_capture(true);
-        options.set_passive(true);
-        if let Some(w) = &window {
-            for event in ["scroll", "resize"] {
-                w.add_event_listener_with_callback_and_add_event_listener_options(
-                    event,
-                    closure.as_ref().unchecked_ref(),
-                    &options,
-                )
-                .ok();
-            }
-        }
-        move || {
-            if let Some(w) = &window {
-                for event in ["scroll", "resize"] {
-                    w.remove_event_listener_with_callback_and_bool(event, closure.as_ref().unchecked_ref(), true)
-                        .ok();
-                }
-            }
-        }
+        let forget = move || origin.forget();
+        let listeners = [
+            crate::web::on_any_scroll(forget.clone()),
+            crate::web::on_window("resize", forget),
+        ];
+        move || drop(listeners)
     });
 }
 
@@ -286,20 +269,14 @@ fn use_native_listener(element: &NodeRef, event: &'static str, callback: Callbac
     *latest.borrow_mut() = callback;
     let element = element.clone();
     use_effect_with((), move |_| {
-        let listener = element.cast::<web_sys::Element>().and_then(|target| {
-            let closure = Closure::<dyn Fn(PointerEvent)>::new(move |e| latest.borrow().emit(e));
-            target
-                .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
-                .ok()
-                .map(|()| (target, closure))
+        let listener = element.cast::<web_sys::Element>().map(|target| {
+            gloo_events::EventListener::new(&target, event, move |e| {
+                if let Some(e) = e.dyn_ref::<PointerEvent>() {
+                    latest.borrow().emit(e.clone());
+                }
+            })
         });
-        move || {
-            if let Some((target, closure)) = listener {
-                target
-                    .remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
-                    .ok();
-            }
-        }
+        move || drop(listener)
     });
 }
 

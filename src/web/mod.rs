@@ -121,6 +121,22 @@ pub fn on_window(event: &'static str, f: impl FnMut() + 'static) -> Option<gloo_
     Some(gloo_events::EventListener::new(&window, event, move |_| f()))
 }
 
+/// Calls `f` whenever the page or anything in it scrolls (scroll events do not bubble: the
+/// window hears them while they are captured), until the listener is dropped.
+pub fn on_any_scroll(f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+    let window = browser()?;
+    let options = gloo_events::EventListenerOptions {
+        phase: gloo_events::EventListenerPhase::Capture,
+        passive: true,
+    };
+    Some(gloo_events::EventListener::new_with_options(
+        &window,
+        "scroll",
+        options,
+        move |_| f(),
+    ))
+}
+
 /// What a fetch brought: the body's bytes and, when the page's service worker answered from its
 /// copy because the network did not, when that copy was saved (its `X-Saved-At` header).
 pub struct Fetched {
