@@ -158,10 +158,13 @@ impl Painter {
         let (Some(spec), Some(area)) = (self.spec.clone(), self.area.clone()) else {
             return Ok(());
         };
-        let placed = area.0.borrow().clone();
-        let (Some(placed), Some(layer), Some(below)) =
-            (placed, self.layer.cast::<Element>(), self.below.cast::<Element>())
-        else {
+        // Borrowed, not copied: this runs on every pointer move.
+        let placed = area.0.borrow();
+        let (Some(placed), Some(layer), Some(below)) = (
+            placed.as_ref(),
+            self.layer.cast::<Element>(),
+            self.below.cast::<Element>(),
+        ) else {
             return Ok(());
         };
         // The keyboard's day shows while the pointer is not on the chart.
@@ -176,12 +179,12 @@ impl Painter {
         let Some(nodes) = self.nodes.as_mut() else {
             return Ok(());
         };
-        nodes.marks(&spec, &placed, shown.marks, &layer)?;
+        nodes.marks(&spec, placed, shown.marks, &layer)?;
         let canvas_width = self
             .canvas
             .cast::<web_sys::HtmlCanvasElement>()
             .map_or(0.0, |c| f64::from(c.width()));
-        nodes.tip(&spec, &placed, canvas_width, shown.tip, (&layer, &below))
+        nodes.tip(&spec, placed, canvas_width, shown.tip, (&layer, &below))
     }
 }
 
