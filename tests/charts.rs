@@ -536,6 +536,16 @@ fn events_are_marked_with_labels_and_in_the_tooltip() {
     assert_eq!(tip.events.len(), 1);
     assert!(tip.events[0].0.starts_with("Russia-Ukraine talks by video link"));
     assert_eq!(tip.events[0].1.label, "republicworld.com");
+    let said = tip.said_line();
+    assert!(
+        said.contains("Russia-Ukraine talks by video link") && said.contains("(republicworld.com)"),
+        "the tooltip's line of what was said and done: {said}"
+    );
+    assert_eq!(
+        transform::tooltip(idps, 3).said_line(),
+        "",
+        "nothing said or done on day 3"
+    );
     let zoomed = chart_in(&d, "from=30&to=60", ChartId::Idps);
     assert!(
         zoomed.events.iter().all(|e| (30..=60).contains(&e.day)),

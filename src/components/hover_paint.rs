@@ -556,13 +556,7 @@ impl Tip {
             self.mark_lines = t.mark_lines.clone();
         }
         // Who was quoted and what happened that day share a line.
-        let quoted = t.quoted.as_ref().map(|who| tr!(lang, Quoted, who = who));
-        let events = t
-            .events
-            .iter()
-            .map(|(title, source)| tr!(lang, EventTooltip, title = title, source = source.label));
-        let said: Vec<String> = quoted.into_iter().chain(events).collect();
-        self.said.text(&said.join(" · "));
+        self.said.text(&t.said_line());
         self.sources.text(&t.sources_line());
         Ok(())
     }

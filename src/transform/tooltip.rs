@@ -66,6 +66,17 @@ impl Tooltip {
         groups
     }
 
+    /// Who was quoted that day and what happened, in one line ("Quoted: …" · "Event: … (source)");
+    /// empty when neither.
+    pub fn said_line(&self) -> String {
+        let quoted = self.quoted.as_ref().map(|who| tr!(self.lang, Quoted, who = who));
+        let events = self
+            .events
+            .iter()
+            .map(|(title, source)| tr!(self.lang, EventTooltip, title = title, source = source.label));
+        quoted.into_iter().chain(events).collect::<Vec<String>>().join(" · ")
+    }
+
     /// The publishers of the figures shown that day, each once, as one short line.
     pub fn sources_line(&self) -> String {
         let mut publishers: Vec<&str> = Vec::new();
