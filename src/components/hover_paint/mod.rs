@@ -3,20 +3,24 @@
 //! is told the day, works out what its chart shows (`Shown`), and writes only the attributes
 //! and text that differ from what it wrote before. Their elements live in two empty containers
 //! that the chart's layer renders (over the chart, and under it for a tooltip without room
-//! beside the crosshair); the view never touches what is inside them.
+//! beside the crosshair); the view never touches what is inside them. The tooltip's elements
+//! are in `tip`, the write-once bookkeeping of every element in `written`.
+
+mod tip;
+mod written;
 
 use super::chart_layer::Over;
 use super::crosshair::Placed;
-use super::tooltip::swatch_shape;
 use super::{Geometry, Shared};
 use crate::chart::layout::{place_tooltip, Placement};
-use crate::chart::{ChartSpec, SeriesColor};
-use crate::transform::{tooltip, Tooltip, TooltipRow};
-use crate::web::{IntlNumbers, WebError};
+use crate::chart::ChartSpec;
+use crate::transform::tooltip;
+use crate::web::WebError;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
-use wasm_bindgen::JsCast;
+use tip::Tip;
 use web_sys::{Document, Element};
+use written::{document, element, failed, Place, Written};
 use yew::{Callback, NodeRef};
 
 /// What one chart shows of the hovered day (pure: tested natively).
@@ -188,152 +192,12 @@ impl Painter {
     }
 }
 
-fn document() -> Result<Document, WebError> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| WebError("no document to draw the hovered day in".into()))
-}
-
-fn failed(doing: &str) -> impl Fn(wasm_bindgen::JsValue) -> WebError + '_ {
-    move |e| WebError::from_js(doing, &e)
-}
-
-/// A new element with a class.
-fn element(doc: &Document, tag: &str, class: &str) -> Result<Element, WebError> {
-    let e = doc
-        .create_element(tag)
-        .map_err(failed("making the hovered day's marks"))?;
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    Ok(e)
-}
-
-/// An element and what was last written into it, so that writing the same again costs nothing.
-/// Positions are style properties set one by one (setting the whole style attribute makes the
-/// browser parse all of it again, several times the cost).
-struct Written {
-    element: Element,
-    /// The style properties written, with their values.
-    props: Vec<(&'static str, String)>,
-    class: String,
-    text: String,
-    /// Where the element is (none: not on the page).
-    at: Option<Place>,
-}
-
-impl Written {
-    fn new(element: Element) -> Self {
-        let class = element.class_name();
-        Self {
-            element,
-            props: Vec::new(),
-            class,
-            text: String::new(),
-            at: None,
-        }
-    }
-
-    /// Sets a style property (or removes it: `None`), unless it already has that value.
-    fn prop(&mut self, name: &'static str, value: Option<String>) -> Result<(), WebError> {
-        let now = self.props.iter().position(|(n, _)| *n == name);
-        if now.map(|i| Some(&self.props[i].1)) == Some(value.as_ref()) {
-            return Ok(());
-        }
-        let style = self.element.unchecked_ref::<web_sys::HtmlElement>().style();
-        match &value {
-            Some(v) => style.set_property(name, v),
-            None => style.remove_property(name).map(drop),
-        }
-        .map_err(failed("placing the hovered day's marks"))?;
-        if let Some(i) = now {
-            self.props.remove(i);
-        }
-        if let Some(v) = value {
-            self.props.push((name, v));
-        }
-        Ok(())
-    }
-
-    fn class(&mut self, class: &str) {
-        if self.class != class {
-            self.element.set_class_name(class);
-            self.class = class.to_string();
-        }
-    }
-
-    fn text(&mut self, text: &str) {
-        if self.text != text {
-            self.element.set_text_content(Some(text));
-            self.text = text.to_string();
-        }
-    }
-
-    /// Puts the element last in `parent` (the container over the chart or the one under it),
-    /// or takes it out; nothing when it is already there.
-    fn attach(&mut self, parent: Option<(&Element, Place)>) -> Result<(), WebError> {
-        if self.at == parent.map(|(_, place)| place) {
-            return Ok(());
-        }
-        match parent {
-            Some((p, place)) => {
-                p.append_child(&self.element)
-                    .map_err(failed("showing the hovered day's marks"))?;
-                self.at = Some(place);
-            }
-            None => {
-                self.element.remove();
-                self.at = None;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Which of the two containers an element is in.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Place {
-    Over,
-    Below,
-}
-
 /// The elements of one chart's hover.
 struct Nodes {
     doc: Document,
     line: Written,
     dots: Vec<Written>,
     tip: Tip,
-}
-
-/// The tooltip's elements. Its table's rows are made again only when their shape changes (a
-/// unit heading, a row's detail cell); moving from day to day writes text.
-struct Tip {
-    root: Written,
-    title: Written,
-    body: Element,
-    unit: Written,
-    marks: Element,
-    mark_lines: Vec<String>,
-    said: Written,
-    sources: Written,
-    shape: Vec<Part>,
-    rows: Vec<RowNodes>,
-    /// The day and series whose text the tooltip has.
-    showing: Option<(i64, Option<usize>)>,
-}
-
-/// A part of the tooltip's table: a unit's heading, or a series' row (with a detail cell or not).
-#[derive(Clone, Debug, PartialEq)]
-enum Part {
-    Unit(String),
-    Row { label: String, detail: bool },
-}
-
-struct RowNodes {
-    label: String,
-    row: Written,
-    value: Written,
-    detail: Option<Written>,
 }
 
 impl Nodes {
@@ -465,172 +329,6 @@ impl Nodes {
         self.tip.root.prop("max-width", max_width)?;
         self.tip.root.attach(Some(parent))
     }
-}
-
-impl Tip {
-    fn new(doc: &Document) -> Result<Self, WebError> {
-        let root = element(doc, "div", "tooltip beside")?;
-        root.set_attribute("role", "tooltip")
-            .map_err(failed("making the tooltip"))?;
-        let add = |tag: &str, class: &str| -> Result<Element, WebError> {
-            let e = element(doc, tag, class)?;
-            root.append_child(&e).map_err(failed("making the tooltip"))?;
-            Ok(e)
-        };
-        let title = add("p", "tooltip-day")?;
-        let table = add("table", "")?;
-        let body = element(doc, "tbody", "")?;
-        table.append_child(&body).map_err(failed("making the tooltip"))?;
-        // The same slots on every day (empty ones hidden by the stylesheet), marks in a box of
-        // their own: moving from day to day changes text, not the tooltip's shape.
-        let unit = add("p", "tooltip-unit tooltip-line")?;
-        let marks = add("div", "tooltip-marks")?;
-        let said = add("p", "tooltip-said tooltip-line")?;
-        let sources = add("p", "tooltip-sources tooltip-line")?;
-        Ok(Self {
-            root: Written::new(root),
-            title: Written::new(title),
-            body,
-            unit: Written::new(unit),
-            marks,
-            mark_lines: Vec::new(),
-            said: Written::new(said),
-            sources: Written::new(sources),
-            shape: Vec::new(),
-            rows: Vec::new(),
-            showing: None,
-        })
-    }
-
-    /// Writes the tooltip `t`, with the row of the series labelled `hovered` standing out.
-    fn write(&mut self, doc: &Document, t: &Tooltip, hovered: Option<&str>) -> Result<(), WebError> {
-        let lang = t.lang;
-        let groups = t.unit_groups();
-        let one_unit = groups.len() == 1;
-        let shape: Vec<Part> = groups
-            .iter()
-            .flat_map(|(unit, rows)| {
-                let heading = (!one_unit).then(|| Part::Unit(unit.clone()));
-                heading.into_iter().chain(rows.iter().map(|r| Part::Row {
-                    label: r.label.clone(),
-                    detail: r.detail.is_some(),
-                }))
-            })
-            .collect();
-        if shape != self.shape {
-            self.rebuild(doc, &shape, t)?;
-            self.shape = shape;
-        }
-        let numbers = IntlNumbers::exact(lang, t.decimals);
-        let no_report = tr!(lang, NoReport).to_string();
-        for nodes in &mut self.rows {
-            let Some(r) = t.rows.iter().find(|r| r.label == nodes.label) else {
-                continue;
-            };
-            nodes
-                .value
-                .text(&r.value.map_or_else(|| no_report.clone(), |v| numbers.format(v)));
-            if let (Some(cell), Some(detail)) = (&mut nodes.detail, &r.detail) {
-                cell.text(detail);
-            }
-            nodes.row.class(if hovered == Some(r.label.as_str()) {
-                "hovered"
-            } else {
-                ""
-            });
-        }
-        self.title.text(&t.title);
-        let unit = if one_unit {
-            groups.first().map(|(u, _)| u.as_str()).unwrap_or_default()
-        } else {
-            ""
-        };
-        self.unit.text(unit);
-        if t.mark_lines != self.mark_lines {
-            self.marks.set_text_content(None);
-            for line in &t.mark_lines {
-                let p = element(doc, "p", "tooltip-mark tooltip-line")?;
-                p.set_text_content(Some(line));
-                self.marks.append_child(&p).map_err(failed("writing the tooltip"))?;
-            }
-            self.mark_lines = t.mark_lines.clone();
-        }
-        // Who was quoted and what happened that day share a line.
-        self.said.text(&t.said_line());
-        self.sources.text(&t.sources_line());
-        Ok(())
-    }
-
-    /// The table's rows made again for a new shape.
-    fn rebuild(&mut self, doc: &Document, shape: &[Part], t: &Tooltip) -> Result<(), WebError> {
-        self.body.set_text_content(None);
-        self.rows.clear();
-        let append = |parent: &Element, child: &Element| {
-            parent
-                .append_child(child)
-                .map(drop)
-                .map_err(failed("writing the tooltip"))
-        };
-        for part in shape {
-            let tr = element(doc, "tr", "")?;
-            match part {
-                Part::Unit(unit) => {
-                    tr.set_class_name("tooltip-unit");
-                    let th = element(doc, "th", "")?;
-                    th.set_attribute("colspan", "4")
-                        .map_err(failed("writing the tooltip"))?;
-                    th.set_attribute("scope", "rowgroup")
-                        .map_err(failed("writing the tooltip"))?;
-                    th.set_text_content(Some(unit));
-                    append(&tr, &th)?;
-                }
-                Part::Row { label, detail } => {
-                    let Some(r) = t.rows.iter().find(|r| &r.label == label) else {
-                        continue;
-                    };
-                    let key = element(doc, "td", "key")?;
-                    append(&key, &swatch(doc, r)?)?;
-                    let th = element(doc, "th", "")?;
-                    th.set_attribute("scope", "row")
-                        .map_err(failed("writing the tooltip"))?;
-                    th.set_text_content(Some(&r.name));
-                    let value = element(doc, "td", "value")?;
-                    for cell in [&key, &th, &value] {
-                        append(&tr, cell)?;
-                    }
-                    let detail = if *detail {
-                        let cell = element(doc, "td", "detail")?;
-                        append(&tr, &cell)?;
-                        Some(Written::new(cell))
-                    } else {
-                        None
-                    };
-                    self.rows.push(RowNodes {
-                        label: label.clone(),
-                        row: Written::new(tr.clone()),
-                        value: Written::new(value),
-                        detail,
-                    });
-                }
-            }
-            append(&self.body, &tr)?;
-        }
-        Ok(())
-    }
-}
-
-/// A series' swatch, as `tooltip::swatch` writes it.
-fn swatch(doc: &Document, r: &TooltipRow) -> Result<Element, WebError> {
-    let span = element(doc, "span", &format!("swatch {}", swatch_shape(r.mark)))?;
-    span.set_attribute("style", &format!("color: {}", r.color.css_var()))
-        .map_err(failed("writing the tooltip"))?;
-    span.set_attribute("aria-hidden", "true")
-        .map_err(failed("writing the tooltip"))?;
-    if let Some(glyph) = SeriesColor::glyph(r.color) {
-        let g = element(doc, "span", &format!("glyph {}", glyph.css_class()))?;
-        span.append_child(&g).map_err(failed("writing the tooltip"))?;
-    }
-    Ok(span)
 }
 
 #[cfg(test)]
