@@ -258,7 +258,7 @@ fn hidpi_scales_text() {
     {
         use plotters::prelude::*;
         let root = plotters_svg::SVGBackend::with_string(&mut two, (1800, 920)).into_drawing_area();
-        chart::draw(&root, &spec, &LIGHT, 2.0, &|v| Lang::En.fixed(v, 0)).unwrap();
+        chart::draw(&root, &spec, &LIGHT, 2.0, (&|v| Lang::En.fixed(v, 0), &|_, _| None)).unwrap();
     }
     let ratio = title_size(&two) / title_size(&one);
     assert!(

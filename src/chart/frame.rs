@@ -11,6 +11,10 @@ use crate::i18n::Lang;
 /// The width in device pixels of a text at a font size in device pixels.
 pub type Measure<'a> = &'a dyn Fn(&str, f64) -> f64;
 
+/// The width of a text at a size (device pixels) where it can be measured exactly (the
+/// browser's canvas); none where the drawing backend's own estimate is to be used.
+pub type TextWidth<'a> = &'a dyn Fn(&str, f64) -> Option<f64>;
+
 /// How numbers on the value axis are written (the browser passes its Intl formatter).
 pub type NumberFormat<'a> = &'a dyn Fn(f64) -> String;
 

@@ -10,7 +10,7 @@ pub mod spec;
 mod svg;
 pub mod theme;
 
-pub use frame::NumberFormat;
+pub use frame::{NumberFormat, TextWidth};
 pub use layout::{PlotArea, ValueAxis};
 pub use paint::{draw, Drawn};
 pub use spec::*;
@@ -44,7 +44,7 @@ pub fn to_svg(spec: &ChartSpec, width: u32, height: u32) -> Result<String, DrawE
     let mut svg = String::new();
     {
         let root = plotters_svg::SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw(&root, spec, &LIGHT, 1.0, &|v| spec.lang.fixed(v, 0))?;
+        draw(&root, spec, &LIGHT, 1.0, (&|v| spec.lang.fixed(v, 0), &|_, _| None))?;
     }
     Ok(svg)
 }

@@ -4,7 +4,7 @@
 //! same one the pointer uses), not with its chart builder and mesh, whose generic code would be a
 //! large part of the wasm.
 
-use super::frame::{self, day_label_lines, Frame, NumberFormat};
+use super::frame::{self, day_label_lines, Frame, NumberFormat, TextWidth};
 use super::layout::{decimate, px, PlotArea};
 use super::spec::{ChartSpec, FigureNote, Mark, SeriesSpec};
 use super::theme::{Glyph, Rgb, Theme};
@@ -46,22 +46,26 @@ pub struct Drawn {
 
 /// Draws the chart on `root` in `theme`'s colours. `scale` is device pixels per CSS pixel,
 /// times the text factor: fonts, margins and strokes are multiplied by it, so that a canvas
-/// sized in device pixels stays crisp and a wide chart keeps its proportions.
+/// sized in device pixels stays crisp and a wide chart keeps its proportions. `text_width`
+/// gives the width of a text in the sans-serif font of a size (device pixels) where the caller
+/// can measure it (the browser's canvas); otherwise the backend estimates it.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
     theme: &Theme,
     scale: f64,
-    number: NumberFormat<'_>,
+    (number, text_width): (NumberFormat<'_>, TextWidth<'_>),
 ) -> Result<Drawn, DrawError>
 where
     DB::ErrorType: 'static,
 {
-    let (width, height) = root.dim_in_pixel();
     let measure = |text: &str, size: f64| -> f64 {
-        root.estimate_text_size(text, &TextStyle::from(sans(size)))
-            .map_or(text.chars().count() as f64 * size * 0.55, |(w, _)| f64::from(w))
+        text_width(text, size).unwrap_or_else(|| {
+            root.estimate_text_size(text, &TextStyle::from(sans(size)))
+                .map_or(text.chars().count() as f64 * size * 0.55, |(w, _)| f64::from(w))
+        })
     };
+    let (width, height) = root.dim_in_pixel();
     let frame = frame::frame(spec, (width as i32, height as i32), scale, &measure, number);
     let p = Painter {
         root,

@@ -17,7 +17,7 @@ pub fn themed_svg(
     {
         use plotters::prelude::IntoDrawingArea;
         let root = plotters_svg::SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw(&root, spec, &LIGHT, 1.0, &|v| spec.lang.compact(v))?;
+        draw(&root, spec, &LIGHT, 1.0, (&|v| spec.lang.compact(v), &|_, _| None))?;
     }
     let svg = page_svg_attributes(&svg);
     let opening = format!("<svg width=\"{width}\" height=\"{height}\" ");

@@ -42,7 +42,16 @@ fn draw_on(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme, scale: f
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
     let numbers = IntlNumbers::compact(spec.lang);
-    chart::draw(&backend.into_drawing_area(), spec, theme, scale, &|v| numbers.format(v)).map_err(|e| e.to_string())
+    let widths = web::TextWidths::of(canvas);
+    let width = |text: &str, size: f64| widths.as_ref().and_then(|w| w.width(text, size));
+    chart::draw(
+        &backend.into_drawing_area(),
+        spec,
+        theme,
+        scale,
+        (&|v| numbers.format(v), &width),
+    )
+    .map_err(|e| e.to_string())
 }
 
 /// Sizes the chart's canvas for the screen and draws it there, with text in proportion to its

@@ -214,6 +214,30 @@ fn desynchronize(canvas: &HtmlCanvasElement) {
     }
 }
 
+/// Measures text the way the canvas will draw it: `CanvasRenderingContext2d.measureText` in the
+/// font plotters-canvas sets for a sans-serif text (`normal <size>px sans-serif`). No layout is
+/// involved (plotters' own estimate appends an element to the page and reads its size, which
+/// makes the browser lay out the page again for every text measured).
+pub struct TextWidths(web_sys::CanvasRenderingContext2d);
+
+impl TextWidths {
+    /// The measurer of `canvas`'s 2D context; none if the canvas gives none.
+    pub fn of(canvas: &HtmlCanvasElement) -> Option<Self> {
+        canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+            .map(Self)
+    }
+
+    /// The width of `text` at `size` device pixels; none if the browser will not say.
+    pub fn width(&self, text: &str, size: f64) -> Option<f64> {
+        self.0.set_font(&format!("normal {size}px sans-serif"));
+        self.0.measure_text(text).ok().map(|m| m.width())
+    }
+}
+
 /// `performance.mark(name)`, ignored where the browser has no User Timing.
 pub fn mark(name: &str) {
     if let Some(performance) = browser().and_then(|w| w.performance()) {
