@@ -29,7 +29,12 @@ async fn load(url: &str, lang: Lang) -> Load {
             })
         }
     };
-    // Reading the dataset, and rendering what it holds, each in a task of its own.
+    // Reading the dataset, and rendering what it holds, each in a task of its own. So is
+    // making the first Intl number formatter, which loads the browser's locale data (30-60 ms
+    // in Chromium; the later ones take a fraction of a millisecond): the view's first render
+    // uses it, and would otherwise be that much longer.
+    web::next_task().await;
+    web::IntlNumbers::exact(lang, 0);
     web::next_task().await;
     // serde names where the text stops being JSON, or the path of a field of the wrong shape.
     let parsed = web::measured("parse-dataset", || parse_dataset_bytes(&fetched.bytes));
