@@ -63,7 +63,7 @@ test("the release build shows every chart, the quotes and the sources, from the 
   assert.equal(await link.getAttribute("target"), "_blank");
 
   // The sources section lists UNHCR, OHCHR and IOM.
-  const sources = await page.locator("#sources").innerText();
+  const sources = await page.locator("#sources").textContent();
   for (const publisher of ["UNHCR", "OHCHR", "IOM Displacement Tracking Matrix"]) {
     assert.ok(sources.includes(publisher), `sources list ${publisher}`);
   }

@@ -18,14 +18,14 @@ test("?lang=uk shows the Ukrainian page: headings, uk-UA numbers and dates, lang
   assert.equal(await page.getAttribute("html", "lang"), "uk");
   assert.equal(await page.title(), "Що повномасштабне вторгнення в Україну зробило з людьми, день за днем");
   assert.equal(await page.locator("h1").innerText(), "Що повномасштабне вторгнення в Україну зробило з людьми, день за днем");
-  const headings = await page.locator("figure.chart h2").allInnerTexts();
+  const headings = await page.locator("figure.chart h2").allTextContents();
   assert.deepEqual(headings, [
     "Біженці з України за країнами, що приймають, наростаючим підсумком",
     "Щоденні перетини кордону з України",
     "Цивільні жертви, підтверджені УВКПЛ ООН, наростаючим підсумком",
     "Внутрішньо переміщені особи в Україні",
   ]);
-  const sections = await page.locator("section h2, aside h2").allInnerTexts();
+  const sections = await page.locator("section h2, aside h2").allTextContents();
   for (const heading of ["Забрати це подання із собою", "Джерела й методика", "Що казали", "Цифри, названі тоді, поруч із даними"]) {
     assert.ok(sections.includes(heading), `${heading} in ${sections}`);
   }
