@@ -108,6 +108,28 @@ fn use_play(playing: bool, dispatch: Callback<Action>) {
     });
 }
 
+/// What of the view is rendered while the page starts, in this order, a task each: the header,
+/// controls and first chart; the other charts; the share panel, claims and sources; the quotes.
+/// The app takes the baked view's place once all of it is in (and its charts drawn).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    First,
+    Charts,
+    Sections,
+    All,
+}
+
+impl Stage {
+    fn next(self) -> Option<Self> {
+        match self {
+            Stage::First => Some(Stage::Charts),
+            Stage::Charts => Some(Stage::Sections),
+            Stage::Sections => Some(Stage::All),
+            Stage::All => None,
+        }
+    }
+}
+
 /// The link that reopens a view: the page's address with the view's query.
 fn view_link(view: &ViewState, bounds: &Bounds) -> String {
     let query = to_query(view, bounds);
@@ -154,19 +176,27 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         })
     };
     let state = &model.state;
-    // The parts beyond the charts (the quotes, the share panel, claims and sources) are rendered
-    // in a task after the one that renders the charts: two shorter tasks instead of one long
-    // one while the page starts. The app shows once both are done. Baked natively, there is
-    // one render, and everything is in it.
-    let rest = use_state_eq(|| cfg!(not(target_arch = "wasm32")));
+    // While the page starts, the view is rendered in stages, each in a task of its own, so that
+    // the page answers input between them (see `Stage`). Baked natively, there is one render,
+    // and everything is in it.
+    let stage = use_state_eq(|| {
+        if cfg!(target_arch = "wasm32") {
+            Stage::First
+        } else {
+            Stage::All
+        }
+    });
     {
-        let rest = rest.setter();
-        use_effect_with((), move |_| {
-            let task = gloo_timers::callback::Timeout::new(0, move || rest.set(true));
+        let (now, next) = (*stage, stage.setter());
+        use_effect_with(now, move |now| {
+            let task = now
+                .next()
+                .map(|later| gloo_timers::callback::Timeout::new(0, move || next.set(later)));
             move || drop(task)
         });
     }
-    let rest = *rest || state.embed.is_some();
+    let stage = if state.embed.is_some() { Stage::All } else { *stage };
+    let rest = stage == Stage::All;
     let on_drawn = use_first_chart_mark(if state.embed.is_some() { 1 } else { specs.len() }, rest);
     let theme = use_theme();
     let phone = use_media(PHONE);
@@ -237,8 +267,12 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         <p id="announcer" class="announcer" aria-live="polite">{ announcement }</p>
         <div class="layout">
             <main class="charts" id="charts">
-                { for specs.iter().map(|spec| chart(spec, "")) }
-                if rest {
+                // The first chart apart from the others: its list stays the same when they come.
+                { for specs.first().map(|spec| chart(spec, "")) }
+                if stage > Stage::First {
+                    { for specs.iter().skip(1).map(|spec| chart(spec, "")) }
+                }
+                if stage >= Stage::Sections {
                 <SharePanel dataset={d.clone()} options={view.options.clone()} link={link.clone()}
                     charts={specs.iter().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()}
                     dark_pictures={*dark_pictures} on_dark_pictures={Callback::from(move |dark| dark_pictures.set(dark))} />
