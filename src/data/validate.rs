@@ -158,17 +158,33 @@ pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Dataset, DatasetError> {
 pub fn parse_dataset(json: &str) -> Result<Dataset, DatasetError> {
     check_size(json.len() as u64)?;
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let probe = serde_json::from_str::<SchemaProbe>(json).map_err(|e| DatasetError::Malformed(unreadable(&e)))?;
-    if probe.0 != Some(u64::from(SCHEMA_VERSION)) {
-        return Err(DatasetError::UnsupportedSchema { found: probe.0 });
-    }
-    let dataset: Dataset = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(json))
-        .map_err(|e| DatasetError::Malformed(shape_error(&e)))?;
+    // A dataset of the expected shape is read in one pass; a text that is not one is read again
+    // to say why (`why_not`).
+    let dataset = match serde_path_to_error::deserialize::<_, Dataset>(&mut serde_json::Deserializer::from_str(json)) {
+        Ok(dataset) if dataset.schema_version == SCHEMA_VERSION => dataset,
+        Ok(dataset) => {
+            return Err(DatasetError::UnsupportedSchema {
+                found: Some(u64::from(dataset.schema_version)),
+            })
+        }
+        Err(e) => return Err(why_not(json, &e)),
+    };
     let problems = check(&dataset);
     if problems.is_empty() {
         Ok(dataset)
     } else {
         Err(DatasetError::Invalid(problems))
+    }
+}
+
+/// Why a text that could not be read as a dataset is not one: not JSON; or not a dataset of
+/// this schema version (looked at first, whatever else is wrong); or JSON of another shape, with
+/// the path to the first field that is not as expected (`failed`, the first reading's error).
+fn why_not(json: &str, failed: &serde_path_to_error::Error<serde_json::Error>) -> DatasetError {
+    match serde_json::from_str::<SchemaProbe>(json) {
+        Err(e) => DatasetError::Malformed(unreadable(&e)),
+        Ok(probe) if probe.0 != Some(u64::from(SCHEMA_VERSION)) => DatasetError::UnsupportedSchema { found: probe.0 },
+        Ok(_) => DatasetError::Malformed(shape_error(failed)),
     }
 }
 
