@@ -97,8 +97,12 @@ async fn dashboard_draws_every_chart() {
         let blank = ink(&canvas);
         assert!(blank < 0.6, "a chart, not a filled rectangle: {blank}");
     }
+    // The view comes in stages while it starts: the sources are in after the charts.
+    assert!(
+        until(|| root.text_content().unwrap_or_default().contains("Sources and method")).await,
+        "the sources section is rendered"
+    );
     let text = root.text_content().unwrap();
-    assert!(text.contains("Sources and method"));
     assert!(text.contains("24 Feb 2022 (day 1)"), "the header states the date range");
     assert!(
         root.query_selector(".chart-error").unwrap().is_none(),
