@@ -412,6 +412,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             if *table_open { { data_table(spec, &table_id) } }
             <figcaption class="source-line">
                 { source_links(spec, &props.sources_page) }
+                // The chart's actions stay together: beside the sources where there is room,
+                // else on a line of their own.
+                <span class="chart-actions">
                 <button type="button" class="show-table" aria-expanded={table_open.to_string()} aria-controls={table_id.clone()} onclick={on_table}>
                     { if *table_open { tr!(lang, HideTable) } else { tr!(lang, ShowAsTable) } }
                 </button>
@@ -420,6 +423,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     <span class="visually-hidden">{ " " }{ if listen.playing { tr!(lang, StopWhat) } else { tr!(lang, ListenWhat) } }</span>
                 </button>
                 <button type="button" class="png" onclick={on_png}>{ "PNG" }<span class="visually-hidden">{ " " }{ tr!(lang, PngWhat, title = spec.title) }</span></button>
+                </span>
             </figcaption>
         </figure>
     }
