@@ -646,3 +646,11 @@ fn claims_and_dated_caveats_are_pinned_to_their_figures() {
         daily.y_max
     );
 }
+
+#[test]
+fn the_canvas_measures_text_in_the_font_it_draws() {
+    // plotters-canvas sets "<style> <size>px <family>" before drawing a text; the browser's
+    // measure uses the same CSS font.
+    assert_eq!(chart::canvas_font(13.5), "normal 13.5px sans-serif");
+    assert_eq!(chart::canvas_font(26.0), "normal 26px sans-serif");
+}

@@ -12,7 +12,7 @@ pub mod theme;
 
 pub use frame::{NumberFormat, TextWidth};
 pub use layout::{PlotArea, ValueAxis};
-pub use paint::{draw, Drawn};
+pub use paint::{canvas_font, draw, Drawn};
 pub use spec::*;
 #[cfg(not(target_arch = "wasm32"))]
 pub use svg::themed_svg;

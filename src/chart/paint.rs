@@ -24,6 +24,18 @@ fn sans(size: f64) -> FontDesc<'static> {
     FontDesc::new(FontFamily::SansSerif, size, FontStyle::Normal)
 }
 
+/// The CSS font of the charts' text at `size` device pixels, as plotters-canvas sets it on the
+/// canvas before drawing a text: the browser measures text in it as it will be drawn.
+pub fn canvas_font(size: f64) -> String {
+    let font = sans(size);
+    format!(
+        "{} {}px {}",
+        font.get_style().as_str(),
+        font.get_size(),
+        font.get_family().as_str()
+    )
+}
+
 /// Text in `font` and `color` (plotters' `color()` would tie the style to a borrowed colour).
 fn styled(font: FontDesc<'static>, color: Rgb) -> TextStyle<'static> {
     let mut style = TextStyle::from(font);

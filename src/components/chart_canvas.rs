@@ -43,7 +43,7 @@ fn draw_on(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme, scale: f
         .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
     let numbers = IntlNumbers::compact(spec.lang);
     let widths = web::TextWidths::of(canvas);
-    let width = |text: &str, size: f64| widths.as_ref().and_then(|w| w.width(text, size));
+    let width = |text: &str, size: f64| widths.as_ref().and_then(|w| w.width(text, &chart::canvas_font(size)));
     chart::draw(
         &backend.into_drawing_area(),
         spec,

@@ -215,9 +215,9 @@ fn desynchronize(canvas: &HtmlCanvasElement) {
 }
 
 /// Measures text the way the canvas will draw it: `CanvasRenderingContext2d.measureText` in the
-/// font plotters-canvas sets for a sans-serif text (`normal <size>px sans-serif`). No layout is
-/// involved (plotters' own estimate appends an element to the page and reads its size, which
-/// makes the browser lay out the page again for every text measured).
+/// font the text will be drawn in (`chart::canvas_font`). No layout is involved (plotters' own
+/// estimate appends an element to the page and reads its size, which makes the browser lay out
+/// the page again for every text measured).
 pub struct TextWidths(web_sys::CanvasRenderingContext2d);
 
 impl TextWidths {
@@ -231,9 +231,9 @@ impl TextWidths {
             .map(Self)
     }
 
-    /// The width of `text` at `size` device pixels; none if the browser will not say.
-    pub fn width(&self, text: &str, size: f64) -> Option<f64> {
-        self.0.set_font(&format!("normal {size}px sans-serif"));
+    /// The width of `text` in the CSS `font`; none if the browser will not say.
+    pub fn width(&self, text: &str, font: &str) -> Option<f64> {
+        self.0.set_font(font);
         self.0.measure_text(text).ok().map(|m| m.width())
     }
 }
