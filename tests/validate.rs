@@ -1,7 +1,9 @@
 //! The app-side validation of dataset JSON: what the page says when the dataset is wrong.
 #![cfg(not(target_arch = "wasm32"))]
 
-use displacement_tracker::data::{check_size, parse_dataset, parse_dataset_bytes, DatasetError, MAX_DATASET_BYTES};
+use displacement_tracker::data::{
+    check_size, parse_dataset, parse_dataset_bytes, read_dataset_bytes, Dataset, DatasetError, MAX_DATASET_BYTES,
+};
 
 const SHIPPED: &str = include_str!("../assets/data/dataset.json");
 
@@ -182,6 +184,62 @@ fn wrong_shape_names_the_field() {
         v.as_object_mut().unwrap().remove("events");
     });
     assert!(at.starts_with(".: missing field `events`"), "{at}");
+    // A large field of the wrong shape as a whole, or one missing a field of its own: named by
+    // the field, as the dataset's other places are.
+    let at = shape_error(|v| v["casualties"] = "none".into());
+    assert!(at.starts_with("casualties: expected "), "{at}");
+    let at = shape_error(|v| v["claims"] = serde_json::json!({}));
+    assert!(at.starts_with("claims: expected a list, found an object"), "{at}");
+    let at = shape_error(|v| {
+        v["refugees"].as_object_mut().unwrap().remove("total");
+    });
+    assert!(at.starts_with("refugees: missing field `total`"), "{at}");
+    let at = shape_error(|v| v["changelog"][0]["date"] = 5.into());
+    assert!(at.starts_with("changelog[0].date: "), "{at}");
+}
+
+/// The page reads a dataset in steps with a pause between them (a task boundary in the browser):
+/// the same dataset, or the same error, as reading it at once.
+#[test]
+fn a_dataset_read_in_steps_is_the_dataset_read_at_once() {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+    fn stepped(json: &str) -> (Result<Dataset, DatasetError>, usize) {
+        // Every pause is pending once, as a task boundary is: the reading goes on only when
+        // polled again.
+        struct Pause(bool);
+        impl std::future::Future for Pause {
+            type Output = ();
+            fn poll(mut self: std::pin::Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+                if std::mem::replace(&mut self.0, true) {
+                    Poll::Ready(())
+                } else {
+                    Poll::Pending
+                }
+            }
+        }
+        let mut reading = std::pin::pin!(read_dataset_bytes(json.as_bytes(), || Pause(false)));
+        let mut context = Context::from_waker(Waker::noop());
+        let mut pauses = 0;
+        loop {
+            match reading.as_mut().poll(&mut context) {
+                Poll::Ready(result) => return (result, pauses),
+                Poll::Pending => pauses += 1,
+            }
+        }
+    }
+    let (dataset, pauses) = stepped(SHIPPED);
+    assert_eq!(dataset.unwrap(), parse_dataset(SHIPPED).unwrap());
+    assert!(pauses >= 3, "{pauses} pauses");
+    for json in [
+        edited(|v| v["quotes"][3]["date"] = "21 March 2022".into()),
+        edited(|v| v["schema_version"] = 1.into()),
+        edited(|v| v["refugees"]["total"]["points"]["dates"][3] = "2022-02-26".into()),
+        SHIPPED[..SHIPPED.len() / 2].to_string(),
+    ] {
+        let (result, _) = stepped(&json);
+        assert_eq!(result.unwrap_err(), parse_dataset(&json).unwrap_err());
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@ use super::hover_paint::HoverPainters;
 use super::own_data::{drop_zone, own_banner, OpenFile, Own};
 use super::Shared;
 use super::{error_panel, Dashboard, LoadError};
-use crate::data::{check_size, parse_dataset_bytes, Dataset, Date};
+use crate::data::{check_size, read_dataset_bytes, Dataset, Date};
 use crate::i18n::Lang;
 use crate::web;
 use yew::prelude::*;
@@ -37,7 +37,11 @@ async fn load(url: &str, lang: Lang) -> Load {
     web::IntlNumbers::exact(lang, 0);
     web::next_task().await;
     // serde names where the text stops being JSON, or the path of a field of the wrong shape.
-    let parsed = web::measured("parse-dataset", || parse_dataset_bytes(&fetched.bytes));
+    // The dataset is read in a few steps, a task each (the first call of each part's reading
+    // also compiles its code).
+    let steps = web::MeasuredSteps::start("parse-dataset");
+    let parsed = read_dataset_bytes(&fetched.bytes, || steps.pause()).await;
+    steps.end();
     web::next_task().await;
     match parsed {
         Ok(dataset) => Load::Ready(Shared::new(dataset), fetched.saved_at),
@@ -67,7 +71,10 @@ async fn open(file: &web_sys::File, lang: Lang) -> Result<Dataset, LoadError> {
     let bytes = web::read_file(file)
         .await
         .map_err(|e| failed(tr!(lang, OwnNotRead).into(), vec![e.to_string()]))?;
-    web::measured("parse-own-dataset", || parse_dataset_bytes(&bytes)).map_err(|e| failed(e.summary(lang), e.details()))
+    let steps = web::MeasuredSteps::start("parse-own-dataset");
+    let read = read_dataset_bytes(&bytes, || steps.pause()).await;
+    steps.end();
+    read.map_err(|e| failed(e.summary(lang), e.details()))
 }
 
 #[derive(Properties, PartialEq)]

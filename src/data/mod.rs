@@ -7,5 +7,6 @@ pub mod validate;
 pub use date::{Date, EARLIEST_DATE, LATEST_DATE, WAR_START};
 pub use model::*;
 pub use validate::{
-    check_size, parse_dataset, parse_dataset_bytes, DatasetError, Problem, MAX_COUNT, MAX_DATASET_BYTES,
+    check_size, parse_dataset, parse_dataset_bytes, read_dataset, read_dataset_bytes, DatasetError, Problem, MAX_COUNT,
+    MAX_DATASET_BYTES,
 };

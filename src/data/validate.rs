@@ -3,7 +3,9 @@
 use super::date::{Date, WAR_START};
 use super::model::{is_web_link, Dataset, SCHEMA_VERSION};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::fmt;
+use std::future::Future;
 
 /// One thing wrong with a dataset, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,6 +141,20 @@ pub fn check_size(bytes: u64) -> Result<(), DatasetError> {
 /// Parses and validates a dataset file as it was fetched or opened: its size, its encoding
 /// (UTF-8; UTF-16 is named as such, other bytes by their offset), then `parse_dataset`.
 pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Dataset, DatasetError> {
+    at_once(read_dataset_bytes(bytes, no_pause))
+}
+
+/// Parses and validates dataset JSON (a UTF-8 byte-order mark before it is allowed).
+pub fn parse_dataset(json: &str) -> Result<Dataset, DatasetError> {
+    at_once(read_dataset(json, no_pause))
+}
+
+/// `parse_dataset_bytes` in steps, awaiting `pause()` between them (the page gives the browser a
+/// task boundary there, so that reading a dataset is a few short tasks rather than one long one).
+pub async fn read_dataset_bytes<P: Future<Output = ()>>(
+    bytes: &[u8],
+    pause: impl FnMut() -> P,
+) -> Result<Dataset, DatasetError> {
     check_size(bytes.len() as u64)?;
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(DatasetError::NotUtf8(
@@ -151,29 +167,118 @@ pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Dataset, DatasetError> {
             crate::i18n::Lang::En.whole(e.valid_up_to() as u64)
         ))
     })?;
-    parse_dataset(text)
+    read_dataset(text, pause).await
 }
 
-/// Parses and validates dataset JSON (a UTF-8 byte-order mark before it is allowed).
-pub fn parse_dataset(json: &str) -> Result<Dataset, DatasetError> {
+/// `parse_dataset` in steps, awaiting `pause()` between them. A first pass reads the top level
+/// (checking that the whole text is JSON, and the schema version) and keeps each large field as
+/// its text; the fields are then read in groups, and the dataset checked, a step each.
+pub async fn read_dataset<P: Future<Output = ()>>(
+    json: &str,
+    mut pause: impl FnMut() -> P,
+) -> Result<Dataset, DatasetError> {
     check_size(json.len() as u64)?;
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    // A dataset of the expected shape is read in one pass; a text that is not one is read again
-    // to say why (`why_not`).
-    let dataset = match serde_path_to_error::deserialize::<_, Dataset>(&mut serde_json::Deserializer::from_str(json)) {
-        Ok(dataset) if dataset.schema_version == SCHEMA_VERSION => dataset,
-        Ok(dataset) => {
+    // A text whose top level is not that of a dataset is read again to say why (`why_not`).
+    let top = match serde_path_to_error::deserialize::<_, TopLevel>(&mut serde_json::Deserializer::from_str(json)) {
+        Ok(top) if top.schema_version == SCHEMA_VERSION => top,
+        Ok(top) => {
             return Err(DatasetError::UnsupportedSchema {
-                found: Some(u64::from(dataset.schema_version)),
+                found: Some(u64::from(top.schema_version)),
             })
         }
         Err(e) => return Err(why_not(json, &e)),
     };
+    pause().await;
+    let sources = field("sources", top.sources)?;
+    let countries = field("countries", top.countries)?;
+    let refugees = field("refugees", top.refugees)?;
+    pause().await;
+    let casualties = field("casualties", top.casualties)?;
+    let idps = field("idps", top.idps)?;
+    let events = field("events", top.events)?;
+    pause().await;
+    let dataset = Dataset {
+        schema_version: top.schema_version,
+        dataset_version: top.dataset_version,
+        war_start: top.war_start,
+        first_date: top.first_date,
+        last_date: top.last_date,
+        sources,
+        countries,
+        refugees,
+        casualties,
+        idps,
+        events,
+        quotes: field("quotes", top.quotes)?,
+        claims: field("claims", top.claims)?,
+        changelog: field("changelog", top.changelog)?,
+    };
+    pause().await;
     let problems = check(&dataset);
     if problems.is_empty() {
         Ok(dataset)
     } else {
         Err(DatasetError::Invalid(problems))
+    }
+}
+
+/// The dataset's top level: its small fields read, its large ones kept as their JSON text (which
+/// this pass checks is JSON) to be read one by one (`field`). The same fields as `Dataset`.
+#[derive(Deserialize)]
+struct TopLevel<'a> {
+    schema_version: u32,
+    dataset_version: String,
+    war_start: Date,
+    first_date: Date,
+    last_date: Date,
+    #[serde(borrow)]
+    sources: &'a RawValue,
+    #[serde(borrow)]
+    countries: &'a RawValue,
+    #[serde(borrow)]
+    refugees: &'a RawValue,
+    #[serde(borrow)]
+    casualties: &'a RawValue,
+    #[serde(borrow)]
+    idps: &'a RawValue,
+    #[serde(borrow)]
+    events: &'a RawValue,
+    #[serde(borrow)]
+    quotes: &'a RawValue,
+    #[serde(borrow)]
+    claims: &'a RawValue,
+    #[serde(borrow)]
+    changelog: &'a RawValue,
+}
+
+/// One large field of the dataset read from its text, a wrong shape named by its path from the
+/// dataset's top (`refugees.total.points.cumulative[0]`).
+fn field<T: serde::de::DeserializeOwned>(name: &str, text: &RawValue) -> Result<T, DatasetError> {
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text.get())).map_err(|e| {
+        let inner = e.path().to_string();
+        let path = match inner.as_str() {
+            "." => name.to_string(),
+            _ if inner.starts_with('[') => format!("{name}{inner}"),
+            _ => format!("{name}.{inner}"),
+        };
+        DatasetError::Malformed(shape_error(&path, e.inner()))
+    })
+}
+
+/// No pause between the steps of reading a dataset.
+fn no_pause() -> std::future::Ready<()> {
+    std::future::ready(())
+}
+
+/// The result of reading a dataset without pauses: such a reading finishes when first polled.
+fn at_once(reading: impl Future<Output = Result<Dataset, DatasetError>>) -> Result<Dataset, DatasetError> {
+    let mut reading = std::pin::pin!(reading);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(result) = reading.as_mut().poll(&mut context) {
+            return result;
+        }
     }
 }
 
@@ -184,7 +289,7 @@ fn why_not(json: &str, failed: &serde_path_to_error::Error<serde_json::Error>) -
     match serde_json::from_str::<SchemaProbe>(json) {
         Err(e) => DatasetError::Malformed(unreadable(&e)),
         Ok(probe) if probe.0 != Some(u64::from(SCHEMA_VERSION)) => DatasetError::UnsupportedSchema { found: probe.0 },
-        Ok(_) => DatasetError::Malformed(shape_error(failed)),
+        Ok(_) => DatasetError::Malformed(shape_error(&failed.path().to_string(), failed.inner())),
     }
 }
 
@@ -202,11 +307,10 @@ fn unreadable(e: &serde_json::Error) -> String {
 
 /// Where a dataset that is JSON but not of the expected shape goes wrong, named by its path:
 /// `refugees.by_country[3].points.cumulative[17]: expected a whole number, found a string "x"`.
-fn shape_error(e: &serde_path_to_error::Error<serde_json::Error>) -> String {
+fn shape_error(path: &str, e: &serde_json::Error) -> String {
     format!(
-        "it is JSON, but not of the shape of schema_version {SCHEMA_VERSION}: at {}: {}",
-        e.path(),
-        plain(e.inner())
+        "it is JSON, but not of the shape of schema_version {SCHEMA_VERSION}: at {path}: {}",
+        plain(e)
     )
 }
 

@@ -286,6 +286,41 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Work done in steps, a task each (`pause` between them), each step measured as `name` on the
+/// page's performance timeline (one entry per step; their sum is the work's time).
+pub struct MeasuredSteps {
+    name: &'static str,
+}
+
+impl MeasuredSteps {
+    pub fn start(name: &'static str) -> Self {
+        let steps = Self { name };
+        steps.mark();
+        steps
+    }
+
+    fn mark(&self) {
+        if let Some(p) = browser().and_then(|w| w.performance()) {
+            p.mark(&format!("{}-start", self.name)).ok();
+        }
+    }
+
+    /// Ends the step under way.
+    pub fn end(&self) {
+        if let Some(p) = browser().and_then(|w| w.performance()) {
+            p.measure_with_start_mark(self.name, &format!("{}-start", self.name))
+                .ok();
+        }
+    }
+
+    /// Ends the step under way, lets the browser run what waits (a new task), starts the next.
+    pub async fn pause(&self) {
+        self.end();
+        next_task().await;
+        self.mark();
+    }
+}
+
 /// The build the page is (release builds name it in `<meta name="build">`), if any.
 pub fn page_build() -> Option<String> {
     browser()?
