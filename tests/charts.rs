@@ -654,3 +654,23 @@ fn the_canvas_measures_text_in_the_font_it_draws() {
     assert_eq!(chart::canvas_font(13.5), "normal 13.5px sans-serif");
     assert_eq!(chart::canvas_font(26.0), "normal 26px sans-serif");
 }
+
+/// The page makes its charts one by one as it renders them (the first one first): each is the
+/// chart of its id, the same as the whole set in page order gives.
+#[test]
+fn each_chart_is_made_alone_as_in_the_whole_set() {
+    let d = dataset();
+    for query in ["", "mode=daily&scale=log&from=20&to=40", "lang=uk&measure=per1000"] {
+        let o = options(&d, query);
+        let all = transform::charts(&d, &o);
+        assert_eq!(
+            all.iter().map(|s| s.id).collect::<Vec<_>>(),
+            ChartId::ALL.to_vec(),
+            "{query}"
+        );
+        for (n, id) in ChartId::ALL.iter().enumerate() {
+            assert_eq!(*id as usize, n, "ChartId::ALL is in declared order");
+            assert_eq!(transform::chart(&d, &o, *id), all[n], "{query}: {id:?}");
+        }
+    }
+}

@@ -3,12 +3,13 @@ use super::quotes::day_sheet;
 use super::Shared;
 use super::{controls, footer, page_header, ChartCanvas, DatasetSections, QuotePanel, SharePanel};
 use crate::chart::theme::ThemeName;
-use crate::chart::ChartSpec;
+use crate::chart::{ChartId, ChartSpec};
 use crate::data::Dataset;
 use crate::i18n::Lang;
-use crate::state::{from_query, key_action, reduce, to_query, Action, Bounds, Notice, ViewState};
+use crate::state::{from_query, key_action, reduce, to_query, Action, Bounds, ChartOptions, Notice, ViewState};
 use crate::web;
 use crate::{export, transform};
+use std::cell::OnceCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -130,6 +131,36 @@ impl Stage {
     }
 }
 
+/// The charts of one set of chart options, each made when the view first asks for it: while the
+/// page starts, the first render draws only the first chart, and makes only that one.
+struct Charts {
+    dataset: Shared<Dataset>,
+    options: ChartOptions,
+    made: [OnceCell<Shared<ChartSpec>>; ChartId::ALL.len()],
+}
+
+impl Charts {
+    fn new(dataset: Shared<Dataset>, options: ChartOptions) -> Self {
+        Self {
+            dataset,
+            options,
+            made: Default::default(),
+        }
+    }
+
+    fn get(&self, id: ChartId) -> Shared<ChartSpec> {
+        // `ChartId::ALL` lists the charts in their declared order.
+        self.made[id as usize]
+            .get_or_init(|| Shared::new(transform::chart(&self.dataset, &self.options, id)))
+            .clone()
+    }
+
+    /// Every chart, in page order.
+    fn all(&self) -> impl Iterator<Item = Shared<ChartSpec>> + '_ {
+        ChartId::ALL.iter().map(|id| self.get(*id))
+    }
+}
+
 /// The link that reopens a view: the page's address with the view's query.
 fn view_link(view: &ViewState, bounds: &Bounds) -> String {
     let query = to_query(view, bounds);
@@ -169,10 +200,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let specs = {
         let d = d.clone();
         use_memo(model.state.options.clone(), move |options| {
-            transform::charts(&d, options)
-                .into_iter()
-                .map(Shared::new)
-                .collect::<Vec<_>>()
+            Charts::new(d, options.clone())
         })
     };
     let state = &model.state;
@@ -197,7 +225,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     }
     let stage = if state.embed.is_some() { Stage::All } else { *stage };
     let rest = stage == Stage::All;
-    let on_drawn = use_first_chart_mark(if state.embed.is_some() { 1 } else { specs.len() }, rest);
+    let on_drawn = use_first_chart_mark(if state.embed.is_some() { 1 } else { ChartId::ALL.len() }, rest);
     let theme = use_theme();
     let phone = use_media(PHONE);
     let controls_open = use_state(|| false);
@@ -240,7 +268,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         return html! {
             <ContextProvider<Lang> context={lang}>
             <main class="embed">
-                { for specs.iter().filter(|s| s.id == id).map(|spec| chart(spec, &link)) }
+                { chart(&specs.get(id), &link) }
                 <p class="embed-link">
                     <a href={link.clone()} target="_blank" rel="noopener">{ tr!(lang, OpenFullView) }</a>
                 </p>
@@ -268,13 +296,13 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         <div class="layout">
             <main class="charts" id="charts">
                 // The first chart apart from the others: its list stays the same when they come.
-                { for specs.first().map(|spec| chart(spec, "")) }
+                { chart(&specs.get(ChartId::ALL[0]), "") }
                 if stage > Stage::First {
-                    { for specs.iter().skip(1).map(|spec| chart(spec, "")) }
+                    { for specs.all().skip(1).map(|spec| chart(&spec, "")) }
                 }
                 if stage >= Stage::Sections {
                 <SharePanel dataset={d.clone()} options={view.options.clone()} link={link.clone()}
-                    charts={specs.iter().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()}
+                    charts={specs.all().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()}
                     dark_pictures={*dark_pictures} on_dark_pictures={Callback::from(move |dark| dark_pictures.set(dark))} />
                 <DatasetSections dataset={d.clone()} />
                 }

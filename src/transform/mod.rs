@@ -40,6 +40,11 @@ pub fn series_color(dataset: &Dataset, id: &str) -> SeriesColor {
 
 /// The charts of a view, in page order, from the chosen options alone.
 pub fn charts(dataset: &Dataset, options: &ChartOptions) -> Vec<ChartSpec> {
+    ChartId::ALL.iter().map(|id| chart(dataset, options, *id)).collect()
+}
+
+/// One chart of a view (`charts` has them all, in page order `ChartId::ALL`).
+pub fn chart(dataset: &Dataset, options: &ChartOptions, id: ChartId) -> ChartSpec {
     let range = options.visible(&bounds(dataset));
     let f = Frame {
         dataset,
@@ -47,12 +52,12 @@ pub fn charts(dataset: &Dataset, options: &ChartOptions) -> Vec<ChartSpec> {
         range,
         quote_days: quote_days(dataset, range),
     };
-    vec![
-        refugees::by_country(&f),
-        refugees::daily(&f),
-        reports::casualties(&f),
-        reports::idps(&f),
-    ]
+    match id {
+        ChartId::Refugees => refugees::by_country(&f),
+        ChartId::RefugeesDaily => refugees::daily(&f),
+        ChartId::Casualties => reports::casualties(&f),
+        ChartId::Idps => reports::idps(&f),
+    }
 }
 
 /// The war day whose quotes go with `day`: that day if anything was said, else the nearest
