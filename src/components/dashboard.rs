@@ -109,11 +109,12 @@ fn use_play(playing: bool, dispatch: Callback<Action>) {
     });
 }
 
-/// What of the view is rendered while the page starts, in this order, a task each: the header,
-/// controls and first chart; the other charts; the share panel, claims and sources; the quotes.
-/// The app takes the baked view's place once all of it is in (and its charts drawn).
+/// What of the view is rendered while the page starts, in this order, a task each: the header
+/// and controls; the first chart; the other charts; the share panel, claims and sources; the
+/// quotes. The app takes the baked view's place once all of it is in (and its charts drawn).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Stage {
+    Page,
     First,
     Charts,
     Sections,
@@ -123,6 +124,7 @@ enum Stage {
 impl Stage {
     fn next(self) -> Option<Self> {
         match self {
+            Stage::Page => Some(Stage::First),
             Stage::First => Some(Stage::Charts),
             Stage::Charts => Some(Stage::Sections),
             Stage::Sections => Some(Stage::All),
@@ -209,7 +211,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     // and everything is in it.
     let stage = use_state_eq(|| {
         if cfg!(target_arch = "wasm32") {
-            Stage::First
+            Stage::Page
         } else {
             Stage::All
         }
@@ -296,7 +298,9 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         <div class="layout">
             <main class="charts" id="charts">
                 // The first chart apart from the others: its list stays the same when they come.
-                { chart(&specs.get(ChartId::ALL[0]), "") }
+                if stage >= Stage::First {
+                    { chart(&specs.get(ChartId::ALL[0]), "") }
+                }
                 if stage > Stage::First {
                     { for specs.all().skip(1).map(|spec| chart(&spec, "")) }
                 }
