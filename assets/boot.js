@@ -20,7 +20,6 @@ const integrity = (name) => params.get(`${name}-integrity`) ?? "";
 
 /** Requests the dataset, the JS glue and the wasm together, then starts the app. */
 async function start() {
-  warmLocale();
   // The app's own fetch of the dataset (same origin, credentials same-origin) takes this response.
   const link = (attributes) => document.head.append(Object.assign(document.createElement("link"), attributes));
   link({ rel: "preload", as: "fetch", href: new URL("data/dataset.json", document.baseURI).href, crossOrigin: "anonymous" });
@@ -33,18 +32,6 @@ async function start() {
   window.wasmExports = exports;
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: asset("wasm") } }));
   keepForOffline();
-}
-
-/** Has the page's locale data for numbers loaded in a worker while the app downloads, so that
- * the app's first number formatter does not load it on the page's thread (intl-warmup.js). The
- * locales are the app's (Lang::locale in src/i18n). Without workers the app loads it itself. */
-function warmLocale() {
-  const locale = { en: "en-GB", uk: "uk-UA" }[pageLanguage()];
-  try {
-    new Worker(new URL("intl-warmup.js", import.meta.url)).postMessage(locale);
-  } catch {
-    // Workers refused (a CSP, an old browser): nothing is lost but time.
-  }
 }
 
 /** After the app has started, and when the browser is idle, the service worker (sw.js) keeps

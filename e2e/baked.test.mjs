@@ -130,31 +130,6 @@ test("the app and its data are requested once the first view is on screen, each 
   await context.close();
 });
 
-test("the page's locale data for numbers is loaded in a worker of its own while the app downloads", async () => {
-  for (const [query, locale] of [["", "en-GB"], ["?lang=uk", "uk-UA"]]) {
-    const { context, page, problems } = await newPage(env.browser);
-    // What boot.js tells its workers (recorded by the test, not by a script of the page).
-    await context.addInitScript(() => {
-      window.toldWorkers = [];
-      const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (message, ...rest) {
-        window.toldWorkers.push(message);
-        return post.call(this, message, ...rest);
-      };
-    });
-    const workers = [];
-    page.on("worker", (w) => workers.push({ url: new URL(w.url()).pathname, closed: new Promise((r) => w.on("close", r)) }));
-    await page.goto(env.server.url + query);
-    await waitForCharts(page);
-    assert.deepEqual(workers.map((w) => w.url), ["/intl-warmup.js"], `${query}: one worker, the locale's`);
-    assert.deepEqual(await page.evaluate(() => window.toldWorkers), [locale], query);
-    // It ends once the data is loaded (close() in the worker), under the page's CSP.
-    await workers[0].closed;
-    assert.deepEqual(problems, [], query);
-    await context.close();
-  }
-});
-
 test("a wasm that fails its integrity check is said on the page, and the first view stays", async () => {
   const { context, page } = await newPage(env.browser);
   await page.route(

@@ -62,9 +62,8 @@ execFileSync("cargo", ["run", "--offline", "--quiet", "--bin", "bake", "--", htm
 // version too (meta "build"), to say when it was updated since the reader's last visit.
 html = await readFile(htmlPath, "utf8");
 const base = process.env.TRUNK_PUBLIC_URL || "/";
-// The page, its dataset, what boot.js requests (the app, the locale worker) and what the page
-// links to itself.
-const kept = new Set(["index.html", "data/dataset.json", glue[0], wasm[0], "intl-warmup.js"]);
+// The page, its dataset, the app (which boot.js requests) and what the page links to itself.
+const kept = new Set(["index.html", "data/dataset.json", glue[0], wasm[0]]);
 for (const [, quoted, bare] of html.matchAll(/\s(?:src|href)=(?:"([^"]*)"|([^\s>"']+))/g)) {
   const url = (quoted ?? bare).replaceAll("&amp;", "&");
   if (url === "" || /^(?:[a-z]+:|#|\?|\/\/)/i.test(url)) continue;

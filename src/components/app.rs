@@ -30,9 +30,9 @@ async fn load(url: &str, lang: Lang) -> Load {
         }
     };
     // Reading the dataset, and rendering what it holds, each in a task of its own. So is
-    // making the first Intl number formatter, which loads the browser's locale data unless
-    // boot.js's worker has loaded it already (20-90 ms in Chromium; later formatters take a
-    // fraction of a millisecond): the view's first render uses it.
+    // making the first Intl number formatter, which loads the browser's locale data (30-60 ms
+    // in Chromium; the later ones take a fraction of a millisecond): the view's first render
+    // uses it, and would otherwise be that much longer.
     web::next_task().await;
     web::IntlNumbers::exact(lang, 0);
     web::next_task().await;

@@ -62,7 +62,6 @@ const UK_MONTHS: [&str; 12] = [
 
 impl Lang {
     /// The locale of numbers and dates, for the browser's Intl.
-    /// (boot.js names them too: its worker loads the page's locale data while the app downloads.)
     pub fn locale(self) -> &'static str {
         match self {
             Lang::En => "en-GB",
