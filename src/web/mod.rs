@@ -273,16 +273,10 @@ pub fn reveal_app() {
 }
 
 /// Runs `f` inside `performance.measure(name, ...)`, so harnesses can time it.
-pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let performance = browser().and_then(|w| w.performance());
-    let start = format!("{name}-start");
-    if let Some(p) = &performance {
-        p.mark(&start).ok();
-    }
+pub fn measured<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
+    let step = MeasuredSteps::start(name);
     let out = f();
-    if let Some(p) = &performance {
-        p.measure_with_start_mark(name, &start).ok();
-    }
+    step.end();
     out
 }
 
