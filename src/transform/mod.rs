@@ -40,24 +40,13 @@ pub fn series_color(dataset: &Dataset, id: &str) -> SeriesColor {
 
 /// The charts of a view, in page order, from the chosen options alone.
 pub fn charts(dataset: &Dataset, options: &ChartOptions) -> Vec<ChartSpec> {
-    ChartId::ALL.iter().map(|id| chart(dataset, options, *id)).collect()
+    let f = Frame::of(dataset, options);
+    ChartId::ALL.iter().map(|id| f.chart(*id)).collect()
 }
 
 /// One chart of a view (`charts` has them all, in page order `ChartId::ALL`).
 pub fn chart(dataset: &Dataset, options: &ChartOptions, id: ChartId) -> ChartSpec {
-    let range = options.visible(&bounds(dataset));
-    let f = Frame {
-        dataset,
-        options,
-        range,
-        quote_days: quote_days(dataset, range),
-    };
-    match id {
-        ChartId::Refugees => refugees::by_country(&f),
-        ChartId::RefugeesDaily => refugees::daily(&f),
-        ChartId::Casualties => reports::casualties(&f),
-        ChartId::Idps => reports::idps(&f),
-    }
+    Frame::of(dataset, options).chart(id)
 }
 
 /// The war day whose quotes go with `day`: that day if anything was said, else the nearest
@@ -156,7 +145,26 @@ impl Draft {
     }
 }
 
-impl Frame<'_> {
+impl<'a> Frame<'a> {
+    fn of(dataset: &'a Dataset, options: &'a ChartOptions) -> Self {
+        let range = options.visible(&bounds(dataset));
+        Frame {
+            dataset,
+            options,
+            range,
+            quote_days: quote_days(dataset, range),
+        }
+    }
+
+    fn chart(&self, id: ChartId) -> ChartSpec {
+        match id {
+            ChartId::Refugees => refugees::by_country(self),
+            ChartId::RefugeesDaily => refugees::daily(self),
+            ChartId::Casualties => reports::casualties(self),
+            ChartId::Idps => reports::idps(self),
+        }
+    }
+
     fn visible(&self, day: i64) -> bool {
         (self.range.0..=self.range.1).contains(&day)
     }
