@@ -3,7 +3,7 @@ use super::hover_paint::HoverPainters;
 use super::own_data::{drop_zone, own_banner, OpenFile, Own};
 use super::Shared;
 use super::{error_panel, Dashboard, LoadError};
-use crate::data::{check_size, read_dataset_bytes, Dataset, Date};
+use crate::data::{check_size, read_dataset_bytes, Dataset, DatasetError, Date};
 use crate::i18n::Lang;
 use crate::web;
 use yew::prelude::*;
@@ -37,11 +37,7 @@ async fn load(url: &str, lang: Lang) -> Load {
     web::IntlNumbers::exact(lang, 0);
     web::next_task().await;
     // serde names where the text stops being JSON, or the path of a field of the wrong shape.
-    // The dataset is read in a few steps, a task each (the first call of each part's reading
-    // also compiles its code).
-    let steps = web::MeasuredSteps::start("parse-dataset");
-    let parsed = read_dataset_bytes(&fetched.bytes, || steps.pause()).await;
-    steps.end();
+    let parsed = read_in_tasks("parse-dataset", &fetched.bytes).await;
     web::next_task().await;
     match parsed {
         Ok(dataset) => Load::Ready(Shared::new(dataset), fetched.saved_at),
@@ -71,10 +67,18 @@ async fn open(file: &web_sys::File, lang: Lang) -> Result<Dataset, LoadError> {
     let bytes = web::read_file(file)
         .await
         .map_err(|e| failed(tr!(lang, OwnNotRead).into(), vec![e.to_string()]))?;
-    let steps = web::MeasuredSteps::start("parse-own-dataset");
-    let read = read_dataset_bytes(&bytes, || steps.pause()).await;
+    read_in_tasks("parse-own-dataset", &bytes)
+        .await
+        .map_err(|e| failed(e.summary(lang), e.details()))
+}
+
+/// Reads a dataset's bytes in a few steps, a task each (the first call of each part's reading
+/// also compiles its code), each step measured as `name`.
+async fn read_in_tasks(name: &'static str, bytes: &[u8]) -> Result<Dataset, DatasetError> {
+    let steps = web::MeasuredSteps::start(name);
+    let read = read_dataset_bytes(bytes, || steps.pause()).await;
     steps.end();
-    read.map_err(|e| failed(e.summary(lang), e.details()))
+    read
 }
 
 #[derive(Properties, PartialEq)]
