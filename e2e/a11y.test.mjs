@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { ROOT, start, newPage, waitForCharts } from "./harness.mjs";
+import { ROOT, start, newPage, waitForCharts, CHART_IDS } from "./harness.mjs";
 
 let env;
 let axeSource;
@@ -74,10 +74,10 @@ test("each chart has a heading, a summary in words and its figures as a table", 
   await page.goto(env.server.url);
   await waitForCharts(page);
   const headings = await page.locator("figure.chart h2").allInnerTexts();
-  assert.equal(headings.length, 4);
-  assert.equal(headings[0], "Refugees from Ukraine by receiving country, cumulative");
+  assert.equal(headings.length, CHART_IDS.length);
+  assert.equal(headings[0], "Border crossings out of Ukraine by receiving country, cumulative");
   const summary = await page.locator("#chart-refugees .chart-summary").innerText();
-  assert.match(summary, /^All countries: from 79,209 border crossings on 24 Feb 2022 \(day 1\) to 6,801,987 on 29 May 2022 \(day 95\)\. Of the other series, Poland ends highest: 3,627,178 on 29 May 2022 \(day 95\)\.$/);
+  assert.match(summary, /^All countries \(headline\): from 79,209 border crossings on 24 Feb 2022 \(day 1\) to 6,801,987 on 29 May 2022 \(day 95\)\. Of the other series, Lower bounds ends highest: at least 47,200,000 on 26 Mar 2025 \(day 1,127\)\.$/);
 
   // By keyboard: the button is reached with Tab and opened with Enter; the table has the
   // dataset's figure for 21 March 2022 (day 26).
@@ -98,10 +98,12 @@ test("each chart has a heading, a summary in words and its figures as a table", 
   const cells = await row.locator("th, td").allInnerTexts();
   assert.deepEqual(cells.slice(0, 3), ["26", "21 Mar 2022", "3,460,430"]);
   const header = await table.locator("thead th").allInnerTexts();
-  assert.deepEqual(header.slice(0, 3), ["War day", "Date", "All countries (UNHCR total)"]);
+  assert.deepEqual(header.slice(0, 3), ["War day", "Date", "All countries: UNHCR's headline “refugees fleeing Ukraine”, to 29 May 2022 (border crossings)"]);
   assert.match(await table.locator("caption").innerText(), /Source: UNHCR/);
-  // A row for every day the chart has a figure.
-  const days = new Set([...total.dates, ...dataset.refugees.by_country.flatMap((s) => s.points.dates)]);
+  // A row for every day the chart has a figure: the first months' series and the whole war's
+  // border crossings (by vintage and by country).
+  const crossings = dataset.figures.filter((f) => f.measure === "border_crossings");
+  const days = new Set([...total.dates, ...dataset.refugees.by_country.flatMap((s) => s.points.dates), ...crossings.flatMap((f) => f.points.dates)]);
   assert.equal(await table.locator("tbody tr").count(), days.size);
   await page.keyboard.press("Enter");
   assert.equal(await page.locator("#table-refugees").count(), 0);
@@ -134,12 +136,17 @@ test("keyboard only: skip to the charts, step to day 26, move between series, le
   // Up and Down move between the series; the chart's live region reads the figure.
   const said = page.locator("#chart-refugees [aria-live]");
   await page.keyboard.press("ArrowDown");
-  assert.equal(await said.innerText(), "All countries: 3,460,430 border crossings on 21 Mar 2022 (day 26)");
+  assert.equal(await said.innerText(), "All countries (headline): 3,460,430 border crossings on 21 Mar 2022 (day 26)");
+  // Only the series the day's tooltip lists: UNHCR's revised month-end figures (no report that
+  // day, inside their period), then Poland; not the series that begin later.
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await said.innerText(), "Month-end, revised: no report on 21 Mar 2022 (day 26)");
   await page.keyboard.press("ArrowDown");
   assert.match(await said.innerText(), /^Poland: 2,\d{3},\d{3} border crossings on 21 Mar 2022 \(day 26\)$/);
   assert.equal(await tooltip.locator("tr.hovered th").innerText(), "Poland");
   await page.keyboard.press("ArrowUp");
-  assert.match(await said.innerText(), /^All countries: /);
+  await page.keyboard.press("ArrowUp");
+  assert.match(await said.innerText(), /^All countries \(headline\): /);
   // Escape hides the tooltip; Tab leaves the chart (no trap).
   await page.keyboard.press("Escape");
   await tooltip.waitFor({ state: "detached" });
@@ -180,7 +187,7 @@ test("Listen plays the chart as a tone, says the start, the peak and the end, an
   assert.match(await button.textContent(), /^Listen to the chart as sound$/);
   await button.click();
   assert.match(await button.textContent(), /^Stop the sound$/);
-  await page.waitForFunction(() => /^All countries, start: 79,209 on 24 Feb 2022 \(day 1\)$/.test(document.querySelector("#chart-refugees [aria-live]").textContent));
+  await page.waitForFunction(() => /^All countries \(headline\), start: 79,209 on 24 Feb 2022 \(day 1\)$/.test(document.querySelector("#chart-refugees [aria-live]").textContent));
   // The tune ends by itself (2 to 6 seconds), having said its end.
   await page.waitForFunction(() => document.querySelector("#chart-refugees .listen").textContent.startsWith("Listen"), null, { timeout: 10_000 });
   assert.match(await said.innerText(), /^end: 6,801,987 on 29 May 2022 \(day 95\)$/);
@@ -221,6 +228,6 @@ test("a browser without Web Audio is told so in words, and the chart stays", asy
   await waitForCharts(page);
   await page.locator("#chart-refugees .listen").click();
   assert.match(await page.locator("#chart-refugees .chart-error").innerText(), /this browser cannot play the chart as sound/);
-  assert.equal(await page.locator("canvas.chart-canvas").count(), 4);
+  assert.equal(await page.locator("canvas.chart-canvas").count(), CHART_IDS.length);
   await context.close();
 });

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { DIST, ROOT, newPage, start, subPathBuild, waitForCharts } from "./harness.mjs";
+import { DIST, ROOT, newPage, start, subPathBuild, waitForCharts, CHART_IDS } from "./harness.mjs";
 
 const SCREENSHOT = ROOT + "test-results/screenshot.png";
 const PESKOV_URL =
@@ -45,9 +45,7 @@ test("the release build shows every chart, the quotes and the sources, from the 
   // Every chart canvas is drawn: a real share of its pixels is not white.
   const ink = await canvases(page);
   assert.deepEqual(
-    ink.map((c) => c.id),
-    ["refugees", "refugees-daily", "casualties", "idps"],
-  );
+    ink.map((c) => c.id), CHART_IDS);
   for (const c of ink) assert.ok(c.share > 0.02, `${c.id} is drawn (${c.share})`);
 
   // The Kremlin spokesperson's 21 March 2022 quote, with its source link.
@@ -71,7 +69,7 @@ test("the release build shows every chart, the quotes and the sources, from the 
   const seed = page.locator("li.claim", { hasText: "3.38 million" });
   const claim = await seed.textContent();
   assert.match(claim, /21 Mar 2022 · day 26/);
-  assert.match(claim, /Claim: more than 3,380,000 refugees/);
+  assert.match(claim, /Claim: more than 3,380,000 border crossings out of Ukraine \(UNHCR, cumulative\)/);
   assert.match(claim, /Data, 21 Mar 2022: 3,460,430 \(difference \+80,430, \+2\.4%\)/);
   assert.match(claim, /“more than” holds against the data/);
   // Every source of the dataset is listed with a link, and each chart links to its sources with unit badges.
@@ -88,11 +86,11 @@ test("the release build shows every chart, the quotes and the sources, from the 
   assert.match(await page.locator("#chart-idps figcaption").textContent(), /survey estimate/);
   // The footer gives the dataset version, its date range and changelog.
   const footer = await page.locator("footer").textContent();
-  assert.match(footer, /Dataset version [0-9a-f]{16} \(schema 2\), figures from 24 Feb 2022 to 23 Jun 2022/);
+  assert.match(footer, /Dataset version [0-9a-f]{16} \(schema 3\), figures from 24 Feb 2022 to 31 Jul 2026/);
   assert.match(footer, /What changed in the dataset/);
   assert.match(footer, /earlier vintage of UNHCR's total/);
   // The header states the data's date range.
-  assert.match(await page.locator("header").innerText(), /24 Feb 2022 \(day 1\) to 23 Jun 2022 \(day 120\)/);
+  assert.match(await page.locator("header").innerText(), /Figures from 24 Feb 2022 \(day 1\) to 31 Jul 2026 \(day 1,619\) \(each chart gives its own last date\); dataset updated 4 Dec 2026\./);
 
   await mkdir(ROOT + "test-results", { recursive: true });
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -185,7 +183,7 @@ test("a broken dataset shows the error panel with its messages", async () => {
 });
 
 test("a dataset that is not JSON is named with the place where it stops being JSON", async () => {
-  const { text, context } = await panelFor({ body: '{"schema_version": 2, "sources": [}' });
+  const { text, context } = await panelFor({ body: '{"schema_version": 3, "sources": [}' });
   assert.match(text, /The dataset is not valid: the dataset cannot be read: the text is not JSON: at line 1, column 35, expected value/);
   await context.close();
 });
@@ -229,7 +227,7 @@ test("a build for a sub-path works there (trunk build --public-url /tracker/)", 
     const { context, page, problems, requests } = await newPage(sub.browser);
     await page.goto(sub.server.url);
     await waitForCharts(page);
-    assert.equal(await page.locator("canvas.chart-canvas").count(), 4);
+    assert.equal(await page.locator("canvas.chart-canvas").count(), CHART_IDS.length);
     assert.deepEqual(problems, [], "no console errors");
     assert.ok(requests.every((u) => u.startsWith("data:") || new URL(u).pathname.startsWith("/tracker/")), "every request stays under /tracker/");
     await context.close();

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { ROOT, newPage, start, waitForCharts } from "./harness.mjs";
+import { ROOT, newPage, start, waitForCharts, CHART_IDS } from "./harness.mjs";
 
 let env;
 
@@ -34,15 +34,15 @@ for (const [name, viewport] of [["desktop", { width: 1440, height: 900 }], ["pho
     const { context, page, problems } = await newPage(env.browser, { viewport, javaScriptEnabled: false });
     await page.goto(env.server.url);
     const c = await bakedContent(page);
-    assert.deepEqual(c.charts, ["refugees", "refugees-daily", "casualties", "idps"], "every chart, in the size for the screen");
-    assert.equal(c.title, "Refugees from Ukraine by receiving country, cumulative");
+    assert.deepEqual(c.charts, CHART_IDS, "every chart, in the size for the screen");
+    assert.equal(c.title, "Border crossings out of Ukraine by receiving country, cumulative");
     assert.ok(c.peskov, "the quotes");
     for (const publisher of ["UNHCR", "OHCHR", "IOM"]) assert.ok(c.sources.includes(publisher), publisher);
     assert.equal(await page.locator(".controls").isVisible(), false, "no controls that cannot work");
     const inert = await page.locator("#baked button:visible, #baked select:visible, #baked input:visible").count();
     assert.equal(inert, 0, "no button that needs the app");
     // Each chart's summary in words is in the page itself.
-    assert.match(await page.locator("#baked #chart-refugees .chart-summary").innerText(), /^All countries: from 79,209 border crossings/);
+    assert.match(await page.locator("#baked #chart-refugees .chart-summary").innerText(), /^All countries \(headline\): from 79,209 border crossings/);
     assert.match(await page.locator(".no-script").textContent(), /Without JavaScript this page shows its first view/);
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     assert.ok(widths[0] <= widths[1], `no sideways scroll: ${widths}`);
@@ -60,7 +60,7 @@ test("the baked charts are there before the wasm arrives, in the reader's theme"
   await page.goto(env.server.url);
   await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1, null, { timeout: 10_000 });
   const c = await bakedContent(page);
-  assert.deepEqual(c.charts, ["refugees", "refugees-daily", "casualties", "idps"]);
+  assert.deepEqual(c.charts, CHART_IDS);
   assert.ok(c.peskov);
   // The pictures take the theme's colours: light text on the dark ground.
   const fill = await page.$eval("#baked svg.chart-baked text", (t) => getComputedStyle(t).fill);
@@ -90,7 +90,7 @@ test("the app takes the baked view's place without a visible jump", async () => 
     first: performance.getEntriesByName("first-chart")[0].startTime,
     ready: performance.getEntriesByName("app-ready")[0].startTime,
   }));
-  assert.deepEqual([state.baked, state.arriving, state.canvases], [false, false, 4], "the app in the view's place");
+  assert.deepEqual([state.baked, state.arriving, state.canvases], [false, false, CHART_IDS.length], "the app in the view's place");
   assert.ok(state.first < state.ready, `the baked view came first (${state.first} ms, app ${state.ready} ms)`);
   assert.deepEqual(problems, []);
   await context.close();
@@ -146,6 +146,6 @@ test("a wasm that fails its integrity check is said on the page, and the first v
   await panel.waitFor({ timeout: 10_000 });
   assert.match(await panel.textContent(), /The interactive page could not start.*What you see is the page as published/s);
   const c = await bakedContent(page);
-  assert.deepEqual(c.charts, ["refugees", "refugees-daily", "casualties", "idps"], "the first view is still there");
+  assert.deepEqual(c.charts, CHART_IDS, "the first view is still there");
   await context.close();
 });

@@ -1,12 +1,12 @@
 // The core paths in Firefox and WebKitGTK (Safari's engine), through W3C WebDriver
 // (e2e/webdriver.mjs); Chromium runs the whole suite through Playwright. Each engine: the page
-// with four drawn charts and the quotes; keyboard stepping to day 26; a chosen view's link; the
+// with every chart drawn and the quotes; keyboard stepping to day 26; a chosen view's link; the
 // error panel of a broken dataset; the dark theme; the Ukrainian page; a chart's table; Listen
 // (sound or, where the engine has none, the reason in words); the offline reload.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
-import { ROOT, DIST } from "./harness.mjs";
+import { ROOT, DIST, CHART_IDS } from "./harness.mjs";
 import { serve } from "./server.mjs";
 import { open, KEYS } from "./webdriver.mjs";
 
@@ -78,10 +78,10 @@ for (const engine of ["firefox", "webkitgtk"]) {
       return browser.run(STATE);
     };
 
-    test("the page loads with four drawn charts and the quotes, and no error", async (t) => {
+    test("the page loads with every chart drawn and the quotes, and no error", async (t) => {
       t.diagnostic(`${browser.name} ${browser.version}`);
       const state = await load();
-      assert.equal(state.charts.length, 4, "four canvases");
+      assert.equal(state.charts.length, CHART_IDS.length, "every chart's canvas");
       for (const ink of state.charts) assert.ok(ink > 0.01 && ink < 0.6, `a drawn chart, not blank nor filled: ${ink}`);
       assert.ok(state.quotes > 10, `${state.quotes} quotes`);
       assert.deepEqual(state.errors, []);
@@ -116,7 +116,7 @@ for (const engine of ["firefox", "webkitgtk"]) {
     });
 
     test("a broken dataset gets the error panel, saying what and where", async () => {
-      server.replace("data/dataset.json", '{"schema_version": 2, "dataset_version": ');
+      server.replace("data/dataset.json", '{"schema_version": 3, "dataset_version": ');
       try {
         await browser.go(server.url);
         const text = await browser.until(`return document.querySelector("#load-error")?.textContent;`, "the error panel");
@@ -145,7 +145,7 @@ for (const engine of ["firefox", "webkitgtk"]) {
       assert.ok(state.announcer.startsWith("День 26, 21 бер. 2022 р."), state.announcer);
       assert.ok(state.announcer.includes(`3${NBSP}460${NBSP}430`), state.announcer);
       const heading = await browser.run(`return document.querySelector("#app figure.chart h2").textContent;`);
-      assert.equal(heading, "Біженці з України за країнами, що приймають, наростаючим підсумком");
+      assert.equal(heading, "Перетини кордону з України за країнами, що приймають, наростаючим підсумком");
       await writeFile(`${ROOT}test-results/engine-${engine}-uk.png`, await browser.screenshot());
     });
 
@@ -175,7 +175,7 @@ for (const engine of ["firefox", "webkitgtk"]) {
       if (outcome.error) {
         assert.match(outcome.error, /sound/i, "the reason names the sound");
       } else {
-        assert.ok(outcome.said.startsWith("All countries, start: 79,209 on 24 Feb 2022 (day 1)"), outcome.said);
+        assert.ok(outcome.said.startsWith("All countries (headline), start: 79,209 on 24 Feb 2022 (day 1)"), outcome.said);
         await browser.click(listen);
       }
     });
@@ -202,7 +202,7 @@ for (const engine of ["firefox", "webkitgtk"]) {
       server.down(true);
       try {
         const state = await load();
-        assert.equal(state.charts.length, 4);
+        assert.equal(state.charts.length, CHART_IDS.length);
         const toast = await browser.until(`return document.querySelector(".toasts")?.textContent;`, "the offline notice");
         assert.match(toast, /You are offline: this is the copy of the page and its data kept on this device/);
       } finally {

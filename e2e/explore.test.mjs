@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { ROOT, openAt, start } from "./harness.mjs";
+import { ROOT, openAt, start, waitForCharts, CHART_IDS } from "./harness.mjs";
 
 let env;
 
@@ -17,26 +17,41 @@ after(async () => {
 
 const open = (_t, query = "") => openAt(env, query);
 
-/** Moves the pointer over a chart at the pixel column of a war day. */
+/** Moves the pointer over a chart at the pixel column of a war day (days grow to the right). */
 async function hoverDay(page, chart, day) {
   const overlay = page.locator(`#chart-${chart} canvas.chart-canvas`);
   await overlay.scrollIntoViewIfNeeded();
   const box = await overlay.boundingBox();
-  // Try columns until the tooltip names the wanted day.
-  for (let x = 20; x < box.width - 5; x += 2) {
+  const tip = page.locator(`#chart-${chart} .tooltip-day`);
+  const dayAt = async (x) => {
     await page.mouse.move(box.x + x, box.y + box.height / 2);
-    const tip = page.locator(`#chart-${chart} .tooltip-day`);
-    if ((await tip.count()) && (await tip.textContent()).startsWith(`Day ${day} `)) return;
+    if (!(await tip.count())) return null;
+    const m = (await tip.textContent()).replace(/[,\u00a0\s]/g, "").match(/^Day(\d+)/);
+    return m ? Number(m[1]) : null;
+  };
+  // Coarse columns first (outside the plot there is no day), then every column near the day.
+  let [from, to] = [null, box.width];
+  for (let x = 0; x < box.width; x += 16) {
+    const at = await dayAt(x);
+    if (at === day) return;
+    if (at !== null && from === null) from = Math.max(0, x - 16);
+    if (at !== null && at < day) from = x;
+    if (at !== null && at > day) {
+      to = x;
+      break;
+    }
   }
+  for (let x = from ?? 0; x < to; x += 1) if ((await dayAt(x)) === day) return;
   throw new Error(`no column for day ${day}`);
 }
 
 test("hovering a chart shows the exact dataset figure of that day with its source", async (t) => {
-  const { context, page, problems } = await open(t);
+  // The first 120 days (a named range): a pixel column for every day.
+  const { context, page, problems } = await open(t, "?from=1&to=120");
   await hoverDay(page, "refugees", 25);
   const tip = await page.locator("#chart-refugees .tooltip").textContent();
   assert.match(tip, /Day 25 · 20 Mar 2022/);
-  assert.match(tip, /All countries3,401,677/);
+  assert.match(tip, /All countries \(headline\)3,401,677/);
   assert.match(tip, /Poland2,082,046/);
   // The unit once, and each publisher once, at the foot.
   assert.equal(tip.match(/border crossings \(not unique people\)/g).length, 1);
@@ -63,10 +78,16 @@ test("keyboard stepping changes the announced day and the URL", async (t) => {
   await page.keyboard.press("ArrowRight");
   await page.waitForFunction(() => location.search.includes("day=27"));
   assert.match(await page.locator("#announcer").textContent(), /^Day 27, 22 Mar 2022\./);
+  // A month on (22 Apr 2022), a year on (22 Apr 2023), a week back: the whole war by the calendar.
   await page.keyboard.press("PageUp");
-  await page.waitForFunction(() => location.search.includes("day=34"));
+  await page.waitForFunction(() => location.search.includes("day=58"));
+  await page.keyboard.press("Shift+PageUp");
+  await page.waitForFunction(() => location.search.includes("day=423"));
+  assert.match(await page.locator("#announcer").textContent(), /^Day 423, 22 Apr 2023\./);
+  await page.keyboard.press("Shift+ArrowLeft");
+  await page.waitForFunction(() => location.search.includes("day=416"));
   await page.keyboard.press("End");
-  await page.waitForFunction(() => location.search.includes("day=120"));
+  await page.waitForFunction(() => location.search.includes("day=1619"));
   await page.keyboard.press("Home");
   await page.waitForFunction(() => location.search.includes("day=1"));
   assert.equal(await page.locator("#announcer").getAttribute("aria-live"), "polite");
@@ -114,13 +135,13 @@ test("a link full of nonsense still loads, with a notice that shows the values a
   assert.match(notices, /Ignored scale="<img src=x>": use linear or log\./);
   assert.match(notices, /Ignored unknown parameter "zz"\./);
   assert.equal(await page.locator(".notices img").count(), 0, "never echoed as HTML");
-  assert.equal(await page.locator("canvas.chart-canvas").count(), 4);
+  assert.equal(await page.locator("canvas.chart-canvas").count(), CHART_IDS.length);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("dragging across a chart zooms to the dragged days; a click still selects a day", async (t) => {
-  const { context, page, problems } = await open(t);
+  const { context, page, problems } = await open(t, "?from=1&to=120");
   // Hovering the day of a quote's marker names who was quoted.
   await hoverDay(page, "refugees", 26);
   assert.match(await page.locator("#chart-refugees .tooltip").textContent(), /Quoted: .*Dmitry Peskov/);
@@ -132,7 +153,7 @@ test("dragging across a chart zooms to the dragged days; a click still selects a
   await page.mouse.down();
   for (let f = 0.32; f <= 0.6; f += 0.04) await page.mouse.move(box.x + box.width * f, y);
   await page.mouse.up();
-  await page.waitForFunction(() => new URLSearchParams(location.search).has("from"));
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("from") !== "1");
   const q = new URLSearchParams(new URL(page.url()).search);
   const [from, to] = [Number(q.get("from")), Number(q.get("to"))];
   assert.ok(from > 1 && to > from + 10 && to < 120, `zoomed to ${from}..${to}`);
@@ -162,12 +183,12 @@ test("tapping a chart on a touch screen shows that day's tooltip", async (t) => 
 });
 
 test("the earlier vintage overlays the total; claims and caveats show on their figures", async (t) => {
-  const { context, page, problems } = await open(t);
+  const { context, page, problems } = await open(t, "?from=1&to=120");
   await page.locator("#earlier-vintage").check();
   await page.waitForFunction(() => new URLSearchParams(location.search).get("vintage") === "earlier");
   await hoverDay(page, "refugees", 1);
   const tip = await page.locator("#chart-refugees .tooltip").textContent();
-  assert.match(tip, /All countries79,209/);
+  assert.match(tip, /All countries \(headline\)79,209/);
   assert.match(tip, /Earlier vintage79,982current vintage 79,209: -773 \(-0\.97%\)/);
   // A claim in one line: the arithmetic first; the full words are in the claims section.
   await hoverDay(page, "refugees", 26);
@@ -192,9 +213,9 @@ test("a copied link reopens exactly the view it was copied from", async (t) => {
   assert.equal(await page.locator("input[data-series]:checked").count(), 0, "no country shown after reopening");
   assert.match(await page.locator("#chart-refugees .chart-notes").textContent(), /8 of 8 receiving-country series hidden/);
   // Every day, written as a range, is no zoom: "Show all days" has nothing to do.
-  await page.goto(env.server.url + "?from=1&to=120");
+  await page.goto(env.server.url + "?from=1&to=1619");
   await page.waitForFunction(() => performance.getEntriesByName("first-chart").length === 1);
-  assert.equal(await page.locator(".zoom button").isDisabled(), true, "Show all days is disabled");
+  assert.equal(await page.getByRole("button", { name: "Show all days" }).isDisabled(), true, "Show all days is disabled");
   assert.equal(new URL(page.url()).search, "", "the link is the plain page's");
   assert.deepEqual(problems, []);
   await context.close();
@@ -223,7 +244,51 @@ test("the range handles push each other and always show the view's range", async
 test("the per-1,000 view names each unit of a chart once", async (t) => {
   const { context, page, problems } = await open(t, "?measure=per1000");
   const badges = await page.locator("#chart-refugees figcaption .unit-badge").allTextContents();
-  assert.deepEqual(badges, ["border crossings (not unique people)", "residents"]);
+  assert.deepEqual(badges, ["border crossings (not unique people)", "residents", "border crossings (movements, not people)"]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the whole war: figures of 2023 to 2026 read at their days, with their precision and source", async (t) => {
+  // 26 Mar 2025 (day 1,127), UNHCR's last figure of border crossings found: a lower bound.
+  const { context, page, problems } = await open(t, "?from=1100&to=1160&day=1127");
+  assert.match(
+    await page.locator("#announcer").textContent(),
+    /^Day 1,127, 26 Mar 2025\. Border crossings out of Ukraine, UNHCR's latest figure by then \(26 Mar 2025\): at least 47,200,000\./,
+  );
+  await hoverDay(page, "refugees", 1127);
+  const tip = await page.locator("#chart-refugees .tooltip").textContent();
+  assert.match(tip, /Lower boundsat least 47,200,000/);
+  assert.match(tip, /border crossings \(movements, not people\)/);
+  assert.doesNotMatch(tip, /Poland/, "series that ended long before are not listed");
+  // The table says the same, in words.
+  await page.locator("#chart-refugees button.show-table").click();
+  const row = await page.locator("#chart-refugees tbody tr", { has: page.locator("th", { hasText: /^1127$/ }) }).innerText();
+  assert.match(row, /26 Mar 2025.*at least 47,200,000/s);
+  // Each chart states its period, and where later figures are.
+  assert.match(await page.locator("#chart-refugees .chart-coverage").textContent(), /Figures to 26 Mar 2025\..*Later figures: UNHCR/s);
+  assert.match(await page.locator("#chart-casualties .chart-coverage").textContent(), /^Figures to 31 Jan 2026\./);
+
+  // 31 Jan 2026 (day 1,438): OHCHR's latest figures.
+  await page.goto(env.server.url + "?from=1420&to=1470");
+  await waitForCharts(page);
+  await hoverDay(page, "casualties", 1438);
+  const c = await page.locator("#chart-casualties .tooltip").textContent();
+  assert.match(c, /Killed15,172/);
+  assert.match(c, /Injured41,378/);
+  assert.match(c, /Source: OHCHR/);
+  // 28 Feb 2026 (day 1,466): refugees recorded globally, rounded as published.
+  await hoverDay(page, "recorded", 1466);
+  assert.match(await page.locator("#chart-recorded .tooltip").textContent(), /Globally, restated \(USA for UNHCR\)5,900,000 \(rounded\)/);
+  // 21 Nov 2023 (day 636): OHCHR's "at least 10,000" killed is a lower bound everywhere.
+  await page.goto(env.server.url + "?from=620&to=650&day=636");
+  await waitForCharts(page);
+  assert.match(await page.locator("#announcer").textContent(), /at least 10,000 killed, at least 18,500 injured/);
+  // July 2026 (day 1,619): EU temporary protection decisions, a figure of the month.
+  await page.goto(env.server.url + "?from=1590&to=1619");
+  await waitForCharts(page);
+  await hoverDay(page, "protection", 1619);
+  assert.match(await page.locator("#chart-protection .tooltip").textContent(), /Decisions44,750a figure for Jul 2026, its day not given/);
   assert.deepEqual(problems, []);
   await context.close();
 });

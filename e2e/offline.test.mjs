@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, start, newPage, subPathBuild, waitForCharts } from "./harness.mjs";
+import { DIST, start, newPage, subPathBuild, waitForCharts, CHART_IDS } from "./harness.mjs";
 
 let dir;
 before(async () => {
@@ -44,7 +44,7 @@ test("after a first visit the page opens without a network, with the kept data a
     env.server.down(true);
     await page.goto(env.server.url + "?day=26");
     await waitForCharts(page);
-    assert.equal(await page.locator("canvas.chart-canvas").count(), 4);
+    assert.equal(await page.locator("canvas.chart-canvas").count(), CHART_IDS.length);
     assert.match(await page.locator("#announcer").innerText(), /3,460,430/);
     const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
     assert.match(

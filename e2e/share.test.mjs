@@ -34,19 +34,22 @@ test("the CSV download is exactly the chosen view, with its sources in the heade
   const lines = csv.split("\n");
   assert.equal(lines[0], "# displacement-tracker: what the full-scale invasion of Ukraine did to people, day by day");
   assert.equal(lines[1], `# View: ${server.url}${VIEW}`);
-  assert.match(csv, /^# Dataset version [0-9a-f]{16} \(schema 2\)$/m);
+  assert.match(csv, /^# Dataset version [0-9a-f]{16} \(schema 3\)$/m);
   assert.match(csv, /^# Source \[unhcr-pol\]: UNHCR \(from national authorities\), Arrivals from Ukraine: Poland \(https:\/\/github\.com\/WellsRC\/Ukraine_Displacement\)$/m);
   assert.match(csv, /^# Unit \[ohchr\]: confirmed minimum \(revised upwards later\)$/m);
   assert.match(csv, /^# Source \[worldbank-pop\]: World Bank/m);
   assert.doesNotMatch(csv, /Source \[unhcr-hun\]/, "hidden countries' sources are left out");
-  assert.ok(lines.includes("chart,series,date,war_day,value,unit,detail,source"));
+  assert.ok(lines.includes("chart,series,date,war_day,value,precision,unit,detail,source"));
+  // Each chart's period in the header; what precision means.
+  assert.match(csv, /^# Civilian casualties confirmed by OHCHR, cumulative: Figures to 31 Jan 2026\.$/m);
+  assert.match(csv, /^# precision: exact \(as published\), rounded .* or at_least \(a lower bound/m);
   const rows = lines.filter((l) => l && !l.startsWith("#")).slice(1);
   const poland = rows.filter((r) => r.startsWith("refugees,Poland,"));
   assert.deepEqual(
     poland.map((r) => r.split(",").slice(2, 4).join(",")),
     ["2022-02-24,1", "2022-02-25,2", "2022-02-26,3", "2022-02-27,4"].filter((d) => d >= "2022-02-25"),
   );
-  assert.match(poland[0], /^refugees,Poland,2022-02-25,2,2\.\d+,"per 1,000 residents","[\d,]+ of 36,981,559 residents",/);
+  assert.match(poland[0], /^refugees,Poland,2022-02-25,2,2\.\d+,exact,"per 1,000 residents","[\d,]+ of 36,981,559 residents",/);
   assert.ok(rows.some((r) => r.startsWith("refugees-daily,")) && rows.some((r) => r.startsWith("casualties,")));
   assert.ok(rows.every((r) => { const d = Number(r.split(",")[3]); return d >= 2 && d <= 4; }), "only war days 2 to 4");
   assert.match(await page.locator(".share-status").textContent(), /displacement-tracker-days-2-4\.csv downloaded/);
@@ -74,7 +77,7 @@ test("the citation and the embed code name the view, and copy to the clipboard",
   const citation = await page.locator("#citation").inputValue();
   assert.match(
     citation,
-    /^displacement-tracker, “Refugees, civilian casualties and internal displacement in Ukraine, war days 2 to 4 \(25 Feb 2022 to 27 Feb 2022\), refugees per 1,000 residents”, dataset version [0-9a-f]{16} \(schema 2\), http:\/\/127\.0\.0\.1:\d+\/\?from=2&to=4&countries=pol&measure=per1000 \(accessed \d{1,2} [A-Z][a-z]{2} 20\d\d\)\.$/,
+    /^displacement-tracker, “Refugees, civilian casualties and internal displacement in Ukraine, war days 2 to 4 \(25 Feb 2022 to 27 Feb 2022\), refugees per 1,000 residents”, dataset version [0-9a-f]{16} \(schema 3\), http:\/\/127\.0\.0\.1:\d+\/\?from=2&to=4&countries=pol&measure=per1000 \(accessed \d{1,2} [A-Z][a-z]{2} 20\d\d\)\.$/,
   );
   await page.locator("button", { hasText: "Copy citation" }).click();
   await page.locator(".share-status", { hasText: "Citation copied" }).waitFor();

@@ -14,16 +14,20 @@ after(() => env?.close());
 const NBSP = "\u00a0";
 
 test("?lang=uk shows the Ukrainian page: headings, uk-UA numbers and dates, lang attributes", async () => {
-  const { context, page, problems } = await openAt(env, "?lang=uk&day=26");
+  const { context, page, problems } = await openAt(env, "?lang=uk&day=26&from=1&to=120");
   assert.equal(await page.getAttribute("html", "lang"), "uk");
-  assert.equal(await page.title(), "Що повномасштабне вторгнення в Україну зробило з людьми, день за днем");
+  // The tab names the war's years, in Ukrainian.
+  assert.equal(await page.title(), "Україна 2022–2026, день за днем: перетини кордону, біженці, цивільні жертви, внутрішнє переміщення");
   assert.equal(await page.locator("h1").innerText(), "Що повномасштабне вторгнення в Україну зробило з людьми, день за днем");
   const headings = await page.locator("figure.chart h2").allTextContents();
   assert.deepEqual(headings, [
-    "Біженці з України за країнами, що приймають, наростаючим підсумком",
-    "Щоденні перетини кордону з України",
+    "Перетини кордону з України за країнами, що приймають, наростаючим підсумком",
+    "Біженці з України, зареєстровані в Європі та у світі",
+    "Біженці з України, зареєстровані в 6 країнах, де їх найбільше",
     "Цивільні жертви, підтверджені УВКПЛ ООН, наростаючим підсумком",
     "Внутрішньо переміщені особи в Україні",
+    "Рішення про надання тимчасового захисту в ЄС, за місяць",
+    "Щоденні перетини кордону з України",
   ]);
   const sections = await page.locator("section h2, aside h2").allTextContents();
   for (const heading of ["Забрати це подання із собою", "Джерела й методика", "Що казали", "Цифри, названі тоді, поруч із даними"]) {
@@ -35,7 +39,7 @@ test("?lang=uk shows the Ukrainian page: headings, uk-UA numbers and dates, lang
   assert.ok(announced.startsWith("День 26, 21 бер. 2022 р. Перетинів кордону з України на цей час (УВКБ ООН): "), announced);
   assert.ok(announced.includes(`3${NBSP}460${NBSP}430`), announced);
   const summary = await page.locator("#chart-refugees .chart-summary").textContent();
-  assert.ok(summary.startsWith(`Усі країни (перетини кордону): 79${NBSP}209 станом на 24 лют. 2022 р. (день 1)`), summary);
+  assert.ok(summary.startsWith(`Усі країни (показник) (перетини кордону): 79${NBSP}209 станом на 24 лют. 2022 р. (день 1)`), summary);
   // The dataset's own words stay as printed, marked as English.
   const quote = page.locator("li.quote blockquote").first();
   assert.equal(await quote.getAttribute("lang"), "en");
@@ -48,7 +52,7 @@ test("?lang=uk shows the Ukrainian page: headings, uk-UA numbers and dates, lang
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   const tip = page.locator("#chart-refugees .tooltip");
   await tip.waitFor();
-  assert.match(await tip.locator(".tooltip-day").innerText(), /^День \d+ · \d+ [а-яіїє]+\. 2022 р\.$/);
+  assert.match(await tip.locator(".tooltip-day").innerText(), /^День [\d\u00a0]+ · \d+ [а-яіїє]+\. 20\d\d р\.$/);
   assert.match(await tip.locator(".tooltip-sources").innerText(), /^Джерело: /);
   await page.screenshot({ path: `${ROOT}test-results/ukrainian-1366.png`, fullPage: false });
   assert.deepEqual(problems, []);
@@ -78,7 +82,7 @@ test("the first chart's table in Ukrainian has the dataset's figure for 21 March
   const table = page.locator("#table-refugees table");
   await table.waitFor();
   const heads = await table.locator("thead th").allInnerTexts();
-  assert.deepEqual(heads.slice(0, 3), ["День війни", "Дата", "Усі країни (загальна цифра УВКБ ООН)"]);
+  assert.deepEqual(heads.slice(0, 3), ["День війни", "Дата", "Усі країни: показник УВКБ ООН «біженці, що залишили Україну», до 29 травня 2022 р. (перетини кордону)"]);
   const row = table.locator("tbody tr").filter({ has: page.locator("th", { hasText: /^26$/ }) });
   const cells = await row.locator("td").allInnerTexts();
   assert.equal(cells[0], "21 бер. 2022 р.");
@@ -103,7 +107,7 @@ test("a browser in Ukrainian gets the Ukrainian page; the switch changes it and 
   await page.locator("h1", { hasText: "What the full-scale invasion of Ukraine did to people, day by day" }).waitFor();
   assert.equal(await page.getAttribute("html", "lang"), "en");
   assert.equal(new URL(page.url()).searchParams.get("lang"), null);
-  assert.equal(await page.locator("figure.chart h2").first().innerText(), "Refugees from Ukraine by receiving country, cumulative");
+  assert.equal(await page.locator("figure.chart h2").first().innerText(), "Border crossings out of Ukraine by receiving country, cumulative");
 
   // Reopened without a language in the link, the reader's choice wins over the browser's.
   await page.goto(env.server.url);

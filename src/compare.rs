@@ -1,6 +1,6 @@
 //! Claims against the data, and revisions between vintages: arithmetic only, no verdict beyond it.
 
-use crate::data::{Claim, Dataset, Date, Metric, Qualifier};
+use crate::data::{Claim, Dataset, Date, MeasureKind, Metric, Precision, Qualifier, Scope};
 use crate::i18n::Lang;
 
 /// The dataset's figure for a metric on a date, or the nearest earlier report.
@@ -10,7 +10,13 @@ pub struct Figure {
     pub value: u64,
     /// The page of that figure where the dataset has one per point (casualty reports, IDP rounds).
     pub source_url: Option<String>,
+    /// How exact the figure is: a lower bound cannot show a claim too high.
+    pub precision: Precision,
 }
+
+/// The most days a dataset figure may precede a claim and still be set beside it: about a
+/// month (OHCHR reported monthly late in the war); an older figure says nothing of the claim.
+pub const FIGURE_WINDOW_DAYS: i64 = 35;
 
 /// A claim beside the data of its day.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,21 +30,31 @@ pub struct Comparison {
     pub holds: Option<bool>,
 }
 
-/// The figure of `metric` on `date`, or the nearest earlier one; none before the first report.
+/// The figure of `metric` on `date`, or the nearest earlier one of the same counter and
+/// measure (no more than `FIGURE_WINDOW_DAYS` before); none before the first report. Border
+/// crossings after the first months' daily series come from UNHCR's later figures (the exact
+/// ones before a lower bound of the same day); refugees recorded from the portal's series and
+/// the figures restated from it; "all displaced" from none (no series counts it).
 pub fn figure_on_or_before(dataset: &Dataset, metric: Metric, date: Date) -> Option<Figure> {
-    match metric {
-        Metric::RefugeesCumulative => dataset
-            .refugees
-            .total
-            .points
-            .iter()
-            .rev()
-            .find(|p| p.date <= date)
-            .map(|p| Figure {
-                date: p.date,
-                value: p.cumulative,
-                source_url: None,
-            }),
+    let found = match metric {
+        Metric::RefugeesCumulative => {
+            let total = &dataset.refugees.total.points;
+            match total.iter().rev().find(|p| p.date <= date) {
+                Some(p) if total.last().is_some_and(|l| date <= l.date) => Some(Figure {
+                    date: p.date,
+                    value: p.cumulative,
+                    source_url: None,
+                    precision: Precision::Exact,
+                }),
+                earlier => latest_figure(dataset, MeasureKind::BorderCrossings, Scope::AllCountries, date).or(earlier
+                    .map(|p| Figure {
+                        date: p.date,
+                        value: p.cumulative,
+                        source_url: None,
+                        precision: Precision::Exact,
+                    })),
+            }
+        }
         Metric::CiviliansKilled | Metric::CiviliansInjured | Metric::CivilianCasualtiesTotal => dataset
             .casualties
             .points
@@ -46,15 +62,16 @@ pub fn figure_on_or_before(dataset: &Dataset, metric: Metric, date: Date) -> Opt
             .rev()
             .filter(|p| p.date <= date)
             .find_map(|p| {
-                let value = match metric {
-                    Metric::CiviliansKilled => p.killed,
-                    Metric::CiviliansInjured => p.injured,
-                    _ => p.total,
+                let (value, precision) = match metric {
+                    Metric::CiviliansKilled => (p.killed, p.killed_precision),
+                    Metric::CiviliansInjured => (p.injured, p.injured_precision),
+                    _ => (p.total, Precision::Exact),
                 };
                 value.map(|value| Figure {
                     date: p.date,
                     value,
                     source_url: Some(p.source_url.clone()),
+                    precision,
                 })
             }),
         Metric::Idps => dataset
@@ -67,8 +84,39 @@ pub fn figure_on_or_before(dataset: &Dataset, metric: Metric, date: Date) -> Opt
                 date: r.date,
                 value: r.total,
                 source_url: r.source_url.clone(),
+                precision: r.precision,
             }),
-    }
+        Metric::RefugeesRecordedEurope => latest_figure(dataset, MeasureKind::RefugeesRecorded, Scope::Europe, date),
+        Metric::RefugeesRecordedGlobal => latest_figure(dataset, MeasureKind::RefugeesRecorded, Scope::Global, date),
+        Metric::DisplacedTotal => None,
+    };
+    found.filter(|f| date.war_day() - f.date.war_day() <= FIGURE_WINDOW_DAYS)
+}
+
+/// The latest figure on or before `date` among the dataset's series of a measure and scope; of
+/// figures of the same day, an exact one before a rounded one before a lower bound.
+fn latest_figure(dataset: &Dataset, measure: MeasureKind, scope: Scope, date: Date) -> Option<Figure> {
+    let rank = |p: Precision| match p {
+        Precision::Exact => 0,
+        Precision::Rounded => 1,
+        Precision::AtLeast => 2,
+    };
+    dataset
+        .figures
+        .iter()
+        .filter(|f| f.measure == measure && f.scope == scope)
+        .flat_map(|f| f.points.iter().filter(|p| p.date <= date).map(move |p| (f, p)))
+        .max_by(|(_, a), (_, b)| {
+            a.date
+                .cmp(&b.date)
+                .then_with(|| rank(b.precision).cmp(&rank(a.precision)))
+        })
+        .map(|(f, p)| Figure {
+            date: p.date,
+            value: p.value,
+            source_url: f.doc(p).map(str::to_string),
+            precision: p.precision,
+        })
 }
 
 /// The unit a rounded figure is given in: 10 to the power of its trailing zeros
@@ -93,6 +141,24 @@ pub fn qualifier_holds(qualifier: Qualifier, claimed: u64, data: u64) -> bool {
     }
 }
 
+/// Whether the claim holds against a figure of its precision, where the figure can tell: a
+/// lower bound only bears out "more than" and "at least" claims below it (the true figure may
+/// be anything above it); a rounded figure tells nothing within half its rounding unit.
+pub fn holds_against(claim: &Claim, figure: &Figure) -> Option<bool> {
+    let (claimed, data) = (claim.value, figure.value);
+    match figure.precision {
+        Precision::Exact => Some(qualifier_holds(claim.qualifier, claimed, data)),
+        Precision::AtLeast => match claim.qualifier {
+            Qualifier::MoreThan | Qualifier::AtLeast => qualifier_holds(claim.qualifier, claimed, data).then_some(true),
+            Qualifier::About | Qualifier::Exactly => None,
+        },
+        Precision::Rounded => {
+            let close = u128::from(data.abs_diff(claimed)) * 2 <= u128::from(rounding_unit(data));
+            (!close).then(|| qualifier_holds(claim.qualifier, claimed, data))
+        }
+    }
+}
+
 pub fn compare(dataset: &Dataset, claim: &Claim) -> Comparison {
     let figure = figure_on_or_before(dataset, claim.metric, claim.date);
     let difference = figure.as_ref().map(|f| i128::from(f.value) - i128::from(claim.value));
@@ -100,9 +166,7 @@ pub fn compare(dataset: &Dataset, claim: &Claim) -> Comparison {
         percent: difference
             .filter(|_| claim.value > 0)
             .map(|d| 100.0 * d as f64 / claim.value as f64),
-        holds: figure
-            .as_ref()
-            .map(|f| qualifier_holds(claim.qualifier, claim.value, f.value)),
+        holds: figure.as_ref().and_then(|f| holds_against(claim, f)),
         difference,
         figure,
     }
@@ -116,6 +180,9 @@ pub fn metric_name(metric: Metric, lang: Lang) -> &'static str {
         Metric::CiviliansInjured => tr!(lang, MetricInjured),
         Metric::CivilianCasualtiesTotal => tr!(lang, MetricCasualties),
         Metric::Idps => tr!(lang, MetricIdps),
+        Metric::RefugeesRecordedEurope => tr!(lang, MetricRecordedEurope),
+        Metric::RefugeesRecordedGlobal => tr!(lang, MetricRecordedGlobal),
+        Metric::DisplacedTotal => tr!(lang, MetricDisplacedTotal),
     }
 }
 
@@ -285,6 +352,7 @@ mod tests {
                 date: claim.date,
                 value: 3_460_430,
                 source_url: None,
+                precision: Precision::Exact,
             }),
             difference: Some(80_430),
             percent: Some(2.379_585),

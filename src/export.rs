@@ -41,7 +41,7 @@ pub fn view_csv(dataset: &Dataset, options: &ChartOptions, link: &str) -> String
     let range = options.visible(&bounds(dataset));
     let mut out = String::new();
     header(&mut out, dataset, (&specs, options.lang), range, link);
-    out.push_str("chart,series,date,war_day,value,unit,detail,source\n");
+    out.push_str("chart,series,date,war_day,value,precision,unit,detail,source\n");
     for spec in &specs {
         for series in &spec.series {
             for p in &series.points {
@@ -52,6 +52,7 @@ pub fn view_csv(dataset: &Dataset, options: &ChartOptions, link: &str) -> String
                     iso_day(p.day),
                     p.day.to_string(),
                     p.value.to_string(),
+                    p.precision.to_string(),
                     spec.y_label.clone(),
                     p.detail.clone().unwrap_or_default(),
                     source.url.clone().unwrap_or_else(|| source.label.clone()),
@@ -78,13 +79,17 @@ fn header(out: &mut String, dataset: &Dataset, (specs, lang): (&[ChartSpec], Lan
     comment(out, &tr!(lang, CsvView, link = link));
     let titles: Vec<&str> = specs.iter().map(|s| s.title.as_str()).collect();
     comment(out, &tr!(lang, CsvCharts, titles = titles.join("; ")));
+    for spec in specs {
+        comment(out, &format!("{}: {}", spec.title, spec.coverage));
+    }
+    comment(out, tr!(lang, CsvPrecision));
     comment(
         out,
         &tr!(
             lang,
             CsvWarDays,
-            from = lo,
-            to = hi,
+            from = lang.whole(lo),
+            to = lang.whole(hi),
             first = iso_day(lo),
             last = iso_day(hi)
         ),
@@ -153,8 +158,8 @@ pub fn view_title(dataset: &Dataset, options: &ChartOptions) -> String {
     tr!(
         lang,
         ViewTitle,
-        from = lo,
-        to = hi,
+        from = lang.whole(lo),
+        to = lang.whole(hi),
         first = day(lo),
         last = day(hi),
         measure = measure,
@@ -185,8 +190,8 @@ pub fn stamp(dataset: &Dataset, options: &ChartOptions, link: &str) -> String {
     tr!(
         lang,
         Stamp,
-        from = lo,
-        to = hi,
+        from = lang.whole(lo),
+        to = lang.whole(hi),
         first = day(lo),
         last = day(hi),
         version = dataset.dataset_version,

@@ -78,7 +78,9 @@ async fn dashboard_draws_every_chart() {
         on_lang: Default::default(),
     };
     mount_with::<FirstView>(Some(root.clone()), props).unwrap();
-    assert!(until(|| canvases(&root).len() == 4).await, "four chart canvases");
+    let charts = displacement_tracker::chart::ChartId::ALL.len();
+    assert_eq!(charts, 7, "a chart per measure");
+    assert!(until(|| canvases(&root).len() == charts).await, "every chart's canvas");
     // A canvas not drawn yet is 300 x 150 and transparent (which counts as ink): the charts are
     // drawn once each is sized for the screen and has ink. Engines run the drawing effects at
     // different times after the first render.
@@ -103,7 +105,10 @@ async fn dashboard_draws_every_chart() {
         "the sources section is rendered"
     );
     let text = root.text_content().unwrap();
-    assert!(text.contains("24 Feb 2022 (day 1)"), "the header states the date range");
+    assert!(
+        text.contains("24 Feb 2022 (day 1) to 31 Jul 2026 (day 1,619)"),
+        "the header states the date range"
+    );
     assert!(
         root.query_selector(".chart-error").unwrap().is_none(),
         "no chart reported an error"
@@ -246,7 +251,7 @@ fn native_numbers_and_dates_match_intl() {
 
 #[wasm_bindgen_test]
 async fn error_panel_lists_every_problem() {
-    let json = include_str!("../assets/data/dataset.json").replacen("\"schema_version\":2", "\"schema_version\":9", 1);
+    let json = include_str!("../assets/data/dataset.json").replacen("\"schema_version\":3", "\"schema_version\":9", 1);
     let err = parse_dataset(&json).unwrap_err();
     let error = LoadError {
         what: format!("The dataset is not valid: {err}"),
@@ -258,7 +263,7 @@ async fn error_panel_lists_every_problem() {
     assert!(until(|| root.query_selector("[role=alert]").unwrap().is_some()).await);
     let text = root.text_content().unwrap();
     assert!(
-        text.contains("schema_version 9, but this app reads schema_version 2"),
+        text.contains("schema_version 9, but this app reads schema_version 3"),
         "{text}"
     );
     assert!(text.contains("data/dataset.json"));

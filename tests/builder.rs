@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use displacement_tracker::builder::{self, InputError};
-use displacement_tracker::data::{parse_dataset, SeriesKind};
+use displacement_tracker::data::{parse_dataset, Figures, MeasureKind, Precision, Scope, SeriesKind};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -36,7 +36,8 @@ fn fixtures_build_and_validate() {
     assert_eq!(parse_dataset(&json).unwrap(), dataset);
     assert_eq!(dataset.refugees.total.points.len(), 4);
     assert_eq!(dataset.first_date.iso(), "2022-02-24");
-    assert_eq!(dataset.last_date.iso(), "2022-04-17");
+    // The whole war: the last figure is Eurostat's for July 2026.
+    assert_eq!(dataset.last_date.iso(), "2026-07-31");
     // Largest first, arrivals from Moldova last and of their own kind.
     let ids: Vec<&str> = dataset.refugees.by_country.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["pol", "rus", "rou-from-mda"]);
@@ -44,7 +45,11 @@ fn fixtures_build_and_validate() {
     assert!(!dataset.refugees.by_country[1].has_daily);
     assert_eq!(dataset.quotes[0].speaker, "Filippo Grandi", "quotes are in date order");
     assert_eq!(dataset.quotes[1].text, "first it’s necessary to do the homework");
-    assert_eq!(dataset.idps.rounds.len(), 2);
+    assert_eq!(
+        dataset.idps.rounds.len(),
+        5,
+        "two rounds of the first months, three later figures"
+    );
     assert_eq!(dataset.idps.rounds[0].regions.len(), 2);
     assert_eq!(dataset.casualties.points[0].injured, None, "an empty cell stays empty");
     assert_eq!(
@@ -83,7 +88,200 @@ fn real_anomalies_become_caveats() {
         [
             "Round 1: East and Center show exactly the same figure (1,123,237) in the source; kept as is.",
             "Round 3 total (7,707,000) is the sum of the macro-region figures, not a published headline.",
+            "Round 12 total (5,400,000) is a rounded figure from the source.",
         ]
+    );
+}
+
+/// The whole war's series of one measure and source, by id.
+fn figures<'a>(dataset: &'a displacement_tracker::data::Dataset, id: &str) -> &'a Figures {
+    dataset
+        .figures
+        .iter()
+        .find(|f| f.id == id)
+        .unwrap_or_else(|| panic!("no series {id}"))
+}
+
+#[test]
+fn the_whole_war_keeps_each_measure_apart_with_its_precision() {
+    let d = builder::build(&fixtures(), builder::SOURCES_CSV).unwrap();
+    // Border crossings in three vintages, never one series: revised month-end figures, lower
+    // bounds, figures as published at the time.
+    let revised = figures(&d, "unhcr-crossings-revised");
+    assert_eq!(revised.measure, MeasureKind::BorderCrossings);
+    assert_eq!(
+        revised.points.iter().map(|p| p.value).collect::<Vec<_>>(),
+        [4_053_063, 5_562_632]
+    );
+    let floors = figures(&d, "unhcr-crossings-floors");
+    assert!(floors.points.iter().all(|p| p.precision == Precision::AtLeast));
+    assert_eq!(
+        floors.docs[0],
+        "https://github.com/EuranetPlus/map-ukraine/blob/e5ce5696821bdc76d1140530be1f40e11c87641f/static/languages/en.json",
+        "a repository file is linked at its commit"
+    );
+    let reported = figures(&d, "unhcr-crossings-reported");
+    assert_eq!(reported.points[1].value, 18_844_000);
+    assert_eq!(reported.points[1].precision, Precision::Rounded);
+    // Refugees recorded (a stock) and UNHCR's year-end statistics (another definition).
+    let europe = figures(&d, "unhcr-recorded-europe");
+    assert_eq!(europe.measure, MeasureKind::RefugeesRecorded);
+    assert_eq!(europe.scope, Scope::Europe);
+    assert_eq!(
+        figures(&d, "unhcr-year-end-europe").measure,
+        MeasureKind::YearEndStatistics
+    );
+    assert_eq!(
+        figures(&d, "usa-for-unhcr-global").points[0].precision,
+        Precision::Rounded
+    );
+    // Two figures published for one day: the first on the chart, the other kept in words.
+    assert_eq!(europe.points[0].value, 4_904_207);
+    assert!(
+        europe.caveats.iter().any(|c| c.text.contains("4,816,923")),
+        "{:?}",
+        europe.caveats
+    );
+    // By country: a series per measure and country; month figures dated their month's end.
+    assert_eq!(figures(&d, "unhcr-crossings-countries-pol").points.len(), 4);
+    assert_eq!(figures(&d, "unhcr-year-end-countries-deu").points[0].value, 1_097_503);
+    let months = figures(&d, "unhcr-months-countries-pol");
+    assert!(months.monthly);
+    assert_eq!(months.points[0].date.iso(), "2025-04-30");
+    assert_eq!(figures(&d, "one-national-months-can").source, "one-national-months");
+    assert_eq!(
+        figures(&d, "unhcr-months-countries-pol").country.as_deref(),
+        Some("Poland"),
+        "named as countries.csv names it"
+    );
+    // EU temporary protection decisions, a monthly flow; months without an EU total said.
+    let protection = figures(&d, "eurostat-tp");
+    assert_eq!(protection.measure, MeasureKind::TemporaryProtection);
+    assert_eq!(protection.points.len(), 3);
+    assert!(protection
+        .caveats
+        .iter()
+        .any(|c| c.text.contains("Jul 2022 and Aug 2026")));
+    // No two measures add up anywhere: each series is one measure.
+    let ids: Vec<&str> = d.figures.iter().map(|f| f.id.as_str()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+}
+
+#[test]
+fn later_reports_join_their_counters_series_with_their_precision() {
+    let d = builder::build(&fixtures(), builder::SOURCES_CSV).unwrap();
+    // OHCHR: one series across both files; "at least 10,000" is a lower bound.
+    let nov = d
+        .casualties
+        .points
+        .iter()
+        .find(|p| p.date.iso() == "2023-11-21")
+        .unwrap();
+    assert_eq!((nov.killed, nov.killed_precision), (Some(10_000), Precision::AtLeast));
+    assert_eq!(nov.injured_precision, Precision::AtLeast);
+    let later = d
+        .casualties
+        .points
+        .iter()
+        .find(|p| p.date.iso() == "2026-01-31")
+        .unwrap();
+    assert_eq!((later.killed, later.killed_precision), (Some(15_172), Precision::Exact));
+    // IOM: later rounds and estimates join its rounds; round 4 is new here, round 12 rounded;
+    // UNHCR's year-end figure is a series of its own.
+    let rounds: Vec<Option<u32>> = d.idps.rounds.iter().map(|r| r.round).collect();
+    assert_eq!(rounds, [Some(1), Some(3), Some(4), None, Some(12)]);
+    assert_eq!(d.idps.rounds[4].precision, Precision::Rounded);
+    let unhcr = figures(&d, "unhcr-idps-year-end");
+    assert_eq!(
+        (unhcr.measure, unhcr.points[0].value),
+        (MeasureKind::InternallyDisplaced, 5_914_000)
+    );
+    // Statements of both periods, in date order.
+    assert!(d
+        .claims
+        .iter()
+        .any(|c| c.metric == displacement_tracker::data::Metric::DisplacedTotal));
+    assert!(d.events.windows(2).all(|w| w[0].date <= w[1].date));
+}
+
+#[test]
+fn whole_war_inputs_are_located_like_the_others() {
+    let cases = [
+        (
+            "whole-war/refugees_crossings.csv",
+            3,
+            "2022-04-26,62,5200000,about,x,EuranetPlus/map-ukraine@e5ce5696821bdc76d1140530be1f40e11c87641f:static/languages/en.json,",
+            "whole-war/refugees_crossings.csv:3: precision: unknown precision \"about\" (expected exact, rounded or at_least)",
+        ),
+        (
+            "whole-war/refugees_crossings.csv",
+            3,
+            "2022-04-26,62,5200000,at_least,x,somebody's notes,",
+            "whole-war/refugees_crossings.csv:3: source: \"somebody\\'s\" is neither a web link nor a repository file (owner/repo@commit:path)",
+        ),
+        (
+            "whole-war/refugees_crossings.csv",
+            3,
+            "2022-04-26,61,5200000,at_least,x,EuranetPlus/map-ukraine@e5ce5696821bdc76d1140530be1f40e11c87641f:static/languages/en.json,",
+            "whole-war/refugees_crossings.csv:3: war_day: 61 disagrees with date 2022-04-26, which is war day 62",
+        ),
+        (
+            "whole-war/refugees_recorded.csv",
+            2,
+            "2022-06-09,106,4904207,asia,odp_recorded,exact,x,https://www.cr4u.info/updates/archive/16-june-14,",
+            "whole-war/refugees_recorded.csv:2: scope: unknown scope \"asia\" (expected europe or global)",
+        ),
+        (
+            "whole-war/refugees_by_country.csv",
+            3,
+            "2022-07-12,139,Germany,DEU,refugees_somewhere,893000,exact,x,https://example.org/a,",
+            "whole-war/refugees_by_country.csv:3: measure_code: unknown measure \"refugees_somewhere\"",
+        ),
+        (
+            "whole-war/refugees_by_country_month.csv",
+            2,
+            "2022-13,Canada,CAN,22253,x,https://example.org/a,",
+            "whole-war/refugees_by_country_month.csv:2: month: \"2022-13\" is not a month (YYYY-MM)",
+        ),
+        (
+            "whole-war/temporary_protection_decisions_eu.csv",
+            3,
+            "2022-08,EU27_2020,23x,https://example.org/a",
+            "whole-war/temporary_protection_decisions_eu.csv:3: value: \"23x\" is not a whole number",
+        ),
+        (
+            "whole-war/idps.csv",
+            3,
+            "2022-08-26,184,,(not stated),6645000,exact,Somebody's estimate | https://example.org/a,",
+            "whole-war/idps.csv:3: source: unknown source: \"Somebody's estimate\" has no entry in the sources register",
+        ),
+    ];
+    for (file, line, text, expected) in cases {
+        let found = errors(&with_line(file, line, text));
+        assert_eq!(found[0], expected, "{file}:{line}");
+        // A page the register does not know is also said to have no source record; nothing else.
+        assert!(
+            found[1..]
+                .iter()
+                .all(|e| e.contains("has no entry in the sources register")),
+            "{found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_lower_bound_needs_its_words_in_the_row() {
+    // precision.csv says 23 Nov 2023's killed figure is "at least 10,000": without those words in
+    // the row's note, the builder says where the note and the claim part.
+    let mut files = fixtures();
+    let later = files.get_mut("whole-war/civilian_casualties.csv").unwrap();
+    *later = later.replace("At least 10,000 civilians", "Ten thousand civilians");
+    assert_eq!(
+        errors(&files),
+        ["precision.csv:2: evidence: \"At least 10,000 civilians\" is not in the note of whole-war/civilian_casualties.csv:3"]
     );
 }
 

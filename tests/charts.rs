@@ -3,7 +3,7 @@
 
 use displacement_tracker::chart::theme::Glyph;
 use displacement_tracker::chart::{self, to_svg, ChartId, ChartSpec, FigureNote, Mark, LIGHT};
-use displacement_tracker::data::{parse_dataset, Dataset};
+use displacement_tracker::data::{parse_dataset, Dataset, Precision};
 use displacement_tracker::i18n::Lang;
 use displacement_tracker::state::{from_query, ChartOptions, Measure, Mode, Scale};
 use displacement_tracker::transform;
@@ -28,6 +28,8 @@ fn texts(svg: &str) -> Vec<String> {
                 .replace("&#183;", "·")
                 .replace("&#8212;", "—")
                 .replace("&#8211;", "–")
+                .replace("&#39;", "'")
+                .replace("&apos;", "'")
         })
         .collect()
 }
@@ -87,9 +89,46 @@ fn write_artifact(name: &str, svg: &str) {
 fn cumulative_refugees_spec_uses_the_dataset_figures() {
     let d = dataset();
     let spec = chart(&d, ChartId::Refugees);
-    assert_eq!(spec.series.len(), 1 + d.refugees.by_country.len());
+    let ids: Vec<&str> = spec.series.iter().map(|s| s.id.as_str()).collect();
+    // The first months' headline, then UNHCR's later figures in their three vintages, then each
+    // receiving country and its later figures (neighbours of Ukraine only).
+    assert_eq!(
+        ids[..4],
+        [
+            "total",
+            "unhcr-crossings-floors",
+            "unhcr-crossings-reported",
+            "unhcr-crossings-revised"
+        ]
+    );
+    assert_eq!(spec.series.len(), 4 + d.refugees.by_country.len() + 7);
     let total = &spec.series[0];
-    assert_eq!(total.label, "All countries (UNHCR total)");
+    assert_eq!(
+        total.label,
+        "All countries: UNHCR's headline “refugees fleeing Ukraine”, to 29 May 2022 (border crossings)"
+    );
+    // Never one line across UNHCR's change of measure: the headline ends before 9 June 2022
+    // (day 106), each country's later figures start after it, in the country's colour.
+    assert!(total.points.last().unwrap().day < 106);
+    let later_poland = spec
+        .series
+        .iter()
+        .find(|s| s.id == "unhcr-crossings-countries-pol")
+        .unwrap();
+    assert!(later_poland.points[0].day > 106);
+    assert_eq!(
+        later_poland.color,
+        spec.series.iter().find(|s| s.id == "pol").unwrap().color
+    );
+    assert_eq!(spec.seams.iter().map(|s| s.day).collect::<Vec<_>>(), [106]);
+    // Lower bounds are kept as such, never on a line.
+    let floors = spec.series.iter().find(|s| s.id == "unhcr-crossings-floors").unwrap();
+    assert_eq!(floors.mark, Mark::Markers);
+    assert!(floors.points.iter().all(|p| p.precision == Precision::AtLeast));
+    assert_eq!(
+        floors.points.last().map(|p| (p.day, p.value)),
+        Some((1127, 47_200_000.0))
+    );
     // 2022-03-20 (war day 25): 3,401,677 in UNHCR's total, as published.
     assert!(total.xy().contains(&(25, 3_401_677.0)));
     assert_eq!(spec.y_label, "border crossings");
@@ -151,10 +190,26 @@ fn idps_are_one_point_per_round() {
             (53, 7_707_000.0),
             (69, 8_029_000.0),
             (89, 7_100_000.0),
-            (120, 6_200_000.0)
+            (120, 6_200_000.0),
+            (184, 6_645_000.0),
+            (205, 6_975_000.0),
+            (285, 5_900_000.0),
+            (334, 5_400_000.0),
+            (579, 3_700_000.0)
         ]
     );
-    assert!(spec.source_line.contains("rounds 1–6"));
+    assert_eq!(spec.series[0].points[10].precision, Precision::Rounded);
+    assert!(spec.source_line.contains("rounds 1–14"));
+    // Other publishers' figures are series of their own, never joined to IOM's.
+    let ids: Vec<&str> = spec.series[1..].iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["unhcr-idps-year-end", "unhcr-idps-statement", "usa-for-unhcr-idps"]
+    );
+    assert!(
+        spec.series.iter().all(|s| s.mark == Mark::Markers),
+        "survey rounds and year-end figures are points"
+    );
 }
 
 #[test]
@@ -172,21 +227,39 @@ fn every_chart_draws_title_axes_legend_and_source() {
         );
         assert!(t.contains(&spec.y_label), "{}: y label", spec.id);
         assert!(t.contains(&"War day · date".to_string()), "{}: x label", spec.id);
-        // Day labels in two lines: the war day, then the date.
-        let day = t.iter().position(|x| x.starts_with("Day ")).unwrap();
-        assert!(t[day + 1].ends_with(" 2022"), "{}: war-day ticks {t:?}", spec.id);
-        // Lines are named at their ends; other series in the key when there are two or more.
-        let keyed = spec
-            .series
-            .iter()
-            .filter(|s| !matches!(s.mark, Mark::Line | Mark::DashedLine))
-            .count();
-        for series in &spec.series {
+        // The time axis reads at the scale of years: the years on the date row, round war days
+        // on the row under it.
+        for year in ["2023", "2024", "2025", "2026"] {
+            assert!(
+                t.contains(&year.to_string()),
+                "{}: {year} on the date row {t:?}",
+                spec.id
+            );
+        }
+        assert!(
+            t.contains(&"Day 500".to_string()) && t.contains(&"Day 1,000".to_string()),
+            "{}: {t:?}",
+            spec.id
+        );
+        // Lines are named at their ends; other series in the key when there are two or more
+        // (a country's extra marks, in its line's colour, by kind of mark instead).
+        let keyed = spec.series.iter().filter(|s| s.keyed && !s.mark.is_line()).count();
+        for series in spec.series.iter().filter(|s| s.keyed) {
             let named = t.contains(&series.name);
-            match series.mark {
-                Mark::Line | Mark::DashedLine => assert!(named, "{}: label {}", spec.id, series.name),
-                _ => assert_eq!(named, keyed >= 2, "{}: key {}", spec.id, series.name),
+            if series.mark.is_line() {
+                // A line that stops early says so: "Poland, to May 2022" (cut with "…" if long).
+                let labelled = t.iter().any(|x| {
+                    x == &series.name
+                        || x.starts_with(&format!("{}, to ", series.name))
+                        || x.ends_with('…') && series.name.starts_with(x.trim_end_matches('…'))
+                });
+                assert!(labelled, "{}: label {} in {t:?}", spec.id, series.name);
+            } else {
+                assert_eq!(named, keyed >= 2, "{}: key {}", spec.id, series.name);
             }
+        }
+        for entry in &spec.mark_key {
+            assert!(t.contains(&entry.text), "{}: key {}", spec.id, entry.text);
         }
         assert!(all.contains(&spec.source_line), "{}: source line", spec.id);
         assert!(
@@ -203,7 +276,8 @@ fn drawing_marks_match_the_data() {
     let d = dataset();
     let spec = chart(&d, ChartId::Casualties);
     let casualties = to_svg(&spec, 900, 460).unwrap();
-    // One marker per report in the series' colour, plus its marker in the key.
+    // One marker per report in the series' colour, plus its marker in the key; a lower bound is
+    // drawn as one (lines), not as a marker.
     for series in &spec.series {
         let color = svg_color(series.color);
         let markers = casualties
@@ -215,17 +289,27 @@ fn drawing_marks_match_the_data() {
                     .is_some_and(|a| a.contains(&format!("fill=\"{color}\"")))
             })
             .count();
-        assert_eq!(markers, series.points.len() + 1, "{}", series.id);
+        let bounds = series
+            .points
+            .iter()
+            .filter(|p| p.precision == Precision::AtLeast)
+            .count();
+        assert!(bounds > 0, "{}: OHCHR's lower bounds", series.id);
+        assert_eq!(markers, series.points.len() - bounds + 1, "{}", series.id);
     }
     let daily = to_svg(&chart(&d, ChartId::RefugeesDaily), 900, 460).unwrap();
     let bars = d.refugees.total.points.len();
     assert!(daily.matches("<rect").count() >= bars, "one rect per day");
-    // One line per series in the series' own colour, through every one of its points (no key:
-    // the lines are named at their ends); a dashed line is many short polylines; glyphs drawn
-    // as outlines (triangles, crosses) are short polylines after the line.
-    let spec = chart(&d, ChartId::Refugees);
+    // In the first months: one line per country in its own colour, through every one of its
+    // points (no key: the lines are named at their ends); a dashed line is many short
+    // polylines; glyphs drawn as outlines (triangles, crosses) are short polylines after it.
+    let spec = chart_in(&d, "from=1&to=95", ChartId::Refugees);
     let cumulative = to_svg(&spec, 900, 460).unwrap();
-    for series in &spec.series {
+    for series in spec
+        .series
+        .iter()
+        .filter(|s| s.color != chart::SeriesColor::Ink && !s.points.is_empty())
+    {
         let lines = polylines_in(&cumulative, &svg_color(series.color));
         match (series.mark, series.color.glyph()) {
             (Mark::Line, None) => assert_eq!(lines, [series.points.len()], "{}: its line", series.id),
@@ -347,10 +431,12 @@ fn daily_mode_keeps_only_series_with_daily_figures() {
     let ids: Vec<&str> = spec.series.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["total", "pol", "hun", "rou", "svk", "rou-from-mda"]);
     assert_eq!(spec.series[1].at(26).unwrap().value, 29_501.0);
-    assert_eq!(
-        spec.notes[0],
-        "No daily figures are published for Russian Federation, Republic of Moldova, Belarus: choose cumulative to see them."
-    );
+    assert!(spec.notes.contains(
+        &"No daily figures are published for Russian Federation, Republic of Moldova, Belarus: choose cumulative to see them.".to_string()
+    ));
+    assert!(spec.notes.contains(
+        &"UNHCR's later border crossings are cumulative figures only: choose cumulative to see them.".to_string()
+    ));
 }
 
 #[test]
@@ -358,7 +444,19 @@ fn chosen_countries_and_log_scale() {
     let d = dataset();
     let spec = chart_in(&d, "countries=pol,rus&scale=log", ChartId::Refugees);
     let ids: Vec<&str> = spec.series.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(ids, ["total", "pol", "rus"]);
+    assert_eq!(
+        ids,
+        [
+            "total",
+            "unhcr-crossings-floors",
+            "unhcr-crossings-reported",
+            "unhcr-crossings-revised",
+            "pol",
+            "unhcr-crossings-countries-pol",
+            "rus",
+            "unhcr-crossings-countries-rus"
+        ]
+    );
     assert!(spec.log_scale);
     assert!(spec.y_min > 0.0 && spec.y_min < 79_209.0);
     assert!(spec
@@ -384,7 +482,10 @@ fn tooltip_gives_exact_figures_or_no_report() {
     let t = transform::tooltip(&refugees, 25);
     assert_eq!(t.title, "Day 25 · 20 Mar 2022");
     let row = |label: &str| t.rows.iter().find(|r| r.label == label).unwrap();
-    assert_eq!(row("All countries (UNHCR total)").value, Some(3_401_677.0));
+    assert_eq!(
+        row("All countries: UNHCR's headline “refugees fleeing Ukraine”, to 29 May 2022 (border crossings)").value,
+        Some(3_401_677.0)
+    );
     assert_eq!(row("Poland").value, Some(2_082_046.0));
     assert_eq!(row("Russian Federation").value, Some(231_764.0));
     assert!(row("Poland")
@@ -466,7 +567,27 @@ fn headline_in_words() {
          Internally displaced, IOM round 1 (16 Mar 2022): 6,477,723."
     );
     assert!(transform::headline(&d, 1, Lang::En).contains("No OHCHR civilian casualty report yet."));
-    assert!(transform::headline(&d, 120, Lang::En).contains("No UNHCR refugee figure that day."));
+    // After the first months' daily figures: UNHCR's latest figure by then, with its precision.
+    assert!(
+        transform::headline(&d, 120, Lang::En)
+            .contains("Border crossings out of Ukraine, UNHCR's latest figure by then (21 Jun 2022): 8,007,014."),
+        "{}",
+        transform::headline(&d, 120, Lang::En)
+    );
+    let later = transform::headline(&d, 1127, Lang::En);
+    assert!(
+        later.contains(
+            "Border crossings out of Ukraine, UNHCR's latest figure by then (26 Mar 2025): at least 47,200,000."
+        ),
+        "{later}"
+    );
+    assert!(
+        later.contains("Civilians, OHCHR's latest report on 21 Feb 2025: 12,654 killed, 29,392 injured."),
+        "{later}"
+    );
+    assert!(transform::headline(&d, 1438, Lang::En)
+        .contains("Civilians, OHCHR's latest report that day: 15,172 killed, 41,378 injured."));
+    assert!(transform::headline(&d, 636, Lang::En).contains("at least 10,000 killed, at least 18,500 injured"));
     // The same figures in Ukrainian, grouped with no-break spaces, dates as uk-UA writes them.
     assert_eq!(
         transform::headline(&d, 26, Lang::Uk).replace('\u{a0}', " "),
@@ -487,10 +608,13 @@ fn charts_in_ukrainian() {
     assert_eq!(
         titles,
         [
-            "Біженці з України за країнами, що приймають, наростаючим підсумком",
-            "Щоденні перетини кордону з України",
+            "Перетини кордону з України за країнами, що приймають, наростаючим підсумком",
+            "Біженці з України, зареєстровані в Європі та у світі",
+            "Біженці з України, зареєстровані в 6 країнах, де їх найбільше",
             "Цивільні жертви, підтверджені УВКПЛ ООН, наростаючим підсумком",
             "Внутрішньо переміщені особи в Україні",
+            "Рішення про надання тимчасового захисту в ЄС, за місяць",
+            "Щоденні перетини кордону з України",
         ]
     );
     let names: Vec<&str> = specs[0].series.iter().map(|s| s.name.as_str()).collect();
@@ -500,17 +624,20 @@ fn charts_in_ukrainian() {
     );
     let svg = to_svg(&specs[0], 900, 560).unwrap();
     assert!(
-        svg.contains("День війни · дата") && svg.contains("бер. 2022 р."),
+        svg.contains("День війни · дата") && svg.contains("День 1\u{a0}000"),
         "axis in Ukrainian"
     );
     assert!(
-        svg.contains("2\u{a0}000\u{a0}000"),
+        svg.contains("10\u{a0}000\u{a0}000"),
         "value axis grouped as uk-UA writes it"
     );
     let table = transform::table(&specs[0]);
     let row = table.rows.iter().find(|r| r.day == 26).unwrap();
     assert_eq!(row.date, "21 бер. 2022 р.");
-    assert_eq!(row.cells[0], Some(3_460_430.0));
+    assert_eq!(
+        row.cells[0],
+        Some((3_460_430.0, displacement_tracker::data::Precision::Exact))
+    );
 }
 
 #[test]
@@ -622,13 +749,14 @@ fn claims_and_dated_caveats_are_pinned_to_their_figures() {
     let notes = refugees.mark_notes();
     assert!(notes.iter().any(|n| n.starts_with("◇")) && notes.iter().any(|n| n.starts_with("○")));
     // IOM's rounded and summed totals carry their caveats; casualty claims go on that chart.
-    let idps = &specs[3];
+    let idps = specs.iter().find(|s| s.id == ChartId::Idps).unwrap();
     assert!(idps
         .marks
         .iter()
         .any(|m| m.note == FigureNote::Caveat && m.text.contains("Round 5 total (7,100,000) is a rounded figure")));
     let claims = |spec: &ChartSpec| spec.marks.iter().filter(|m| m.note == FigureNote::Claim).count();
-    assert!(claims(&specs[2]) > 0, "casualty claims");
+    let casualties = specs.iter().find(|s| s.id == ChartId::Casualties).unwrap();
+    assert!(claims(casualties) > 0, "casualty claims");
     // The marks are drawn: a closed diamond (five points) in the marks' colour per claim.
     let svg = to_svg(refugees, 1200, 600).unwrap();
     let diamonds = polylines_in(&svg, &LIGHT.claim.hex().to_uppercase());

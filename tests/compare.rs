@@ -1,8 +1,8 @@
 //! Claims against the data and the revision of UNHCR's total, on the shipped dataset.
 #![cfg(not(target_arch = "wasm32"))]
 
-use displacement_tracker::compare::{compare, figure_on_or_before, revisions};
-use displacement_tracker::data::{parse_dataset, Dataset, Date, Metric, Qualifier};
+use displacement_tracker::compare::{compare, figure_on_or_before, revisions, FIGURE_WINDOW_DAYS};
+use displacement_tracker::data::{parse_dataset, Dataset, Date, Metric, Precision, Qualifier};
 
 fn dataset() -> Dataset {
     parse_dataset(include_str!("../assets/data/dataset.json")).unwrap()
@@ -76,13 +76,63 @@ fn nearest_earlier_report_when_none_that_day() {
 }
 
 #[test]
-fn every_claim_is_compared() {
+fn every_claim_of_the_first_months_is_compared() {
     let d = dataset();
-    assert_eq!(d.claims.len(), 25);
-    for claim in &d.claims {
+    assert_eq!(d.claims.len(), 52);
+    let first_months = d.claims.iter().filter(|c| c.date <= date("2022-06-30"));
+    assert_eq!(first_months.clone().count(), 25);
+    for claim in first_months {
         let c = compare(&d, claim);
         assert!(c.figure.is_some(), "{}", claim.text);
         assert!(c.holds.is_some());
+    }
+}
+
+#[test]
+fn later_claims_only_against_the_same_measure_and_never_refuted_by_a_lower_bound() {
+    let d = dataset();
+    let find = |metric: Metric, day: &str| {
+        d.claims
+            .iter()
+            .find(|c| c.metric == metric && c.date == date(day))
+            .unwrap()
+    };
+    // Refugees recorded (a stock) against the portal's recorded series, not crossings.
+    let c = compare(&d, find(Metric::RefugeesRecordedEurope, "2022-07-08"));
+    let f = c.figure.unwrap();
+    assert_eq!(
+        (f.date, f.value, f.precision),
+        (date("2022-07-08"), 5_640_475, Precision::Exact)
+    );
+    assert_eq!(c.holds, Some(true));
+    // Border crossings after the first months: UNHCR's later figures; as published that day.
+    let c = compare(&d, find(Metric::RefugeesCumulative, "2022-07-08"));
+    assert_eq!(c.figure.map(|f| f.value), Some(8_792_763));
+    // "More than 10,000 killed" against OHCHR's "at least 10,000": a lower bound equal to the
+    // claim can neither bear it out nor refute it.
+    let c = compare(&d, find(Metric::CiviliansKilled, "2023-11-21"));
+    let f = c.figure.as_ref().unwrap();
+    assert_eq!((f.value, f.precision), (10_000, Precision::AtLeast));
+    assert_eq!(c.holds, None);
+    // Refugees and internally displaced together: no series counts it, so no comparison.
+    let c = compare(&d, find(Metric::DisplacedTotal, "2022-07-08"));
+    assert_eq!((c.figure, c.holds), (None, None));
+    // A figure more than about a month older than a claim says nothing of it.
+    let c = compare(&d, find(Metric::RefugeesRecordedEurope, "2023-05-24"));
+    assert_eq!(
+        c.figure, None,
+        "the portal's last dated Europe figure is of 31 Dec 2022"
+    );
+    // No comparison ever uses a later figure or a figure of another measure.
+    for claim in &d.claims {
+        if let Some(f) = compare(&d, claim).figure {
+            assert!(f.date <= claim.date, "{}", claim.text);
+            assert!(
+                claim.date.war_day() - f.date.war_day() <= FIGURE_WINDOW_DAYS,
+                "{}",
+                claim.text
+            );
+        }
     }
 }
 
@@ -117,6 +167,7 @@ fn every_record_points_to_a_source_that_exists() {
         .chain(d.quotes.iter().map(|q| q.source.as_str()))
         .chain(d.claims.iter().map(|c| c.source.as_str()))
         .chain(d.countries.iter().map(|c| c.source.as_str()))
+        .chain(d.figures.iter().map(|f| f.source.as_str()))
         .collect();
     for id in &ids {
         assert!(d.source(id).is_some(), "{id}");

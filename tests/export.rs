@@ -41,12 +41,12 @@ fn citation_and_picture_stamp_name_the_view_version_and_link() {
     assert_eq!(
         citation(&d, &state.options, link, accessed),
         format!(
-            "displacement-tracker, “{title}”, dataset version {} (schema 2), {link} (accessed 25 Nov 2026).",
+            "displacement-tracker, “{title}”, dataset version {} (schema 3), {link} (accessed 25 Nov 2026).",
             d.dataset_version
         )
     );
     let (all, _) = from_query("mode=daily", &bounds(&d));
-    assert!(view_title(&d, &all.options).ends_with("war days 1 to 120 (24 Feb 2022 to 23 Jun 2022), daily figures"));
+    assert!(view_title(&d, &all.options).ends_with("war days 1 to 1,619 (24 Feb 2022 to 31 Jul 2026), daily figures"));
 
     // The stamp goes under a chart's own source line in a downloaded picture.
     let stamp = stamp(&d, &state.options, link);
@@ -82,24 +82,29 @@ fn csv_citation_and_stamp_in_ukrainian() {
         "# displacement-tracker: що повномасштабне вторгнення в Україну зробило з людьми, день за днем"
     );
     assert_eq!(header[1], format!("# Подання: {link}"));
-    assert!(header[2].starts_with("# Графіки: Біженці з України за країнами, що приймають"));
-    assert_eq!(
-        header[3],
-        "# Дні війни з 2 по 4 (з 2022-02-25 по 2022-02-27); день війни 1 = 2022-02-24"
+    assert!(header[2].starts_with("# Графіки: Перетини кордону з України за країнами, що приймають"));
+    // Each chart's period, in the reader's language.
+    assert!(
+        header[3].starts_with(
+            "# Перетини кордону з України за країнами, що приймають, наростаючим підсумком: Цифри до 26 бер. 2025 р."
+        ),
+        "{}",
+        header[3]
     );
+    assert!(header.contains(&"# Дні війни з 2 по 4 (з 2022-02-25 по 2022-02-27); день війни 1 = 2022-02-24"));
     // The sources' own words stay as published.
     assert!(header
         .iter()
         .any(|l| l.starts_with("# Джерело [unhcr-total]: UNHCR, Ukraine refugee situation")));
     // The columns are the same in every language (for tools); the values are plain numbers.
-    assert!(csv.contains("\nchart,series,date,war_day,value,unit,detail,source\n"));
+    assert!(csv.contains("\nchart,series,date,war_day,value,precision,unit,detail,source\n"));
     assert!(csv.contains("\nrefugees,Польща,2022-02-25,2,"), "{csv}");
     let accessed = Date::parse_iso("2026-11-25").unwrap();
     assert_eq!(
         citation(&d, &state.options, link, accessed),
         format!(
             "displacement-tracker, «Біженці, цивільні жертви та внутрішнє переміщення в Україні, дні війни з 2 по 4 \
-             (з 25 лют. 2022 р. по 27 лют. 2022 р.)», версія даних {} (схема 2), {link} (дата звернення: 25 лист. 2026 р.).",
+             (з 25 лют. 2022 р. по 27 лют. 2022 р.)», версія даних {} (схема 3), {link} (дата звернення: 25 лист. 2026 р.).",
             d.dataset_version
         )
     );

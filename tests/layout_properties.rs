@@ -58,6 +58,9 @@ proptest! {
                 mark: if i % 3 == 2 { Mark::DashedLine } else { Mark::Line },
                 source: SourceRef { label: "s".into(), url: None, ids: vec![] },
                 points: vec![Point::plain(1, 0.0), Point::plain(*last + 1, *value)],
+                max_gap: i64::MAX,
+                glyph: None,
+                keyed: true,
             })
             .collect();
         let spec = ChartSpec {
@@ -76,6 +79,10 @@ proptest! {
             quote_days: vec![],
             events: vec![],
             marks: vec![],
+            seams: vec![],
+            mark_key: vec![],
+            coverage: String::new(),
+            later_figures: None,
             source_line: "Source: somebody, somewhere, with a source line that wraps on narrow drawings.".into(),
             sources: vec![],
         };
@@ -91,9 +98,14 @@ proptest! {
                 prop_assert!(apart, "{:?} and {:?} overlap", a, b);
             }
         }
-        // The labels sit right of every line's end.
+        // Each label sits right of its own line's end, so right of every line that ends no
+        // later (a line that stops early is named at its end, not at the plot's edge).
         for label in &f.labels {
-            prop_assert!(f.labels.iter().all(|l| label.x > l.end.0), "a label over a line");
+            prop_assert!(label.x > label.end.0, "a label over its own line");
+            prop_assert!(
+                f.labels.iter().filter(|l| l.end.0 <= label.end.0).all(|l| label.x > l.end.0),
+                "a label over a line that ended before it"
+            );
         }
     }
 }

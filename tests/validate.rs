@@ -32,7 +32,7 @@ fn files_too_large_or_not_utf8() {
     let err = check_size(30 * 1_048_576).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "the file is 31,457,280 bytes (30.0 MB); the page reads datasets of at most 10,485,760 bytes (10 MB; the published one is about 0.1 MB)"
+        "the file is 31,457,280 bytes (30.0 MB); the page reads datasets of at most 10,485,760 bytes (10 MB; the published one is about 0.4 MB)"
     );
     // The bound holds for text already read too, before any parsing.
     let padded = format!("{SHIPPED}{}", " ".repeat(MAX_DATASET_BYTES as usize));
@@ -102,7 +102,7 @@ fn not_json() {
     let err = parse_dataset(&deep).unwrap_err().to_string();
     assert!(
         err.starts_with(
-            "the dataset cannot be read: it is JSON, but not of the shape of schema_version 2: at events[0]"
+            "the dataset cannot be read: it is JSON, but not of the shape of schema_version 3: at events[0]"
         ),
         "{}",
         &err[..200]
@@ -121,7 +121,7 @@ fn wrong_schema_version() {
     let err = parse_dataset(&edited(|v| v["schema_version"] = 1.into())).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "the dataset has schema_version 1, but this app reads schema_version 2"
+        "the dataset has schema_version 1, but this app reads schema_version 3"
     );
     let err = parse_dataset("{}").unwrap_err();
     assert_eq!(err, DatasetError::UnsupportedSchema { found: None });
@@ -134,7 +134,7 @@ fn shape_error(f: impl FnOnce(&mut serde_json::Value)) -> String {
     let err = parse_dataset(&edited(f)).unwrap_err();
     assert!(matches!(err, DatasetError::Malformed(_)), "{err}");
     let text = err.to_string();
-    let prefix = "the dataset cannot be read: it is JSON, but not of the shape of schema_version 2: at ";
+    let prefix = "the dataset cannot be read: it is JSON, but not of the shape of schema_version 3: at ";
     assert!(text.starts_with(prefix), "{text}");
     text[prefix.len()..].to_string()
 }
@@ -455,4 +455,54 @@ fn numbers_that_do_not_fit_are_shape_errors() {
 fn a_byte_order_mark_is_allowed() {
     let with_bom = format!("\u{feff}{SHIPPED}");
     assert_eq!(parse_dataset(&with_bom).unwrap(), parse_dataset(SHIPPED).unwrap());
+}
+
+/// The whole war's figure series: each page a link, each point's page one of its series', each
+/// monthly figure at its month's end, each id once.
+#[test]
+fn figure_series_are_checked() {
+    let json = edited(|v| {
+        let figures = v["figures"].as_array_mut().unwrap();
+        let first = figures[0]["id"].clone();
+        figures[1]["id"] = first;
+        figures[0]["docs"][0] = "javascript:alert(1)".into();
+        figures[0]["points"]["doc"][1] = 999.into();
+        let monthly = figures.iter().position(|f| f["monthly"] == true).unwrap();
+        figures[monthly]["points"]["dates"][0] = "2022-08-15".into();
+    });
+    let err = parse_dataset(&json).unwrap_err();
+    let DatasetError::Invalid(problems) = &err else {
+        panic!("{err}")
+    };
+    let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        said.iter().any(|p| p.starts_with("figures[1].id: duplicate series id")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|p| p.starts_with("figures[0].docs[0]: \"javascript:alert(1)\" is not a web link")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|p| p.starts_with("figures[0].points.doc[1]: names page 999 of a series with")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|p| p.ends_with("2022-08-15 is not the last day of its month (the series is monthly)")),
+        "{said:?}"
+    );
+    // A column of another length is a shape error, named by the series.
+    let at = shape_error(|v| v["figures"][2]["points"]["precision"] = serde_json::json!(["exact"]));
+    assert!(
+        at.starts_with("figures[2].points: the columns differ in length"),
+        "{at}"
+    );
+    let at = shape_error(|v| v["figures"][2]["points"]["precision"][0] = "roughly".into());
+    assert!(
+        at.starts_with("figures[2].points.precision[0]: unknown variant"),
+        "{at}"
+    );
 }

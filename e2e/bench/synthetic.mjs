@@ -1,6 +1,6 @@
 // Writes a directory of CSVs in the format of ../shared/data whose refugee series (the total and
 // every receiving country) run for `days` days: about 200,000 refugee points for the benchmark.
-// The other files are copied. The builder turns it into a dataset like any other; nothing of it
+// The other files are copied, the whole war's (whole-war/) as they are. The builder turns it into a dataset like any other; nothing of it
 // is committed. Usage: node e2e/bench/synthetic.mjs <shared data dir> <out dir> [days]
 import { mkdir, readFile, writeFile, copyFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -8,7 +8,10 @@ import { join } from "node:path";
 const [src, out, daysArg] = process.argv.slice(2);
 const days = Number(daysArg ?? 22_222);
 await mkdir(out, { recursive: true });
-for (const f of await readdir(src)) if (f.endsWith(".csv")) await copyFile(join(src, f), join(out, f));
+for (const dir of ["", "whole-war"]) {
+  await mkdir(join(out, dir), { recursive: true });
+  for (const f of await readdir(join(src, dir))) if (f.endsWith(".csv")) await copyFile(join(src, dir, f), join(out, dir, f));
+}
 
 const start = Date.UTC(2022, 1, 24);
 const iso = (day) => new Date(start + (day - 1) * 86_400_000).toISOString().slice(0, 10);

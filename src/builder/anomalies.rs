@@ -119,10 +119,13 @@ pub fn idps(rounds: &[IdpRound]) -> Vec<Caveat> {
             "rounded_in_source" => Some("is a rounded figure from the source"),
             _ => None,
         };
+        let round = r
+            .round
+            .map_or_else(|| "IOM's estimate".to_string(), |n| format!("Round {n} total"));
         if let Some(basis) = basis {
             caveats.push(Caveat {
                 date: Some(r.date),
-                text: format!("Round {} total ({}) {basis}.", r.round, group(r.total)),
+                text: format!("{round} ({}) {basis}.", group(r.total)),
             });
         }
         for (i, a) in r.regions.iter().enumerate() {
@@ -132,7 +135,7 @@ pub fn idps(rounds: &[IdpRound]) -> Vec<Caveat> {
                         date: Some(r.date),
                         text: format!(
                             "Round {}: {} and {} show exactly the same figure ({}) in the source; kept as is.",
-                            r.round,
+                            r.round.unwrap_or_default(),
                             a.region,
                             b.region,
                             group(a.current_location)

@@ -8,13 +8,16 @@
 //! `anomalies` finds what looks wrong in published figures and carries it as caveats.
 
 mod anomalies;
+mod figures;
 mod reader;
 mod refugees;
 mod register;
 mod reports;
 mod statements;
 
+pub use figures::doc_link;
 pub use reader::InputError;
+pub use reports::PRECISION_CSV;
 
 use crate::data::date::{Date, WAR_START};
 use crate::data::model::*;
@@ -38,8 +41,9 @@ struct Input {
     columns: &'static [&'static str],
 }
 
-/// The CSV files the builder reads from a data directory.
-const INPUTS: [&Input; 10] = [
+/// The CSV files the builder reads from a data directory: the first months' files, and the
+/// whole war's in `whole-war/`.
+const INPUTS: [&Input; 22] = [
     &refugees::COUNTRIES,
     &refugees::TOTAL,
     &refugees::EARLIER_TOTAL,
@@ -50,6 +54,18 @@ const INPUTS: [&Input; 10] = [
     &statements::EVENTS,
     &statements::QUOTES,
     &statements::WAR_DAYS,
+    &figures::CROSSINGS,
+    &figures::RECORDED,
+    &figures::BY_COUNTRY,
+    &figures::BY_COUNTRY_MONTH,
+    &figures::PROTECTION,
+    &reports::LATER_CASUALTIES,
+    &reports::LATER_IDPS,
+    &statements::LATER_EVENTS,
+    &statements::LATER_QUOTES,
+    &statements::LATER_CLAIMS,
+    &statements::OTHER_CLAIMS,
+    &statements::LATER_WAR_DAYS,
 ];
 
 /// The names of the CSV files the builder reads.
@@ -116,12 +132,15 @@ pub fn build(files: &Files, sources_csv: &str) -> Result<Dataset, Vec<InputError
     let by_country = table(files, &refugees::BY_COUNTRY, &mut p)
         .map(|t| refugees::read_by_country(&t, &reg, &countries, &mut p))
         .unwrap_or_default();
-    let casualties =
-        table(files, &reports::CASUALTIES, &mut p).and_then(|t| reports::read_casualties(&t, &reg, &mut p));
-    let idps = table(files, &reports::IDPS, &mut p).map(|t| reports::read_idps(&t, &reg, &mut p));
+    let casualties = read_casualties(files, &reg, &mut p);
+    let mut collector = figures::Collector::default();
+    let idps = read_idps(files, &reg, &mut collector, &mut p);
+    let figures = read_figures(files, &reg, &countries, collector, &mut p);
     let statements = read_statements(files, &reg, &mut p);
-    if let Some(t) = table(files, &statements::WAR_DAYS, &mut p) {
-        statements::check_war_day_reference(&t, &mut p);
+    for input in [&statements::WAR_DAYS, &statements::LATER_WAR_DAYS] {
+        if let Some(t) = table(files, input, &mut p) {
+            statements::check_war_day_reference(&t, &mut p);
+        }
     }
     let (Some(total), Some(casualties), Some(idps)) = (total, casualties, idps) else {
         return Err(sorted(p));
@@ -142,8 +161,73 @@ pub fn build(files: &Files, sources_csv: &str) -> Result<Dataset, Vec<InputError
         idps,
         statements,
         changelog,
+        figures,
     };
     assemble(parts, p)
+}
+
+/// OHCHR's reports of both files, as one series (one counter, one measure), each figure with
+/// its precision (`precision.csv`).
+fn read_casualties(files: &Files, reg: &Register, p: &mut Problems) -> Option<Casualties> {
+    let notes = Table::parse(reports::PRECISION.file, PRECISION_CSV, reports::PRECISION.columns, p)
+        .map(|t| reports::read_precision_notes(&t, p))
+        .unwrap_or_default();
+    let mut seen = std::collections::BTreeSet::new();
+    let first = table(files, &reports::CASUALTIES, p)?;
+    let source = reg.file_source(&first, p);
+    let mut points = reports::read_casualties(&first, &notes, &mut seen, p);
+    if let Some(later) = table(files, &reports::LATER_CASUALTIES, p) {
+        if reg.file_source(&later, p).is_some_and(|s| Some(&s) != source.as_ref()) {
+            p.file(
+                &later.file,
+                "must have the same source record as the first months' reports".into(),
+            );
+        }
+        points.extend(reports::read_casualties(&later, &notes, &mut seen, p));
+    }
+    points.sort_by_key(|x| x.date);
+    let caveats = anomalies::casualties(&points);
+    Some(Casualties {
+        source: source?,
+        caveats,
+        points,
+    })
+}
+
+/// IOM's rounds from both files (and, into `collector`, other publishers' displacement figures).
+fn read_idps(files: &Files, reg: &Register, collector: &mut figures::Collector, p: &mut Problems) -> Option<Idps> {
+    let mut rounds = reports::read_idps(&table(files, &reports::IDPS, p)?, reg, p);
+    if let Some(t) = table(files, &reports::LATER_IDPS, p) {
+        reports::read_later_idps(&t, reg, &mut rounds, collector, p);
+    }
+    let caveats = anomalies::idps(&rounds);
+    Some(Idps { caveats, rounds })
+}
+
+/// The whole war's figure series (`figures`).
+fn read_figures(
+    files: &Files,
+    reg: &Register,
+    countries: &[Country],
+    mut c: figures::Collector,
+    p: &mut Problems,
+) -> Vec<Figures> {
+    if let Some(t) = table(files, &figures::CROSSINGS, p) {
+        figures::read_crossings(&t, reg, &mut c, p);
+    }
+    if let Some(t) = table(files, &figures::RECORDED, p) {
+        figures::read_recorded(&t, reg, &mut c, p);
+    }
+    if let Some(t) = table(files, &figures::BY_COUNTRY, p) {
+        figures::read_by_country(&t, reg, &mut c, p);
+    }
+    if let Some(t) = table(files, &figures::BY_COUNTRY_MONTH, p) {
+        figures::read_by_country_month(&t, reg, &mut c, p);
+    }
+    let notes = table(files, &figures::PROTECTION, p)
+        .map(|t| figures::read_protection(&t, reg, &mut c, p))
+        .unwrap_or_default();
+    c.finish(countries, notes)
 }
 
 /// Events, quotes and claims.
@@ -153,18 +237,36 @@ struct Statements {
     claims: Vec<Claim>,
 }
 
+/// Events, quotes and claims of the first months and of the rest of the war, each in date order.
 fn read_statements(files: &Files, reg: &Register, p: &mut Problems) -> Statements {
-    Statements {
-        events: table(files, &statements::EVENTS, p)
-            .map(|t| statements::read_events(&t, reg, p))
-            .unwrap_or_default(),
-        quotes: table(files, &statements::QUOTES, p)
-            .map(|t| statements::read_quotes(&t, reg, p))
-            .unwrap_or_default(),
-        claims: table(files, &statements::CLAIMS, p)
-            .map(|t| statements::read_claims(&t, reg, p))
-            .unwrap_or_default(),
+    let mut s = Statements {
+        events: Vec::new(),
+        quotes: Vec::new(),
+        claims: Vec::new(),
+    };
+    for input in [&statements::EVENTS, &statements::LATER_EVENTS] {
+        if let Some(t) = table(files, input, p) {
+            s.events.extend(statements::read_events(&t, reg, p));
+        }
     }
+    for input in [&statements::QUOTES, &statements::LATER_QUOTES] {
+        if let Some(t) = table(files, input, p) {
+            s.quotes.extend(statements::read_quotes(&t, reg, p));
+        }
+    }
+    for input in [
+        &statements::CLAIMS,
+        &statements::LATER_CLAIMS,
+        &statements::OTHER_CLAIMS,
+    ] {
+        if let Some(t) = table(files, input, p) {
+            s.claims.extend(statements::read_claims(&t, reg, p));
+        }
+    }
+    s.events.sort_by_key(|e| e.date);
+    s.quotes.sort_by_key(|q| q.date);
+    s.claims.sort_by_key(|c| c.date);
+    s
 }
 
 /// Everything read without a problem, before it is a dataset.
@@ -176,6 +278,7 @@ struct Parts {
     idps: Idps,
     statements: Statements,
     changelog: Vec<ChangelogEntry>,
+    figures: Vec<Figures>,
 }
 
 /// The dataset of the parts: its date range, its content version, and the same validation
@@ -189,7 +292,8 @@ fn assemble(parts: Parts, mut p: Problems) -> Result<Dataset, Vec<InputError>> {
         .map(|x| x.date)
         .chain(r.by_country.iter().flat_map(|s| s.points.iter().map(|x| x.date)))
         .chain(parts.casualties.points.iter().map(|x| x.date))
-        .chain(parts.idps.rounds.iter().map(|r| r.date));
+        .chain(parts.idps.rounds.iter().map(|r| r.date))
+        .chain(parts.figures.iter().flat_map(|s| s.points.iter().map(|x| x.date)));
     let (first_date, last_date) = data_dates.fold((None::<Date>, None::<Date>), |(lo, hi), d| {
         (Some(lo.map_or(d, |l| l.min(d))), Some(hi.map_or(d, |h| h.max(d))))
     });
@@ -212,6 +316,7 @@ fn assemble(parts: Parts, mut p: Problems) -> Result<Dataset, Vec<InputError>> {
         quotes: parts.statements.quotes,
         claims: parts.statements.claims,
         changelog: parts.changelog,
+        figures: parts.figures,
     };
     dataset.dataset_version = match content_version(&dataset) {
         Ok(version) => version,

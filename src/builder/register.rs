@@ -24,10 +24,18 @@ pub(super) const REGISTER: Input = Input {
     ],
 };
 
-/// A register entry: the file and key (`source_path` / `publisher` value) it covers.
+/// A register entry: the files (one, or several separated by `|`) and the keys (a value of the
+/// column the file's reader names, such as `source_path` or `publisher`; several separated by
+/// `|`) it covers.
 pub(super) struct Registered {
-    file: String,
-    key: Option<String>,
+    files: Vec<String>,
+    keys: Vec<String>,
+}
+
+impl Registered {
+    fn covers(&self, file: &str) -> bool {
+        self.files.iter().any(|f| f == file)
+    }
 }
 
 #[derive(Default)]
@@ -36,11 +44,25 @@ pub(super) struct Register {
 }
 
 impl Register {
-    /// The source id for a file (and a key within it).
+    /// The source id for a file (and a key within it). A key that ends in `*` covers every
+    /// value that starts with the rest of it; an exact key, then the longest such prefix, wins.
     pub(super) fn find(&self, file: &str, key: Option<&str>) -> Option<&Source> {
-        self.entries
-            .iter()
-            .find(|(r, _)| r.file == file && r.key.as_deref() == key)
+        let in_file = || self.entries.iter().filter(move |(r, _)| r.covers(file));
+        let exact = match key {
+            None => in_file().find(|(r, _)| r.keys.is_empty()),
+            Some(key) => in_file().find(|(r, _)| r.keys.iter().any(|k| k == key)),
+        };
+        if let Some(found) = exact {
+            return Some(&found.1);
+        }
+        let key = key?;
+        in_file()
+            .flat_map(|(r, s)| r.keys.iter().map(move |k| (k, s)))
+            .filter_map(|(k, s)| {
+                let prefix = k.strip_suffix('*')?;
+                key.starts_with(prefix).then_some((prefix.len(), s))
+            })
+            .max_by_key(|(len, _)| *len)
             .map(|(_, s)| s)
     }
 
@@ -110,8 +132,11 @@ pub(super) fn read_register(t: &Table, p: &mut Problems) -> Register {
         };
         entries.push((
             Registered {
-                file,
-                key: row.opt_text("key"),
+                files: file.split('|').map(|f| f.trim().to_string()).collect(),
+                keys: row
+                    .opt_text("key")
+                    .map(|k| k.split('|').map(|k| k.trim().to_string()).collect())
+                    .unwrap_or_default(),
             },
             source,
         ));

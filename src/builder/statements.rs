@@ -26,19 +26,42 @@ pub(super) const QUOTES: Input = Input {
     ],
 };
 
+const CLAIM_COLUMNS: &[&str] = &[
+    "date_stated",
+    "war_day",
+    "who",
+    "claim_text",
+    "metric",
+    "value",
+    "qualifier",
+    "source_url",
+    "note",
+];
+
 pub(super) const CLAIMS: Input = Input {
     file: "claims.csv",
-    columns: &[
-        "date_stated",
-        "war_day",
-        "who",
-        "claim_text",
-        "metric",
-        "value",
-        "qualifier",
-        "source_url",
-        "note",
-    ],
+    columns: CLAIM_COLUMNS,
+};
+
+pub(super) const LATER_CLAIMS: Input = Input {
+    file: "whole-war/claims.csv",
+    columns: CLAIM_COLUMNS,
+};
+
+/// Claims of measures the first months had no series for (refugees recorded, all displaced).
+pub(super) const OTHER_CLAIMS: Input = Input {
+    file: "whole-war/claims_other_measures.csv",
+    columns: CLAIM_COLUMNS,
+};
+
+pub(super) const LATER_EVENTS: Input = Input {
+    file: "whole-war/events.csv",
+    columns: EVENTS.columns,
+};
+
+pub(super) const LATER_QUOTES: Input = Input {
+    file: "whole-war/quotes.csv",
+    columns: QUOTES.columns,
 };
 
 pub(super) const WAR_DAYS: Input = Input {
@@ -46,8 +69,13 @@ pub(super) const WAR_DAYS: Input = Input {
     columns: &["date", "day"],
 };
 
+pub(super) const LATER_WAR_DAYS: Input = Input {
+    file: "whole-war/war_days_reference.csv",
+    columns: &["date", "day"],
+};
+
 /// A required cell that must be one of an enum's spellings.
-fn spelled<T>(
+pub(super) fn spelled<T>(
     row: &Row<'_>,
     column: &str,
     parse: fn(&str) -> Option<T>,

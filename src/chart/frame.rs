@@ -4,8 +4,8 @@
 //! moved), and the source line at the foot. Pure: text is measured by a function the painter
 //! passes (the backend's own measure), so this is tested natively.
 
-use super::layout::{day_ticks, px, spread_labels, PlotArea, ValueAxis};
-use super::spec::{ChartSpec, Mark};
+use super::layout::{date_ticks, px, spread_labels, war_day_ticks, DateStep, PlotArea, ValueAxis, DATE_STEPS};
+use super::spec::ChartSpec;
 use crate::i18n::Lang;
 
 /// The width in device pixels of a text at a font size in device pixels.
@@ -25,10 +25,19 @@ pub struct Fonts {
     pub text: f64,
 }
 
-/// A series in the key above the plot: its swatch starts at `x`, centred on `y`.
+/// What an entry of the key names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keyed {
+    /// A series, by its index in the chart.
+    Series(usize),
+    /// A kind of mark, by its index in the chart's `mark_key`.
+    Mark(usize),
+}
+
+/// An entry of the key above the plot: its swatch starts at `x`, centred on `y`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeyItem {
-    pub series: usize,
+    pub keyed: Keyed,
     pub x: i32,
     pub y: i32,
 }
@@ -72,9 +81,11 @@ pub struct Frame {
     pub axis: ValueAxis,
     /// The value axis's labels and their rows.
     pub value_labels: Vec<(String, i32)>,
-    /// The days labelled under the plot, and the top of their labels.
-    pub days: Vec<i64>,
+    /// The dates labelled under the plot (war day, label), and the top of their labels.
+    pub dates: Vec<(i64, String)>,
     pub days_top: i32,
+    /// The war days labelled on the row under the dates, at round numbers.
+    pub war_days: Vec<(i64, String)>,
     /// The top of the axis name under the day labels.
     pub axis_name_top: i32,
     pub labels: Vec<LineLabel>,
@@ -130,9 +141,63 @@ pub fn fit(text: &str, max: f64, size: f64, measure: Measure<'_>) -> String {
     }
 }
 
-/// The two lines of a day's label under the axis: "Day 26" and "21 Mar 2022".
-pub fn day_label_lines(day: i64, lang: Lang) -> (String, String) {
-    (lang.day(day), lang.day_date(day))
+/// The labels of date ticks at `step`: years as "2023"; months as "Mar" (the first tick and
+/// every January with the year: "Mar 2022", "2023"); days as the full date.
+pub fn date_labels(ticks: &[i64], step: DateStep, lang: Lang) -> Vec<(i64, String)> {
+    ticks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, day)| {
+            let date = crate::data::Date::from_war_day(*day)?;
+            let (year, month, _) = date.parts();
+            let label = match step {
+                DateStep::Years(_) => year.to_string(),
+                DateStep::Months(_) if month == 1 => year.to_string(),
+                DateStep::Months(_) if i == 0 => lang.month_year(date),
+                DateStep::Months(_) => lang.month(date),
+                DateStep::Days(_) => lang.date(date),
+            };
+            Some((*day, label))
+        })
+        .collect()
+}
+
+/// Labelled ticks of a time axis: (war day, label).
+pub type Ticks = Vec<(i64, String)>;
+
+/// The time axis of a plot `width` device pixels wide: the finest step of dates whose labels
+/// fit side by side (two at least, where the range holds two), and round war days that fit on
+/// the row under them.
+pub fn time_axis(range: (i64, i64), width: f64, gap: f64, lang: Lang, measure: &dyn Fn(&str) -> f64) -> (Ticks, Ticks) {
+    let fits = |labels: &[(i64, String)]| {
+        let widest = labels.iter().map(|(_, t)| measure(t)).fold(0.0, f64::max) + gap;
+        labels.len() as f64 * widest <= width
+    };
+    // The finest step with two labels that fit; failing that, the first with one that fits.
+    let mut single: Option<Vec<(i64, String)>> = None;
+    let mut dates = None;
+    for step in DATE_STEPS {
+        let labels = date_labels(&date_ticks(range, step), step, lang);
+        if !fits(&labels) {
+            continue;
+        }
+        if labels.len() >= 2 {
+            dates = Some(labels);
+            break;
+        }
+        if single.is_none() && !labels.is_empty() {
+            single = Some(labels);
+        }
+    }
+    let dates = dates.or(single).unwrap_or_default();
+    let widest_day = measure(&lang.day(range.1.max(1000))) + gap;
+    // A quieter row than the dates: at most eight.
+    let max_days = (width / widest_day.max(1.0)).floor().clamp(1.0, 8.0) as usize;
+    let war_days = war_day_ticks(range, max_days)
+        .into_iter()
+        .map(|d| (d, lang.day(d)))
+        .collect();
+    (dates, war_days)
 }
 
 /// Lays out `spec` on `width` x `height` device pixels; `scale` is device pixels per CSS pixel
@@ -193,13 +258,13 @@ pub fn frame(
         .fold(0.0, f64::max);
     plot.left = pad + fonts.text.round() as i32 + p(8.0) + widest.ceil() as i32 + p(6.0);
     let labels = line_labels(spec, &mut plot, &axis, (width - pad, line, fonts.text, scale), measure);
-    // The widest date label of the language: "30 Sep 2022", "30 жовт. 2022 р.".
-    let widest = match spec.lang {
-        Lang::En => crate::data::Date::from_calendar(2022, 9, 30),
-        Lang::Uk => crate::data::Date::from_calendar(2022, 10, 30),
-    };
-    let day_width = measure(&widest.map(|d| spec.lang.date(d)).unwrap_or_default(), fonts.text) + f64::from(p(14.0));
-    let day_count = (f64::from(plot.right - plot.left) / day_width).clamp(1.0, 12.0) as usize;
+    let (dates, war_days) = time_axis(
+        spec.x_range,
+        f64::from(plot.right - plot.left),
+        f64::from(p(14.0)),
+        spec.lang,
+        &|t| measure(t, fonts.text),
+    );
     Frame {
         width,
         height,
@@ -211,8 +276,9 @@ pub fn frame(
         plot,
         axis,
         value_labels,
-        days: day_ticks(spec.x_range, day_count.max(1)),
+        dates,
         days_top,
+        war_days,
         axis_name_top,
         labels,
         sources: sources
@@ -223,8 +289,9 @@ pub fn frame(
     }
 }
 
-/// The key above the plot: the series that are not lines (bars, markers), when there are two or
-/// more of them (a single one is named by the title), flowing in rows from `left` to `right`.
+/// The key above the plot: the series that are not lines (bars, markers) and that the key
+/// names, when there are two or more of them (a single one is named by the title), then the
+/// chart's kinds of marks, flowing in rows from `left` to `right`.
 fn key_items(
     spec: &ChartSpec,
     (left, right): (i32, i32),
@@ -232,32 +299,45 @@ fn key_items(
     (line, size, scale): (i32, f64, f64),
     measure: Measure<'_>,
 ) -> Vec<KeyItem> {
-    let keyed: Vec<usize> = (0..spec.series.len())
-        .filter(|i| matches!(spec.series[*i].mark, Mark::Bars | Mark::Markers))
+    let series: Vec<usize> = (0..spec.series.len())
+        .filter(|i| spec.series[*i].keyed && !spec.series[*i].mark.is_line())
         .collect();
-    if keyed.len() < 2 {
-        return Vec::new();
+    let mut keyed: Vec<(Keyed, &str)> = Vec::new();
+    if series.len() >= 2 {
+        keyed.extend(
+            series
+                .iter()
+                .map(|i| (Keyed::Series(*i), spec.series[*i].name.as_str())),
+        );
     }
+    keyed.extend(
+        spec.mark_key
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (Keyed::Mark(i), k.text.as_str())),
+    );
     let (swatch, gap) = (px(18.0, scale), px(16.0, scale));
     let (mut x, mut y) = (left, first_row);
     let mut items = Vec::new();
-    for series in keyed {
-        let text = measure(&spec.series[series].name, size).ceil() as i32;
+    for (entry, name) in keyed {
+        let text = measure(name, size).ceil() as i32;
         let item = swatch + px(6.0, scale) + text;
         if x > left && x + item > right {
             x = left;
             y += line;
         }
-        items.push(KeyItem { series, x, y });
+        items.push(KeyItem { keyed: entry, x, y });
         x += item + gap;
     }
     items
 }
 
-/// Labels at the ends of the chart's lines, in a column just right of the latest line end: the
-/// plot's right edge moves in so that the column fits. Labels that would overlap move apart;
-/// when there are more than fit the plot's height, the later series (the smaller ones) go
-/// without. `right` is the drawing's usable right edge.
+/// Labels at the ends of the chart's lines. Lines that end together (their labels would run
+/// into each other's column) share a column just right of the latest of their ends; a line that
+/// ends well before the others (a series that stops early) is named at its own end. The plot's
+/// right edge moves in so that the last column fits. In each column, labels that would overlap
+/// move apart; when there are more than fit the plot's height, the later series (the smaller
+/// ones) go without. `right` is the drawing's usable right edge.
 fn line_labels(
     spec: &ChartSpec,
     plot: &mut PlotArea,
@@ -270,7 +350,7 @@ fn line_labels(
         .series
         .iter()
         .enumerate()
-        .filter(|(_, s)| matches!(s.mark, Mark::Line | Mark::DashedLine))
+        .filter(|(_, s)| s.mark.is_line())
         .filter_map(|(i, s)| s.points.last().map(|p| (i, p.day, p.value)))
         .take(fits)
         .collect();
@@ -278,14 +358,24 @@ fn line_labels(
         return Vec::new();
     }
     let max_width = (f64::from(right) * 0.3).max(f64::from(px(60.0, scale)));
+    // A line that stops well before the chart's end says so at its end: "Poland, to May 2022".
+    let (lo, hi) = plot.x_range;
+    let stops_early = |day: i64| hi - day > (hi - lo) / 10 && hi - day > 60;
     let texts: Vec<String> = lines
         .iter()
-        .map(|(i, _, _)| fit(&spec.series[*i].name, max_width, size, measure))
+        .map(|(i, day, _)| {
+            let name = &spec.series[*i].name;
+            let text = match crate::data::Date::from_war_day(*day).filter(|_| stops_early(*day)) {
+                Some(end) => tr!(spec.lang, LineEndsOn, name = name, date = spec.lang.month_year(end)),
+                None => name.clone(),
+            };
+            fit(&text, max_width, size, measure)
+        })
         .collect();
-    let widest = texts.iter().map(|t| measure(t, size)).fold(0.0, f64::max).ceil() as i32;
+    let widths: Vec<i32> = texts.iter().map(|t| measure(t, size).ceil() as i32).collect();
+    let widest = widths.iter().copied().max().unwrap_or(0);
     // Room for leaders between the line ends and the labels.
     let gap = px(if lines.len() > 1 { 28.0 } else { 12.0 }, scale);
-    let (lo, hi) = plot.x_range;
     let span = (hi + 1 - lo) as f64;
     let latest = lines
         .iter()
@@ -300,23 +390,43 @@ fn line_labels(
         .iter()
         .map(|(_, day, value)| (plot.x_of(*day).round() as i32, axis.y_of(*value)))
         .collect();
-    let column = ends.iter().map(|(x, _)| *x).max().unwrap_or(plot.right) + gap;
-    let desired: Vec<f64> = ends.iter().map(|(_, y)| f64::from(*y)).collect();
+    // Columns, from the right. A label starts a column at its own line's end when it fits
+    // before the column to its right; otherwise it joins the leftmost column where it fits
+    // before the next one (the rightmost column takes any).
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by_key(|i| std::cmp::Reverse(ends[*i].0));
+    let mut columns: Vec<(i32, Vec<usize>)> = Vec::new();
+    for i in order {
+        let own = ends[i].0 + gap;
+        let reach = |x: i32| x + widths[i] + gap / 2;
+        match columns.last() {
+            Some((x, _)) if reach(own) > *x => {
+                let k = (0..columns.len())
+                    .rev()
+                    .find(|k| *k == 0 || reach(columns[*k].0) <= columns[*k - 1].0)
+                    .unwrap_or(0);
+                columns[k].1.push(i);
+            }
+            _ => columns.push((own, vec![i])),
+        }
+    }
     let bounds = (f64::from(plot.top), f64::from(plot.bottom));
-    let centres = spread_labels(&desired, f64::from(line), bounds);
-    lines
-        .iter()
-        .zip(texts)
-        .zip(ends.iter().zip(centres))
-        .map(|(((series, _, _), text), (end, y))| LineLabel {
-            series: *series,
-            width: measure(&text, size).ceil() as i32,
-            text,
-            x: column,
-            y: y.round() as i32,
-            end: *end,
-        })
-        .collect()
+    let mut labels: Vec<Option<LineLabel>> = vec![None; lines.len()];
+    for (x, members) in columns {
+        let desired: Vec<f64> = members.iter().map(|i| f64::from(ends[*i].1)).collect();
+        let centres = spread_labels(&desired, f64::from(line), bounds);
+        for (i, y) in members.into_iter().zip(centres) {
+            labels[i] = Some(LineLabel {
+                series: lines[i].0,
+                width: widths[i],
+                text: texts[i].clone(),
+                x,
+                y: y.round() as i32,
+                end: ends[i],
+            });
+        }
+    }
+    labels.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -347,14 +457,31 @@ mod tests {
     }
 
     #[test]
-    fn day_labels_in_two_lines() {
+    fn time_axis_reads_in_years_and_in_days() {
+        let measure = |t: &str| mono(t, 12.0);
+        let texts = |labels: &[(i64, String)]| labels.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+        // The whole war on a wide plot: years with months between them; round war days.
+        let (dates, days) = time_axis((1, 1627), 1500.0, 14.0, Lang::En, &measure);
+        assert_eq!(texts(&dates)[..5], ["Apr 2022", "Jul", "Oct", "2023", "Apr"]);
+        assert!(texts(&dates).contains(&"2026".to_string()));
         assert_eq!(
-            day_label_lines(26, Lang::En),
-            ("Day 26".to_string(), "21 Mar 2022".to_string())
+            texts(&days),
+            ["Day 250", "Day 500", "Day 750", "Day 1,000", "Day 1,250", "Day 1,500"]
         );
-        assert_eq!(
-            day_label_lines(26, Lang::Uk),
-            ("День 26".to_string(), "21 бер. 2022 р.".to_string())
-        );
+        let (dates, _) = time_axis((1, 1627), 1100.0, 14.0, Lang::En, &measure);
+        assert_eq!(texts(&dates)[..4], ["Jul 2022", "2023", "Jul", "2024"]);
+        // The same on a phone: years only, and fewer war days.
+        let (dates, days) = time_axis((1, 1627), 250.0, 14.0, Lang::En, &measure);
+        assert_eq!(texts(&dates), ["2023", "2024", "2025", "2026"]);
+        assert_eq!(days.iter().map(|d| d.0).collect::<Vec<_>>(), [500, 1000, 1500]);
+        // Thirty days: dates a week apart.
+        let (dates, _) = time_axis((20, 50), 600.0, 14.0, Lang::En, &measure);
+        assert_eq!(dates[0], (22, "17 Mar 2022".to_string()));
+        assert!(dates.windows(2).all(|w| w[1].0 - w[0].0 == 7), "{dates:?}");
+        let (dates, _) = time_axis((1, 1627), 250.0, 14.0, Lang::Uk, &measure);
+        assert_eq!(dates[0].1, "2023");
+        // A plot too narrow for any label has none, and no panic.
+        let (dates, days) = time_axis((1, 1627), 1.0, 14.0, Lang::En, &measure);
+        assert!(dates.is_empty() && days.len() <= 1);
     }
 }

@@ -10,26 +10,98 @@ pub fn px(v: f64, scale: f64) -> i32 {
     (v * scale).round() as i32
 }
 
-/// War days to label on an x axis of `range`, at most `max` of them: the first of each month;
-/// every week from day 1 when fewer than three month starts fall in the range; days when fewer
-/// than two weeks do.
-pub fn day_ticks(range: (i64, i64), max: usize) -> Vec<i64> {
+/// How far apart the date labels of a time axis are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStep {
+    /// Every `n` days, counted from day 1.
+    Days(i64),
+    /// Month starts, every `n` months counted from January.
+    Months(u8),
+    /// Year starts, every `n` years.
+    Years(i32),
+}
+
+/// The steps a time axis chooses from, finest first.
+pub const DATE_STEPS: [DateStep; 11] = [
+    DateStep::Days(1),
+    DateStep::Days(2),
+    DateStep::Days(7),
+    DateStep::Days(14),
+    DateStep::Months(1),
+    DateStep::Months(2),
+    DateStep::Months(3),
+    DateStep::Months(6),
+    DateStep::Years(1),
+    DateStep::Years(2),
+    DateStep::Years(5),
+];
+
+/// The war days in `range` where a date label of `step` goes: month or year starts, or every
+/// few days from day 1.
+pub fn date_ticks(range: (i64, i64), step: DateStep) -> Vec<i64> {
     let (lo, hi) = range;
-    let days = (hi - lo + 1) as f64;
-    let mut ticks: Vec<i64> = (lo..=hi)
-        .filter(|d| Date::from_war_day(*d).is_some_and(|date| date.parts().2 == 1))
-        .collect();
-    if ticks.len() < 3 {
-        let step = ((days / max.max(1) as f64 / 7.0).ceil() as i64).max(1) * 7;
-        let first = lo + (1 - lo).rem_euclid(7);
-        ticks = (first..=hi).step_by(step as usize).collect();
+    let (Some(first), Some(last)) = (Date::from_war_day(lo), Date::from_war_day(hi)) else {
+        return Vec::new();
+    };
+    match step {
+        DateStep::Days(n) => {
+            let n = n.max(1);
+            let start = lo + (1 - lo).rem_euclid(n);
+            (start..=hi).step_by(n as usize).collect()
+        }
+        DateStep::Months(n) => {
+            let n = i32::from(n.max(1));
+            let (y0, m0, _) = first.parts();
+            let (y1, m1, _) = last.parts();
+            let months = (y0 * 12 + i32::from(m0) - 1)..=(y1 * 12 + i32::from(m1) - 1);
+            months
+                .filter(|m| m.rem_euclid(12) % n == 0)
+                .filter_map(|m| Date::from_calendar(m.div_euclid(12), (m.rem_euclid(12) + 1) as u8, 1))
+                .map(Date::war_day)
+                .filter(|d| (lo..=hi).contains(d))
+                .collect()
+        }
+        DateStep::Years(n) => {
+            let n = n.max(1);
+            (first.parts().0..=last.parts().0)
+                .filter(|y| y.rem_euclid(n) == 0)
+                .filter_map(|y| Date::from_calendar(y, 1, 1))
+                .map(Date::war_day)
+                .filter(|d| (lo..=hi).contains(d))
+                .collect()
+        }
     }
-    if ticks.len() < 2 {
-        let step = ((days / max.max(1) as f64).ceil() as usize).max(1);
-        ticks = (lo..=hi).step_by(step).collect();
+}
+
+/// War days at round numbers in `range` (multiples of 1, 2 or 5 times a power of ten; of 2.5
+/// from a hundred up),
+/// the smallest step that gives at most `max` of them: 100, 200, ... or 500, 1,000, 1,500.
+pub fn war_day_ticks(range: (i64, i64), max: usize) -> Vec<i64> {
+    let (lo, hi) = range;
+    let max = max.max(1);
+    let mut unit: i64 = 1;
+    loop {
+        // 1, 2, 5, 10, 20, 50, 100, 250, 500, 1,000, 2,500, ...: round to a reader.
+        let middle = if unit >= 100 { unit * 5 / 2 } else { unit * 2 };
+        for step in [unit, middle, unit * 5] {
+            let first = lo.div_euclid(step) * step + if lo.rem_euclid(step) == 0 { 0 } else { step };
+            let count = if first > hi {
+                0
+            } else {
+                ((hi - first) / step + 1) as usize
+            };
+            if count <= max {
+                return (0..count as i64)
+                    .map(|i| first + i * step)
+                    .filter(|d| *d != 0)
+                    .collect();
+            }
+        }
+        match unit.checked_mul(10) {
+            Some(next) => unit = next,
+            None => return Vec::new(),
+        }
     }
-    let keep_every = ticks.len().div_ceil(max.max(1));
-    ticks.into_iter().step_by(keep_every.max(1)).collect()
 }
 
 /// Value-axis ticks for `[lo, hi]` in plot space: round steps (1, 2, 2.5, 5 x 10^k) on a linear
@@ -393,17 +465,27 @@ mod tests {
     }
 
     #[test]
-    fn ticks_on_month_starts_or_weeks() {
-        // Days 1..=95 (24 Feb to 29 May 2022): 1 Mar = day 6, 1 Apr = 37, 1 May = 67.
-        assert_eq!(day_ticks((1, 95), 6), [6, 37, 67]);
-        assert_eq!(day_ticks((1, 95), 2), [6, 67]);
-        // Three weeks: weekly ticks from day 1.
-        assert_eq!(day_ticks((1, 21), 6), [1, 8, 15]);
-        assert_eq!(day_ticks((3, 40), 3), [8, 22, 36]);
-        // Shorter than two weeks: days.
-        assert_eq!(day_ticks((2, 4), 4), [2, 3, 4]);
-        assert_eq!(day_ticks((10, 20), 6), [10, 12, 14, 16, 18, 20]);
-        assert_eq!(day_ticks((5, 6), 2), [5, 6]);
+    fn date_ticks_on_month_and_year_starts() {
+        // Day 6 is 1 Mar 2022, day 37 1 Apr, day 67 1 May.
+        assert_eq!(date_ticks((1, 95), DateStep::Months(1)), [6, 37, 67]);
+        assert_eq!(date_ticks((1, 95), DateStep::Months(3)), [37]);
+        assert_eq!(date_ticks((1, 21), DateStep::Days(7)), [1, 8, 15]);
+        assert_eq!(date_ticks((3, 40), DateStep::Days(14)), [15, 29]);
+        // Day 312 is 1 Jan 2023; the war's fifth New Year (2026) is day 1,408.
+        assert_eq!(date_ticks((1, 1627), DateStep::Years(1)), [312, 677, 1043, 1408]);
+        assert_eq!(date_ticks((1, 1627), DateStep::Years(2)), [677, 1408]);
+        assert_eq!(date_ticks((2, 4), DateStep::Days(1)), [2, 3, 4]);
+        assert!(date_ticks((i64::MAX - 5, i64::MAX), DateStep::Days(1)).is_empty());
+    }
+
+    #[test]
+    fn war_days_at_round_numbers() {
+        assert_eq!(war_day_ticks((1, 1627), 4), [500, 1000, 1500]);
+        assert_eq!(war_day_ticks((1, 1627), 8), [250, 500, 750, 1000, 1250, 1500]);
+        assert_eq!(war_day_ticks((1, 120), 6), [20, 40, 60, 80, 100, 120]);
+        assert_eq!(war_day_ticks((20, 30), 3), [20, 25, 30]);
+        assert_eq!(war_day_ticks((5, 6), 2), [5, 6]);
+        assert!(war_day_ticks((1, 2), 0).len() <= 2);
     }
 
     #[test]

@@ -4,11 +4,12 @@
 //! same one the pointer uses), not with its chart builder and mesh, whose generic code would be a
 //! large part of the wasm.
 
-use super::frame::{self, day_label_lines, Frame, NumberFormat, TextWidth};
+use super::frame::{self, Frame, Keyed, NumberFormat, TextWidth};
 use super::layout::{decimate, px, PlotArea};
-use super::spec::{ChartSpec, FigureNote, Mark, SeriesSpec};
+use super::spec::{ChartSpec, FigureNote, Mark, Point, SeriesColor, SeriesSpec, SourceRef};
 use super::theme::{Glyph, Rgb, Theme};
 use super::DrawError;
+use crate::data::{Date, Precision};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -89,6 +90,7 @@ where
     root.fill(&rgb(theme.surface))?;
     p.title_key_and_sources()?;
     p.axes()?;
+    p.seams()?;
     for series in &spec.series {
         p.series(series)?;
     }
@@ -136,6 +138,17 @@ where
         self.px(width).max(1) as u32
     }
 
+    /// The centre of a label at `x`, moved in so that the label is not cut at the drawing's
+    /// edges (centred on the drawing when it is wider than the drawing).
+    fn inside(&self, x: i32, label: &str) -> i32 {
+        let half = (label.chars().count() as f64 * self.f.fonts.text * 0.3).round() as i32;
+        if 2 * half >= self.f.width {
+            self.f.width / 2
+        } else {
+            x.clamp(half, self.f.width - half)
+        }
+    }
+
     /// The title (left, in lines), the key above the plot and the source line(s) at the foot.
     fn title_key_and_sources(&self) -> Result<(), DrawError> {
         let bold = FontDesc::new(FontFamily::SansSerif, self.f.fonts.title, FontStyle::Bold);
@@ -147,10 +160,35 @@ where
         let key = self.text(self.theme.ink).pos(Pos::new(HPos::Left, VPos::Center));
         let swatch = self.px(18.0);
         for item in &self.f.key {
-            let series = &self.spec.series[item.series];
-            self.swatch(series, (item.x, item.y), swatch)?;
             let at = (item.x + swatch + self.px(6.0), item.y);
-            self.root.draw(&Text::new(series.name.as_str(), at, key.clone()))?;
+            match item.keyed {
+                Keyed::Series(i) => {
+                    let series = &self.spec.series[i];
+                    self.swatch(series, (item.x, item.y), swatch)?;
+                    self.root.draw(&Text::new(series.name.as_str(), at, key.clone()))?;
+                }
+                Keyed::Mark(i) => {
+                    let entry = &self.spec.mark_key[i];
+                    let shown = SeriesSpec {
+                        id: String::new(),
+                        label: String::new(),
+                        name: String::new(),
+                        color: SeriesColor::Ink,
+                        mark: entry.mark,
+                        source: SourceRef {
+                            label: String::new(),
+                            url: None,
+                            ids: Vec::new(),
+                        },
+                        points: Vec::new(),
+                        max_gap: 0,
+                        glyph: entry.glyph,
+                        keyed: true,
+                    };
+                    self.swatch(&shown, (item.x, item.y), swatch)?;
+                    self.root.draw(&Text::new(entry.text.as_str(), at, key.clone()))?;
+                }
+            }
         }
         let footer = self.text(self.theme.muted);
         for (line, top) in &self.f.sources {
@@ -171,19 +209,25 @@ where
             self.root.draw(&Text::new(label.as_str(), at, right_aligned.clone()))?;
         }
         let centred = self.text(theme.ink).pos(Pos::new(HPos::Center, VPos::Top));
-        for day in &f.days {
+        for (day, label) in &f.dates {
             let x = self.x_of(*day);
             let grid = vec![(x, plot.top), (x, plot.bottom)];
             self.root.draw(&PathElement::new(grid, rgb(theme.grid_minor)))?;
             let tick = vec![(x, plot.bottom), (x, plot.bottom + self.px(5.0))];
             self.root.draw(&PathElement::new(tick, rgb(theme.axis)))?;
-            let (first, second) = day_label_lines(*day, self.spec.lang);
-            // Centred under the tick, but never cut at the edges of the drawing.
-            let half = (f.fonts.text * 3.2).round() as i32;
-            let x = x.clamp(half, f.width - half);
-            self.root.draw(&Text::new(first, (x, f.days_top), centred.clone()))?;
+            let x = self.inside(x, label);
             self.root
-                .draw(&Text::new(second, (x, f.days_top + f.line), centred.clone()))?;
+                .draw(&Text::new(label.as_str(), (x, f.days_top), centred.clone()))?;
+        }
+        let muted = self.text(theme.muted).pos(Pos::new(HPos::Center, VPos::Top));
+        for (day, label) in &f.war_days {
+            let x = self.x_of(*day);
+            let top = f.days_top + f.line;
+            let tick = vec![(x, top - self.px(2.0)), (x, top + self.px(1.0))];
+            self.root.draw(&PathElement::new(tick, rgb(theme.axis)))?;
+            let x = self.inside(x, label);
+            self.root
+                .draw(&Text::new(label.as_str(), (x, top + self.px(2.0)), muted.clone()))?;
         }
         let corner = vec![
             (plot.left, plot.top),
@@ -201,48 +245,139 @@ where
         Ok(())
     }
 
-    /// One series in its mark, decimated to the plot's pixel columns; a line with a glyph also
-    /// carries the glyph along it (about every 70 px) and at its end.
+    /// One series in its mark. A line joins the runs of its points (`SeriesSpec::runs`),
+    /// decimated to the plot's pixel columns, and carries its glyph along it (about every
+    /// 70 px) and at its end; the points it does not join are drawn alone. Lower bounds are
+    /// drawn as lower bounds, rounded figures hollow, wherever they are.
     fn series(&self, series: &SeriesSpec) -> Result<(), DrawError> {
         let plot = &self.f.plot;
         let color = rgb(self.theme.series_color(series.color));
         let style = color.stroke_width(self.stroke(2.0));
-        let points: Vec<(i32, i32)> = decimate(&series.xy(), plot.x_range, plot.columns())
-            .into_iter()
-            .map(|(x, y)| (self.x_of(x), self.f.axis.y_of(y)))
-            .collect();
+        let at = |p: &Point| (self.x_of(p.day), self.f.axis.y_of(p.value));
         match series.mark {
-            Mark::Line => self.root.draw(&PathElement::new(points.clone(), style))?,
-            Mark::DashedLine => {
-                let dashed = DashedPathElement::new(points.clone(), self.px(6.0), self.px(4.0), style);
-                self.root.draw(&dashed)?;
-            }
-            Mark::Bars => {
+            Mark::Bars | Mark::MonthBars => {
                 let x0 = plot.x_range.0;
                 let slot = (plot.x_of(x0 + 1) - plot.x_of(x0)).round().max(1.0) as i32;
-                for (x, y) in points {
-                    let bar = [(x, y), (x + slot, plot.bottom)];
+                for p in &series.points {
+                    let (x, y) = at(p);
+                    let left = match series.mark {
+                        Mark::MonthBars => month_start(p.day).map_or(x, |d| self.x_of(d.max(x0))) + 1,
+                        _ => x,
+                    };
+                    let bar = [(left, y), ((x + slot).max(left + 1), plot.bottom)];
                     self.root.draw(&Rectangle::new(bar, color.mix(0.85).filled()))?;
                 }
                 return Ok(());
             }
             Mark::Markers => {
-                let glyph = series.color.glyph().unwrap_or(Glyph::Circle);
-                for p in points {
-                    self.glyph(glyph, p, 4.0, color)?;
+                let glyph = series.glyph().unwrap_or(Glyph::Circle);
+                for p in &series.points {
+                    self.point(glyph, p, 4.0, color)?;
                 }
                 return Ok(());
             }
+            Mark::MonthSpans => {
+                let line = color.stroke_width(self.stroke(3.0));
+                for p in &series.points {
+                    let (x, y) = at(p);
+                    let left = month_start(p.day).map_or(x, |d| self.x_of(d.max(plot.x_range.0)));
+                    if p.precision == Precision::AtLeast {
+                        self.lower_bound(((left + x) / 2, y), 4.0, color)?;
+                    }
+                    self.root
+                        .draw(&PathElement::new(vec![(left, y), (x.max(left + 1), y)], line))?;
+                }
+                return Ok(());
+            }
+            Mark::Line | Mark::DashedLine => {}
         }
-        if let Some(glyph) = series.color.glyph() {
-            let spacing = self.px(70.0);
-            let mut last_x: Option<i32> = None;
-            for (i, p) in points.iter().enumerate() {
-                if last_x.is_none_or(|x| p.0 - x >= spacing) || i + 1 == points.len() {
-                    self.glyph(glyph, *p, 3.5, color)?;
-                    last_x = Some(p.0);
+        let runs = series.runs();
+        let glyph = series.glyph();
+        for run in &runs {
+            let xy: Vec<(i64, f64)> = series.points[run.clone()].iter().map(|p| (p.day, p.value)).collect();
+            let points: Vec<(i32, i32)> = decimate(&xy, plot.x_range, plot.columns())
+                .into_iter()
+                .map(|(x, y)| (self.x_of(x), self.f.axis.y_of(y)))
+                .collect();
+            if points.len() > 1 {
+                if series.mark == Mark::DashedLine {
+                    let dashed = DashedPathElement::new(points.clone(), self.px(6.0), self.px(4.0), style);
+                    self.root.draw(&dashed)?;
+                } else {
+                    self.root.draw(&PathElement::new(points.clone(), style))?;
                 }
             }
+            if let Some(glyph) = glyph {
+                let spacing = self.px(70.0);
+                let mut last_x: Option<i32> = None;
+                for (i, p) in points.iter().enumerate() {
+                    if last_x.is_none_or(|x| p.0 - x >= spacing) || i + 1 == points.len() {
+                        self.glyph(glyph, *p, 3.5, color)?;
+                        last_x = Some(p.0);
+                    }
+                }
+            }
+        }
+        // What no line carries: points alone (a dot, or the series' glyph), lower bounds, and
+        // rounded figures (hollow).
+        let joined = |i: usize| runs.iter().any(|r| r.len() > 1 && r.contains(&i));
+        for (i, p) in series.points.iter().enumerate() {
+            let alone = !joined(i);
+            if alone || p.precision != Precision::Exact {
+                self.point(glyph.unwrap_or(Glyph::Circle), p, if alone { 3.5 } else { 3.0 }, color)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One published figure as a mark: its glyph; hollow when rounded; a lower bound as one.
+    fn point(&self, glyph: Glyph, p: &Point, r: f64, color: RGBColor) -> Result<(), DrawError> {
+        let at = (self.x_of(p.day), self.f.axis.y_of(p.value));
+        match p.precision {
+            Precision::Exact => self.glyph(glyph, at, r, color),
+            Precision::Rounded => {
+                let ring = Circle::new(at, self.px(r), color.stroke_width(self.stroke(1.5)));
+                self.root.draw(&ring)?;
+                Ok(())
+            }
+            Precision::AtLeast => self.lower_bound(at, r, color),
+        }
+    }
+
+    /// A lower bound at `(x, y)`: a floor at the value with an arrow rising from it (the true
+    /// figure is at or above it), never a point.
+    fn lower_bound(&self, (x, y): (i32, i32), r: f64, color: RGBColor) -> Result<(), DrawError> {
+        let r = self.px(r);
+        let line = color.stroke_width(self.stroke(1.5));
+        self.root.draw(&PathElement::new(vec![(x - r, y), (x + r, y)], line))?;
+        self.root.draw(&PathElement::new(vec![(x, y), (x, y - 2 * r)], line))?;
+        let head = vec![
+            (x - r / 2 - 1, y - 2 * r + r / 2 + 1),
+            (x, y - 2 * r),
+            (x + r / 2 + 1, y - 2 * r + r / 2 + 1),
+        ];
+        self.root.draw(&PathElement::new(head, line))?;
+        Ok(())
+    }
+
+    /// Where the measure changed: a dashed rule across the plot, named at its top.
+    fn seams(&self) -> Result<(), DrawError> {
+        let plot = &self.f.plot;
+        for seam in &self.spec.seams {
+            if !(plot.x_range.0..=plot.x_range.1).contains(&seam.day) {
+                continue;
+            }
+            let x = self.x_of(seam.day);
+            let rule = DashedPathElement::new(
+                vec![(x, plot.top), (x, plot.bottom)],
+                self.px(3.0),
+                self.px(3.0),
+                rgb(self.theme.muted).stroke_width(self.stroke(1.0)),
+            );
+            self.root.draw(&rule)?;
+            let style = self.text(self.theme.muted).pos(Pos::new(HPos::Left, VPos::Top));
+            let at = (x + self.px(3.0), plot.top + self.px(2.0));
+            self.root.draw(&Text::new(seam.label.as_str(), at, style))?;
         }
         Ok(())
     }
@@ -346,8 +481,29 @@ where
                 self.root.draw(&Rectangle::new(bar, color.mix(0.85).filled()))?;
             }
             Mark::Markers => {
-                let glyph = series.color.glyph().unwrap_or(Glyph::Circle);
-                self.glyph(glyph, (x + width / 2, y), 4.0, color)?;
+                let glyph = series.glyph().unwrap_or(Glyph::Circle);
+                let mut shown = Point::plain(0, 0.0);
+                shown.precision = series.precision().unwrap_or_default();
+                let at = (x + width / 2, y);
+                match shown.precision {
+                    Precision::Exact => self.glyph(glyph, at, 4.0, color)?,
+                    Precision::Rounded => {
+                        self.root
+                            .draw(&Circle::new(at, self.px(4.0), color.stroke_width(self.stroke(1.5))))?;
+                    }
+                    Precision::AtLeast => self.lower_bound((at.0, at.1 + self.px(4.0)), 4.0, color)?,
+                }
+            }
+            Mark::MonthBars => {
+                let bar = [(x, y - self.px(5.0)), (x + width, y + self.px(5.0))];
+                self.root.draw(&Rectangle::new(bar, color.mix(0.85).filled()))?;
+            }
+            Mark::MonthSpans => {
+                let line = color.stroke_width(self.stroke(3.0));
+                self.root.draw(&PathElement::new(
+                    vec![(x + width / 4, y), (x + width * 3 / 4, y)],
+                    line,
+                ))?;
             }
             Mark::Line | Mark::DashedLine => {
                 let line = color.stroke_width(self.stroke(3.0));
@@ -356,4 +512,9 @@ where
         }
         Ok(())
     }
+}
+
+/// The war day of the first day of `day`'s month.
+fn month_start(day: i64) -> Option<i64> {
+    Date::from_war_day(day).map(|d| d.month_start().war_day())
 }

@@ -1,14 +1,24 @@
 //! What a chart shows, with no pixels: the contract between the transforms that build it and the
 //! painter that draws it (and the tooltips, exports and tests that read it).
 
+use crate::data::Precision;
+
 spelled_enum! {
     /// The charts of a view, in page order. Their spellings are the URL's (`?embed=`), the
     /// canvases' ids and the CSV's `chart` column, so existing links keep working.
     pub enum ChartId {
+        /// Border crossings out of Ukraine, cumulative, by receiving country.
         Refugees => "refugees",
-        RefugeesDaily => "refugees-daily",
+        /// Refugees from Ukraine recorded in Europe and globally (a stock of people).
+        Recorded => "recorded",
+        /// Refugees from Ukraine recorded, by receiving country.
+        RecordedCountries => "recorded-countries",
         Casualties => "casualties",
         Idps => "idps",
+        /// EU decisions granting temporary protection, per month (a flow).
+        Protection => "protection",
+        /// Border crossings out of Ukraine per day (the first months only).
+        RefugeesDaily => "refugees-daily",
     }
 }
 
@@ -26,8 +36,20 @@ pub enum Mark {
     /// A dashed line: a series that is not part of the totals.
     DashedLine,
     Bars,
+    /// A bar across the whole month that ends on the point's day (a monthly flow).
+    MonthBars,
     /// Markers at report dates only, no line between them.
     Markers,
+    /// A stroke across the month that ends on the point's day, at its value: a figure known
+    /// only to the month.
+    MonthSpans,
+}
+
+impl Mark {
+    /// Whether the series is a line (named at its end) rather than marks (named in the key).
+    pub fn is_line(self) -> bool {
+        matches!(self, Mark::Line | Mark::DashedLine)
+    }
 }
 
 /// A series' colour by role; the theme gives the actual colour when it is drawn (so the same
@@ -77,19 +99,27 @@ pub struct Point {
     pub detail: Option<String>,
     /// The point's own source, where it differs from the series' (casualty reports, IDP rounds).
     pub source: Option<SourceRef>,
+    /// How exact the published figure is: a lower bound is drawn as one (never on a line),
+    /// a rounded figure hollow.
+    pub precision: Precision,
 }
 
 impl Point {
-    /// A published figure with nothing more to say about it.
+    /// A published figure, exact, with nothing more to say about it.
     pub fn plain(day: i64, value: f64) -> Point {
         Point {
             day,
             value,
             detail: None,
             source: None,
+            precision: Precision::Exact,
         }
     }
 }
+
+/// Consecutive points of a line further apart than this are not joined: a line between
+/// them would suggest figures in between (reports of 31 days apart still join: monthly data).
+pub const JOIN_DAYS: i64 = 45;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeriesSpec {
@@ -104,6 +134,24 @@ pub struct SeriesSpec {
     pub source: SourceRef,
     /// In date order, inside the chart's x range.
     pub points: Vec<Point>,
+    /// A line joins two consecutive points only if they are at most this many days apart
+    /// (`JOIN_DAYS`, or `i64::MAX` for a daily series joined across days without a report).
+    pub max_gap: i64,
+    /// A glyph of its own, whatever its colour's (UNHCR's year-end statistics: crosses, the
+    /// other definition beside the same place's other figures).
+    pub glyph: Option<super::theme::Glyph>,
+    /// Whether the key above the plot names it (a series that is not a line). A country's
+    /// extra marks, in the colour of its line, are named by the chart's `mark_key` instead.
+    pub keyed: bool,
+}
+
+/// An entry of a chart's key that names a kind of mark rather than a series: drawn in the text
+/// colour, for marks that several series draw in their own colours.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkKey {
+    pub text: String,
+    pub mark: Mark,
+    pub glyph: Option<super::theme::Glyph>,
 }
 
 impl SeriesSpec {
@@ -115,9 +163,56 @@ impl SeriesSpec {
             .map(|i| &self.points[i])
     }
 
+    /// Whether the series speaks of `day`: it has a figure that day, or the day lies between
+    /// its first and last figures (a day without a report). Before it begins or after it ends,
+    /// a series says nothing of a day.
+    pub fn covers(&self, day: i64) -> bool {
+        self.at(day).is_some()
+            || self.points.first().is_some_and(|p| p.day <= day) && self.points.last().is_some_and(|p| p.day >= day)
+    }
+
+    /// The glyph drawn along the series and for its marks, if any.
+    pub fn glyph(&self) -> Option<super::theme::Glyph> {
+        self.glyph.or(self.color.glyph())
+    }
+
+    /// The precision all its points share, if they share one (the key draws it so).
+    pub fn precision(&self) -> Option<Precision> {
+        let first = self.points.first()?.precision;
+        self.points.iter().all(|p| p.precision == first).then_some(first)
+    }
+
     pub fn xy(&self) -> Vec<(i64, f64)> {
         self.points.iter().map(|p| (p.day, p.value)).collect()
     }
+
+    /// The runs of points a line joins, as index ranges: consecutive points that are not lower
+    /// bounds, at most `max_gap` days apart. A lower bound is never on a line.
+    pub fn runs(&self) -> Vec<std::ops::Range<usize>> {
+        let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, p) in self.points.iter().enumerate() {
+            if p.precision == Precision::AtLeast {
+                continue;
+            }
+            match runs.last_mut() {
+                Some(run) if run.end == i && p.day.saturating_sub(self.points[i - 1].day) <= self.max_gap => {
+                    run.end = i + 1;
+                }
+                _ => runs.push(i..i + 1),
+            }
+        }
+        runs
+    }
+}
+
+/// A day where the measure of a chart's figures changed: drawn as a vertical rule, named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Seam {
+    pub day: i64,
+    /// A short name, drawn beside the rule.
+    pub label: String,
+    /// What changed, in full (notes, tooltips).
+    pub text: String,
 }
 
 /// An event on the time axis, with its source page.
@@ -186,6 +281,14 @@ pub struct ChartSpec {
     pub events: Vec<EventMark>,
     /// Claims and caveats pinned to figures.
     pub marks: Vec<FigureMark>,
+    /// Days where the measure changed (UNHCR's new headline of 9 June 2022).
+    pub seams: Vec<Seam>,
+    /// Kinds of marks named in the key, after the series it names.
+    pub mark_key: Vec<MarkKey>,
+    /// Up to which date each of the chart's series has figures, in one line ("Figures to …").
+    pub coverage: String,
+    /// Where the publisher gives later figures than the dataset's: its name and page.
+    pub later_figures: Option<(String, String)>,
     /// "Source: ..." line drawn under the chart.
     pub source_line: String,
     /// The source records behind the figures shown, for links and unit badges.
@@ -271,7 +374,18 @@ mod tests {
     #[test]
     fn chart_ids_keep_their_url_spellings() {
         let spelled: Vec<&str> = ChartId::ALL.iter().map(|c| c.as_str()).collect();
-        assert_eq!(spelled, ["refugees", "refugees-daily", "casualties", "idps"]);
+        assert_eq!(
+            spelled,
+            [
+                "refugees",
+                "recorded",
+                "recorded-countries",
+                "casualties",
+                "idps",
+                "protection",
+                "refugees-daily"
+            ]
+        );
         assert!(ChartId::Refugees.has_log_scale() && !ChartId::Idps.has_log_scale());
     }
 
@@ -298,6 +412,10 @@ mod tests {
             quote_days: Vec::new(),
             events: Vec::new(),
             marks: Vec::new(),
+            seams: Vec::new(),
+            mark_key: Vec::new(),
+            coverage: String::new(),
+            later_figures: None,
             source_line: String::new(),
             sources: vec![
                 source("a", Some("border crossings")),

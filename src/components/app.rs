@@ -212,7 +212,8 @@ pub fn app() -> Html {
         let lang = lang.setter();
         use_callback((), move |chosen: Lang, ()| lang.set(chosen))
     };
-    use_effect_with(*lang, |lang| web::set_page_lang(*lang, tr!(*lang, PageTitle)));
+    // The document's title names the data's years once the dataset is read (the dashboard).
+    use_effect_with(*lang, |lang| web::set_page_lang(*lang, None));
     let state = use_state(|| Load::Loading);
     {
         let (state, lang) = (state.clone(), *lang);

@@ -79,7 +79,7 @@ fn png(spec: &ChartSpec, canvas: &HtmlCanvasElement, stamp: &str, theme: &Theme)
     );
     let picture = web::new_canvas(width * 2, height * 2).map_err(|e| e.to_string())?;
     let mut stamped = spec.clone();
-    stamped.source_line = format!("{} · {stamp}", spec.source_line);
+    stamped.source_line = format!("{} {} · {stamp}", spec.source_line, spec.coverage);
     draw_on(&picture, &stamped, theme, 2.0 * text_factor(f64::from(width)))?;
     picture
         .to_data_url()
@@ -159,8 +159,8 @@ fn data_table(spec: &ChartSpec, id: &str) -> Html {
         lang,
         TableCaption,
         title = spec.title,
-        from = lo,
-        to = hi,
+        from = lang.whole(lo),
+        to = lang.whole(hi),
         unit = spec.y_label,
         source = spec.source_line
     );
@@ -184,7 +184,7 @@ fn data_table(spec: &ChartSpec, id: &str) -> Html {
                             <th scope="row">{ r.day }</th>
                             <td>{ &r.date }</td>
                             { for r.cells.iter().map(|c| match c {
-                                Some(v) => html! { <td>{ number(*v) }</td> },
+                                Some((v, precision)) => html! { <td>{ lang.qualified(number(*v), *precision) }</td> },
                                 None => html! { <td class="none">{ "–" }<span class="visually-hidden">{ tr!(lang, NoReport) }</span></td> },
                             }) }
                         </tr>
@@ -225,17 +225,25 @@ fn use_chart_keys(props: &ChartCanvasProps, said: UseStateHandle<String>, stop: 
             match key.as_str() {
                 "ArrowUp" | "ArrowDown" if !spec.series.is_empty() => {
                     e.prevent_default();
-                    let n = spec.series.len();
-                    let next = match (*series, key == "ArrowDown") {
+                    // Between the series the day's tooltip lists (those that speak of the day).
+                    let day = selected.unwrap_or(spec.x_range.1);
+                    let listed: Vec<usize> = (0..spec.series.len()).filter(|i| spec.series[*i].covers(day)).collect();
+                    let listed = if listed.is_empty() {
+                        (0..spec.series.len()).collect()
+                    } else {
+                        listed
+                    };
+                    let n = listed.len();
+                    let at = (*series).and_then(|i| listed.iter().position(|j| *j == i));
+                    let next = listed[match (at, key == "ArrowDown") {
                         (None, true) => 0,
                         (None, false) => n - 1,
                         (Some(i), true) => (i + 1) % n,
                         (Some(i), false) => (i + n - 1) % n,
-                    };
+                    }];
                     series.set(Some(next));
                     showing.set(true);
                     // Without a selected day, the series are read on the last day.
-                    let day = selected.unwrap_or(spec.x_range.1);
                     if selected.is_none() {
                         dispatch.emit(Action::Select(day));
                     }
@@ -402,6 +410,12 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             if let Some(message) = &*error {
                 <p class="chart-error" role="alert">{ message }</p>
             }
+            <p class="chart-coverage">
+                { &spec.coverage }
+                if let Some((publisher, url)) = &spec.later_figures {
+                    { " " }{ tr!(lang, LaterFigures) }{ " " }<a href={url.clone()}>{ publisher }</a>{ "." }
+                }
+            </p>
             <p class="chart-summary">{ &*summary }</p>
             if !spec.notes.is_empty() || !spec.marks.is_empty() {
                 <ul class="chart-notes">

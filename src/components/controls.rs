@@ -163,6 +163,18 @@ fn zoom(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>) -> Html {
                 <span class="zoom-day">{ day_text(hi) }</span>
             </label>
             <button type="button" disabled={s.options.range.is_none()} onclick={send(dispatch, Action::ResetZoom)}>{ tr!(lang, ShowAllDays) }</button>
+            <span class="named-ranges">
+                { for crate::state::named_ranges(b).into_iter().map(|(name, (from, to))| {
+                    let text = match name {
+                        crate::state::NamedRange::FirstMonths => tr!(lang, FirstMonths).to_string(),
+                        crate::state::NamedRange::Year(year) => year.to_string(),
+                    };
+                    let pressed = s.options.range == Some((from, to));
+                    html! {
+                        <button type="button" aria-pressed={pressed.to_string()} onclick={send(dispatch, Action::Zoom(from, to))}>{ text }</button>
+                    }
+                }) }
+            </span>
             <span class="hint">{ tr!(lang, OrDragAcross) }</span>
         </div>
     }

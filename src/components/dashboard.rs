@@ -92,17 +92,16 @@ fn use_view_state(d: &Shared<Dataset>, lang: Lang) -> (UseReducerHandle<Model>, 
     (model, notices)
 }
 
-/// Play: ten days a second, until the end or a pause. A reader who prefers reduced motion gets
-/// no animation: a week at a time, once a second.
+/// Play: ten steps a second through the days shown, in about 30 seconds (a day a step for the
+/// first months, about a week for the whole war), until the end or a pause. A reader who
+/// prefers reduced motion gets no animation: a step a second, a week or more.
 #[hook]
-fn use_play(playing: bool, dispatch: Callback<Action>) {
-    use_effect_with(playing, move |playing| {
+fn use_play(playing: bool, range: (i64, i64), dispatch: Callback<Action>) {
+    use_effect_with((playing, range), move |(playing, range)| {
         let interval = playing.then(|| {
-            let (period, days) = if web::prefers_reduced_motion() {
-                (1000, 7)
-            } else {
-                (100, 1)
-            };
+            let reduced = web::prefers_reduced_motion();
+            let period = if reduced { 1000 } else { 100 };
+            let days = crate::state::play_step(*range, reduced);
             gloo_timers::callback::Interval::new(period, move || dispatch.emit(Action::Tick(days)))
         });
         move || drop(interval)
@@ -185,6 +184,10 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     {
         let on_lang = props.on_lang.clone();
         use_effect_with(lang, move |lang| on_lang.emit(*lang));
+        let years = (d.first_date.parts().0, d.last_date.parts().0);
+        use_effect_with((lang, years), |(lang, (from, to))| {
+            web::set_page_lang(*lang, Some(&tr!(*lang, DocumentTitle, from = from, to = to)));
+        });
     }
     let choose_lang = {
         let dispatch = model.dispatcher();
@@ -197,7 +200,11 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         let dispatcher = model.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(action))
     };
-    use_play(model.state.cursor.playing, dispatch.clone());
+    use_play(
+        model.state.cursor.playing,
+        model.state.options.visible(&model.bounds),
+        dispatch.clone(),
+    );
     // The charts follow the chart options alone: a hover or a selection never rebuilds them.
     let specs = {
         let d = d.clone();
@@ -246,7 +253,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let on_key = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if let Some(action) = key_action(&e.key()) {
+            if let Some(action) = key_action(&e.key(), e.shift_key()) {
                 e.prevent_default();
                 dispatch.emit(action);
             } else if e.key() == "Escape" {

@@ -146,7 +146,13 @@ fn page_header(
             <h1>{ tr!(lang, PageTitle) }</h1>
             <p class="lede">
                 { tr!(lang, Lede) }{ " " }
-                { tr!(lang, LedeRange, first = lang.date_and_day(first.war_day()), last = lang.date_and_day(last.war_day())) }{ " " }
+                { tr!(
+                    lang,
+                    LedeUpdated,
+                    first = lang.date_and_day(first.war_day()),
+                    last = lang.date_and_day(last.war_day()),
+                    updated = d.changelog.last().map_or_else(String::new, |c| lang.date(c.date))
+                ) }{ " " }
                 { tr!(lang, LedeUnits) }
             </p>
         </header>

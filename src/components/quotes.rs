@@ -45,7 +45,7 @@ fn quote_item(props: &QuoteItemProps) -> Html {
             <p class="quote-when">
                 <button type="button" class="quote-day" onclick={Callback::from(move |_| on_select.emit(day))}>
                     <time datetime={q.date.iso()}>{ lang.date(q.date) }</time>
-                    { " · " }{ tr!(lang, SummaryDay, day = day) }
+                    { " · " }{ tr!(lang, SummaryDay, day = lang.whole(day)) }
                     <span class="visually-hidden">{ tr!(lang, SelectThisDay) }</span>
                 </button>
             </p>
@@ -94,9 +94,9 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
         });
     }
     let status = match (props.selected, selected_target) {
-        (Some(day), Some(t)) if t == day => tr!(lang, SaidOnDay, day = day),
-        (Some(day), Some(t)) => tr!(lang, NothingSaidOnDay, day = day, nearest = t),
-        (Some(day), None) => tr!(lang, NothingSaidByDay, day = day),
+        (Some(day), Some(t)) if t == day => tr!(lang, SaidOnDay, day = lang.whole(day)),
+        (Some(day), Some(t)) => tr!(lang, NothingSaidOnDay, day = lang.whole(day), nearest = lang.whole(t)),
+        (Some(day), None) => tr!(lang, NothingSaidByDay, day = lang.whole(day)),
         (None, _) => tr!(lang, SelectADay).to_string(),
     };
     let events = props
@@ -135,8 +135,8 @@ pub fn day_sheet(d: &Dataset, selected: Option<i64>, lang: Lang) -> Html {
     };
     let of_day: Vec<_> = quotes.iter().filter(|q| q.war_day == day).collect();
     let title = match selected {
-        Some(s) if s == day => tr!(lang, SaidOnDaySheet, day = day, count = of_day.len()),
-        _ => tr!(lang, SaidLastSheet, day = day, count = of_day.len()),
+        Some(s) if s == day => tr!(lang, SaidOnDaySheet, day = lang.whole(day), count = of_day.len()),
+        _ => tr!(lang, SaidLastSheet, day = lang.whole(day), count = of_day.len()),
     };
     html! {
         <details class="day-sheet">

@@ -9,8 +9,9 @@ pub fn swatch_shape(mark: Mark) -> &'static str {
     match mark {
         Mark::Line => "swatch-line",
         Mark::DashedLine => "swatch-dashed",
-        Mark::Bars => "swatch-bar",
+        Mark::Bars | Mark::MonthBars => "swatch-bar",
         Mark::Markers => "swatch-marker",
+        Mark::MonthSpans => "swatch-line",
     }
 }
 

@@ -8,6 +8,11 @@ use time::macros::date;
 /// First day of the full-scale invasion (war day 1).
 pub const WAR_START: Date = Date(date!(2022 - 02 - 24));
 
+/// The day UNHCR replaced its headline "refugees fleeing Ukraine" by "border crossings from
+/// Ukraine" and revised the figures back in time: a seam between two series, never crossed by a
+/// line (war day 106).
+pub const UNHCR_NEW_HEADLINE: Date = Date(date!(2022 - 06 - 09));
+
 /// The span every date of a dataset lies in: from 2014, when Russia's war against Ukraine
 /// began in Crimea and the Donbas, to the end of 2099. Charts walk their days; a date in the
 /// year 9999 would make every draw walk millions of them.
@@ -77,6 +82,37 @@ impl Date {
     /// Year, month (1-12) and day of the month.
     pub fn parts(self) -> (i32, u8, u8) {
         (self.0.year(), u8::from(self.0.month()), self.0.day())
+    }
+
+    /// The last day of a month given as `YYYY-MM` (`2022-03` -> 2022-03-31).
+    pub fn parse_month_end(text: &str) -> Option<Date> {
+        let (year, month) = text.split_once('-')?;
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(year, 4) || !digits(month, 2) {
+            return None;
+        }
+        Date::from_calendar(year.parse().ok()?, month.parse().ok()?, 1).map(Date::month_end)
+    }
+
+    /// The last day of this date's month.
+    pub fn month_end(self) -> Date {
+        let (year, month) = (self.0.year(), self.0.month());
+        Date(self.0.replace_day(month.length(year)).unwrap_or(self.0))
+    }
+
+    /// The same day `months` calendar months later (earlier when negative), or the last day of
+    /// that month where it is shorter; none beyond the calendar.
+    pub fn add_months(self, months: i32) -> Option<Date> {
+        let index = self.0.year().checked_mul(12)? + i32::from(u8::from(self.0.month())) - 1 + months;
+        let (year, month) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
+        let first = Date::from_calendar(year, month, 1)?;
+        let last = first.month_end().0.day();
+        Date::from_calendar(year, month, self.0.day().min(last))
+    }
+
+    /// The first day of this date's month.
+    pub fn month_start(self) -> Date {
+        Date(self.0.replace_day(1).unwrap_or(self.0))
     }
 
     /// Short human form, `21 Mar 2022`.
@@ -153,6 +189,18 @@ mod tests {
         assert_eq!(d("2022-03-05").iso(), "2022-03-05");
         assert_eq!(d("2023-12-31").human(), "31 Dec 2023");
         assert_eq!(d("2024-02-29").iso(), "2024-02-29");
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(Date::parse_month_end("2022-02"), Some(d("2022-02-28")));
+        assert_eq!(Date::parse_month_end("2024-02"), Some(d("2024-02-29")));
+        assert_eq!(Date::parse_month_end("2026-07"), Some(d("2026-07-31")));
+        for bad in ["2022-13", "2022-3", "22-03", "2022-03-01", "", "2022-00"] {
+            assert_eq!(Date::parse_month_end(bad), None, "{bad}");
+        }
+        assert_eq!(d("2022-03-21").month_start(), d("2022-03-01"));
+        assert_eq!(d("2022-12-05").month_end(), d("2022-12-31"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// The schema this code reads and writes. Anything else is rejected with a clear message.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -26,6 +26,10 @@ pub struct Dataset {
     pub claims: Vec<Claim>,
     /// What changed in the dataset, oldest first (kept with the builder).
     pub changelog: Vec<ChangelogEntry>,
+    /// The whole war's published figures by measure (border crossings, refugees recorded,
+    /// UNHCR's year-end statistics, EU temporary protection decisions, displacement estimates
+    /// of other publishers): one series per measure, place and source, never joined.
+    pub figures: Vec<Figures>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -77,6 +81,158 @@ spelled_enum! {
 pub struct Caveat {
     pub date: Option<Date>,
     pub text: String,
+}
+
+spelled_enum! {
+    /// How exact a published figure is.
+    #[derive(Default)]
+    pub enum Precision {
+        /// The figure as published, to the unit.
+        #[default]
+        Exact => "exact",
+        /// Published rounded ("5.9 million", "nearly 6 million").
+        Rounded => "rounded",
+        /// A lower bound: the true figure is at least this ("more than 47.2 million").
+        AtLeast => "at_least",
+    }
+}
+
+impl Precision {
+    pub fn is_exact(&self) -> bool {
+        *self == Precision::Exact
+    }
+}
+
+spelled_enum! {
+    /// What a series of figures counts. Figures of different measures are never on one line
+    /// and never added up.
+    pub enum MeasureKind {
+        /// Border crossings out of Ukraine (UNHCR): movements, not people; returns not subtracted.
+        BorderCrossings => "border_crossings",
+        /// Individual refugees from Ukraine recorded (UNHCR's portal): a stock of people present.
+        RefugeesRecorded => "refugees_recorded",
+        /// UNHCR's year-end statistics (refugees and asylum-seekers): a third definition.
+        YearEndStatistics => "year_end_statistics",
+        /// Decisions granting temporary protection in the EU (Eurostat), per month: a flow.
+        TemporaryProtection => "temporary_protection",
+        /// Internally displaced people, as estimated or restated by a publisher other than
+        /// IOM's survey rounds (which are `idps.rounds`).
+        InternallyDisplaced => "internally_displaced",
+    }
+}
+
+spelled_enum! {
+    /// Where a series' figures are counted.
+    pub enum Scope {
+        /// Out of Ukraine, to every country.
+        AllCountries => "all_countries",
+        Europe => "europe",
+        Global => "global",
+        /// The 27 member states of the European Union.
+        Eu => "eu",
+        /// One receiving country (`Figures::iso3`).
+        Country => "country",
+        /// Inside Ukraine.
+        Ukraine => "ukraine",
+    }
+}
+
+/// A series of published figures of one measure, for one place, from one source record, at
+/// the dates they were published for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    pub id: String,
+    pub measure: MeasureKind,
+    pub scope: Scope,
+    /// The receiving country, for a country's series.
+    pub country: Option<String>,
+    pub iso3: Option<String>,
+    /// What the series is, in full.
+    pub label: String,
+    pub source: String,
+    /// Each figure is of a calendar month, not a day (dated the month's last day).
+    pub monthly: bool,
+    pub caveats: Vec<Caveat>,
+    /// The pages the figures were taken from; each point names one by its index.
+    pub docs: Vec<String>,
+    pub points: FigurePoints,
+}
+
+/// One published figure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FigurePoint {
+    pub date: Date,
+    /// Computed from the date (it is not stored in the dataset).
+    pub war_day: i64,
+    pub value: u64,
+    pub precision: Precision,
+    /// Its page: an index into the series' `docs`.
+    pub doc: Option<usize>,
+}
+
+/// The figures of a series, in date order, written as columns like `RefugeePoints`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "FigureColumns", into = "FigureColumns")]
+pub struct FigurePoints(pub Vec<FigurePoint>);
+
+impl std::ops::Deref for FigurePoints {
+    type Target = [FigurePoint];
+    fn deref(&self) -> &[FigurePoint] {
+        &self.0
+    }
+}
+
+/// The columns of `FigurePoints` as written in the dataset.
+#[derive(Serialize, Deserialize)]
+pub struct FigureColumns {
+    pub dates: Vec<Date>,
+    pub values: Vec<u64>,
+    pub precision: Vec<Precision>,
+    pub doc: Vec<Option<usize>>,
+}
+
+impl TryFrom<FigureColumns> for FigurePoints {
+    type Error = String;
+    fn try_from(c: FigureColumns) -> Result<Self, String> {
+        let n = c.dates.len();
+        if c.values.len() != n || c.precision.len() != n || c.doc.len() != n {
+            return Err(format!(
+                "the columns differ in length: {n} dates, {} values, {} precision, {} doc",
+                c.values.len(),
+                c.precision.len(),
+                c.doc.len()
+            ));
+        }
+        let rows = c.dates.into_iter().zip(c.values).zip(c.precision).zip(c.doc);
+        Ok(FigurePoints(
+            rows.map(|(((date, value), precision), doc)| FigurePoint {
+                date,
+                war_day: date.war_day(),
+                value,
+                precision,
+                doc,
+            })
+            .collect(),
+        ))
+    }
+}
+
+impl From<FigurePoints> for FigureColumns {
+    fn from(points: FigurePoints) -> Self {
+        FigureColumns {
+            dates: points.iter().map(|p| p.date).collect(),
+            values: points.iter().map(|p| p.value).collect(),
+            precision: points.iter().map(|p| p.precision).collect(),
+            doc: points.iter().map(|p| p.doc).collect(),
+        }
+    }
+}
+
+impl Figures {
+    /// The page of a figure, where the series names one.
+    pub fn doc(&self, point: &FigurePoint) -> Option<&str> {
+        point.doc.and_then(|i| self.docs.get(i)).map(String::as_str)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -190,6 +346,11 @@ pub struct CasualtyPoint {
     pub killed: Option<u64>,
     pub injured: Option<u64>,
     pub total: Option<u64>,
+    /// How exact each figure is (exact unless the source says "at least", "more than").
+    #[serde(default, skip_serializing_if = "Precision::is_exact")]
+    pub killed_precision: Precision,
+    #[serde(default, skip_serializing_if = "Precision::is_exact")]
+    pub injured_precision: Precision,
     /// `cutoff_24h` (data to 24:00 on `date`) or `report_date`.
     pub date_basis: String,
     pub published: Option<Date>,
@@ -206,12 +367,15 @@ pub struct Idps {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IdpRound {
-    pub round: u32,
+    /// IOM's round, where the source names it (figures quoted without one have none).
+    pub round: Option<u32>,
     /// End of the survey period.
     pub date: Date,
     pub war_day: i64,
     pub survey_period: String,
     pub total: u64,
+    #[serde(default, skip_serializing_if = "Precision::is_exact")]
+    pub precision: Precision,
     /// `as_in_source`, `derived_sum_of_macro_regions`, `rounded_in_source`.
     pub value_basis: String,
     pub source: String,
@@ -263,6 +427,12 @@ spelled_enum! {
         CiviliansInjured => "civilians_injured",
         CivilianCasualtiesTotal => "civilian_casualties_total",
         Idps => "idps",
+        /// Individual refugees from Ukraine recorded across Europe (a stock, not crossings).
+        RefugeesRecordedEurope => "refugees_recorded_europe",
+        /// Refugees from Ukraine recorded globally.
+        RefugeesRecordedGlobal => "refugees_recorded_global",
+        /// Refugees and internally displaced people together: no series of the dataset counts it.
+        DisplacedTotal => "displaced_total",
     }
 }
 

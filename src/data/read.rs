@@ -109,6 +109,7 @@ pub async fn read_dataset<P: Future<Output = ()>>(
     let casualties = field("casualties", top.casualties)?;
     let idps = field("idps", top.idps)?;
     let events = field("events", top.events)?;
+    let figures = field("figures", top.figures)?;
     pause().await;
     let dataset = Dataset {
         schema_version: top.schema_version,
@@ -125,6 +126,7 @@ pub async fn read_dataset<P: Future<Output = ()>>(
         quotes: field("quotes", top.quotes)?,
         claims: field("claims", top.claims)?,
         changelog: field("changelog", top.changelog)?,
+        figures,
     };
     pause().await;
     let problems = check(&dataset);
@@ -162,6 +164,8 @@ struct TopLevel<'a> {
     claims: &'a RawValue,
     #[serde(borrow)]
     changelog: &'a RawValue,
+    #[serde(borrow)]
+    figures: &'a RawValue,
 }
 
 /// One large field of the dataset read from its text, a wrong shape named by its path from the

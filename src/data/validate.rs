@@ -2,7 +2,7 @@
 //! well-formed one: every inconsistency listed with its place (reading the text is `read`).
 
 use super::date::{Date, WAR_START};
-use super::model::{is_web_link, Dataset, SCHEMA_VERSION};
+use super::model::{is_web_link, Dataset, Scope, SCHEMA_VERSION};
 use super::read::MAX_DATASET_BYTES;
 use std::fmt;
 
@@ -215,6 +215,7 @@ pub fn check(dataset: &Dataset) -> Vec<Problem> {
         }
     }
     c.refugees();
+    c.figures();
     c.reports();
     c.statements();
     c.problems
@@ -255,6 +256,49 @@ impl Checker<'_> {
                 }
             }
             // A series' war days are computed from its dates as it is read: only the order is checked.
+            self.ascending(&format!("{at}.points.dates"), s.points.iter().map(|p| p.date));
+        }
+    }
+
+    /// The whole war's figure series: unique ids, known sources, some points in date order,
+    /// each page a web link and each point's page one of its series'.
+    fn figures(&mut self) {
+        let d = self.dataset;
+        for (i, s) in d.figures.iter().enumerate() {
+            let at = format!("figures[{i}]");
+            if d.figures[..i].iter().any(|o| o.id == s.id) {
+                self.report(format!("{at}.id"), format!("duplicate series id \"{}\"", s.id));
+            }
+            self.source(&format!("{at}.source"), &s.source);
+            if s.points.is_empty() {
+                self.report(format!("{at}.points"), "has no points".into());
+            }
+            if (s.scope == Scope::Country) != s.iso3.is_some() {
+                self.report(
+                    format!("{at}.iso3"),
+                    "a country's series names its country code, and only a country's series does".into(),
+                );
+            }
+            self.caveats(&format!("{at}.caveats"), &s.caveats);
+            for (j, doc) in s.docs.iter().enumerate() {
+                self.link(&format!("{at}.docs[{j}]"), Some(doc));
+            }
+            for (j, p) in s.points.iter().enumerate() {
+                self.date(&format!("{at}.points.dates[{j}]"), p.date);
+                self.count(&format!("{at}.points.values[{j}]"), p.value);
+                if let Some(k) = p.doc.filter(|k| *k >= s.docs.len()) {
+                    self.report(
+                        format!("{at}.points.doc[{j}]"),
+                        format!("names page {k} of a series with {} pages", s.docs.len()),
+                    );
+                }
+                if s.monthly && p.date.month_end() != p.date {
+                    self.report(
+                        format!("{at}.points.dates[{j}]"),
+                        format!("{} is not the last day of its month (the series is monthly)", p.date),
+                    );
+                }
+            }
             self.ascending(&format!("{at}.points.dates"), s.points.iter().map(|p| p.date));
         }
     }

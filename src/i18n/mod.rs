@@ -141,6 +141,7 @@ impl Lang {
     }
 
     /// A date, short: "21 Mar 2022", "21 бер. 2022 р." (as Intl's day, short month, year).
+    /// (The time axis writes years as "2023", months as `month_year` or `month`.)
     pub fn date(self, date: Date) -> String {
         let (year, month, day) = date.parts();
         match self {
@@ -149,9 +150,54 @@ impl Lang {
         }
     }
 
+    /// A month and its year: "Mar 2022", "бер. 2022 р." (Intl's short month and year).
+    pub fn month_year(self, date: Date) -> String {
+        let (year, month, _) = date.parts();
+        match self {
+            Lang::En => date
+                .human()
+                .split_once(' ')
+                .map_or_else(String::new, |(_, rest)| rest.to_string()),
+            Lang::Uk => format!("{} {year} р.", UK_MONTHS[usize::from(month) - 1]),
+        }
+    }
+
+    /// A month alone: "Mar", "бер.".
+    pub fn month(self, date: Date) -> String {
+        let (_, month, _) = date.parts();
+        match self {
+            Lang::En => date.human().split(' ').nth(1).unwrap_or_default().to_string(),
+            Lang::Uk => UK_MONTHS[usize::from(month) - 1].to_string(),
+        }
+    }
+
+    /// A day and its month: "21 Mar", "21 бер.".
+    pub fn day_month(self, date: Date) -> String {
+        let (_, month, day) = date.parts();
+        match self {
+            Lang::En => format!("{day} {}", self.month(date)),
+            Lang::Uk => format!("{day} {}", UK_MONTHS[usize::from(month) - 1]),
+        }
+    }
+
+    /// A published figure with its precision: "47,200,000", "5,900,000 (rounded)", "at least
+    /// 47,200,000".
+    pub fn figure(self, value: u64, precision: crate::data::Precision) -> String {
+        self.qualified(self.whole(value), precision)
+    }
+
+    /// A figure already written (`number`) with the words of its precision.
+    pub fn qualified(self, number: String, precision: crate::data::Precision) -> String {
+        match precision {
+            crate::data::Precision::Exact => number,
+            crate::data::Precision::Rounded => tr!(self, FigureRounded, value = number),
+            crate::data::Precision::AtLeast => tr!(self, FigureAtLeast, value = number),
+        }
+    }
+
     /// A war day: "Day 26", "День 26".
     pub fn day(self, day: i64) -> String {
-        tr!(self, DayN, day = day)
+        tr!(self, DayN, day = self.whole(day))
     }
 
     /// The date of a war day: "21 Mar 2022"; empty for a day the calendar cannot hold.
@@ -169,7 +215,7 @@ impl Lang {
 
     /// A date and its war day in words: "21 Mar 2022 (day 26)".
     pub fn date_and_day(self, day: i64) -> String {
-        tr!(self, DateAndDay, date = self.day_date(day), day = day)
+        tr!(self, DateAndDay, date = self.day_date(day), day = self.whole(day))
     }
 
     fn separators(self) -> (&'static str, char) {

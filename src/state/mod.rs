@@ -132,11 +132,11 @@ pub fn summary(state: &ViewState, bounds: &Bounds, names: impl Fn(&str) -> Strin
         .into(),
     );
     if let Some((a, b)) = o.range {
-        parts.push(tr!(lang, SummaryDays, from = a, to = b));
+        parts.push(tr!(lang, SummaryDays, from = lang.whole(a), to = lang.whole(b)));
     }
     parts.push(state.cursor.selected.map_or_else(
         || tr!(lang, SummaryNoDay).to_string(),
-        |d| tr!(lang, SummaryDay, day = d),
+        |d| tr!(lang, SummaryDay, day = lang.whole(d)),
     ));
     parts.join(" · ")
 }
@@ -153,8 +153,10 @@ pub struct Bounds {
 pub enum Action {
     /// Select a day (click on a chart, the timeline, a quote).
     Select(i64),
-    /// Move the selection by a number of days (arrow keys: 1, PageUp/PageDown: 7).
+    /// Move the selection by a number of days (arrow keys: 1; with Shift: 7).
     Step(i64),
+    /// Move the selection by calendar months (PageUp/PageDown: 1; with Shift: 12, a year).
+    StepMonths(i32),
     First,
     Last,
     TogglePlay,
@@ -185,23 +187,86 @@ impl Action {
     pub fn is_deliberate(&self) -> bool {
         !matches!(
             self,
-            Action::Tick(_) | Action::Step(_) | Action::Restore(_) | Action::SetLang(_)
+            Action::Tick(_) | Action::Step(_) | Action::StepMonths(_) | Action::Restore(_) | Action::SetLang(_)
         )
     }
 }
 
-/// The action of a key on a chart or the timeline: arrows step a day, PageUp/PageDown a week,
-/// Home/End go to the ends. (Escape clears the hover, which is not view state.)
-pub fn key_action(key: &str) -> Option<Action> {
+/// The action of a key on a chart or the timeline: arrows step a day (a week with Shift),
+/// PageUp/PageDown a month (a year with Shift), Home/End go to the ends. (Escape clears the
+/// hover, which is not view state.)
+pub fn key_action(key: &str, shift: bool) -> Option<Action> {
+    let days = if shift { 7 } else { 1 };
+    let months = if shift { 12 } else { 1 };
     match key {
-        "ArrowLeft" => Some(Action::Step(-1)),
-        "ArrowRight" => Some(Action::Step(1)),
-        "PageDown" => Some(Action::Step(-7)),
-        "PageUp" => Some(Action::Step(7)),
+        "ArrowLeft" => Some(Action::Step(-days)),
+        "ArrowRight" => Some(Action::Step(days)),
+        "PageDown" => Some(Action::StepMonths(-months)),
+        "PageUp" => Some(Action::StepMonths(months)),
         "Home" => Some(Action::First),
         "End" => Some(Action::Last),
         _ => None,
     }
+}
+
+/// The war day `months` calendar months from `day` (the same day of the month, or the month's
+/// last day where it is shorter).
+pub fn months_from(day: i64, months: i32) -> i64 {
+    match crate::data::Date::from_war_day(day) {
+        Some(date) => date.add_months(months).map_or(day, crate::data::Date::war_day),
+        None => day,
+    }
+}
+
+/// Days played per tick of Play, so that the days shown play in about 30 seconds at ten ticks a
+/// second (one day a tick for the first months, about a week for the whole war); with reduced
+/// motion, one tick a second over about 30 seconds, a week at least.
+pub fn play_step((lo, hi): (i64, i64), reduced_motion: bool) -> i64 {
+    let days = (hi - lo).max(1);
+    if reduced_motion {
+        (days / 30).max(7)
+    } else {
+        (days / 300).max(1)
+    }
+}
+
+/// Named ranges of days, one click away: the first 120 days, and each calendar year of the war
+/// the data reaches (each clipped to the data).
+pub fn named_ranges(bounds: &Bounds) -> Vec<(NamedRange, (i64, i64))> {
+    let mut out = Vec::new();
+    if bounds.last_day - bounds.first_day > 120 {
+        out.push((NamedRange::FirstMonths, (bounds.first_day.max(1), 120)));
+    }
+    let (Some(first), Some(last)) = (
+        crate::data::Date::from_war_day(bounds.first_day),
+        crate::data::Date::from_war_day(bounds.last_day),
+    ) else {
+        return out;
+    };
+    let (y0, y1) = (first.parts().0, last.parts().0);
+    if y1 > y0 {
+        for year in y0..=y1 {
+            let (Some(a), Some(b)) = (
+                crate::data::Date::from_calendar(year, 1, 1),
+                crate::data::Date::from_calendar(year, 12, 31),
+            ) else {
+                continue;
+            };
+            let range = (a.war_day().max(bounds.first_day), b.war_day().min(bounds.last_day));
+            if range.1 > range.0 {
+                out.push((NamedRange::Year(year), range));
+            }
+        }
+    }
+    out
+}
+
+/// A range of days with a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamedRange {
+    /// The first 120 days of the war (the first four months).
+    FirstMonths,
+    Year(i32),
 }
 
 fn clamp(day: i64, bounds: &Bounds) -> i64 {
@@ -238,6 +303,13 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
             cursor.selected = Some(match state.cursor.selected {
                 Some(day) => day.saturating_add(delta).clamp(lo, hi),
                 None if delta < 0 => hi,
+                None => lo,
+            });
+        }
+        Action::StepMonths(months) => {
+            cursor.selected = Some(match state.cursor.selected {
+                Some(day) => months_from(day, months).clamp(lo, hi),
+                None if months < 0 => hi,
                 None => lo,
             });
         }
@@ -491,10 +563,72 @@ mod tests {
 
     #[test]
     fn keys() {
-        assert_eq!(key_action("ArrowRight"), Some(Action::Step(1)));
-        assert_eq!(key_action("PageDown"), Some(Action::Step(-7)));
-        assert_eq!(key_action("Home"), Some(Action::First));
-        assert_eq!(key_action("Escape"), None, "the hover is the page's, not the view's");
-        assert_eq!(key_action("a"), None);
+        assert_eq!(key_action("ArrowRight", false), Some(Action::Step(1)));
+        assert_eq!(key_action("ArrowLeft", true), Some(Action::Step(-7)));
+        assert_eq!(key_action("PageDown", false), Some(Action::StepMonths(-1)));
+        assert_eq!(key_action("PageUp", true), Some(Action::StepMonths(12)));
+        assert_eq!(key_action("Home", false), Some(Action::First));
+        assert_eq!(
+            key_action("Escape", false),
+            None,
+            "the hover is the page's, not the view's"
+        );
+        assert_eq!(key_action("a", false), None);
+    }
+
+    #[test]
+    fn months_and_years_step_by_the_calendar() {
+        // Day 26 is 21 Mar 2022: a month on is 21 Apr 2022 (day 57), a year on 21 Mar 2023.
+        assert_eq!(months_from(26, 1), 57);
+        assert_eq!(months_from(26, 12), 26 + 365);
+        assert_eq!(months_from(57, -1), 26);
+        // 31 Mar 2022 (day 36) plus a month: 30 Apr 2022 (day 66).
+        assert_eq!(months_from(36, 1), 66);
+        let bounds = Bounds {
+            first_day: 1,
+            last_day: 1619,
+            series: vec![],
+        };
+        let at = |actions: Vec<Action>| {
+            actions
+                .into_iter()
+                .fold(ViewState::default(), |s, a| reduce(&s, a, &bounds))
+                .cursor
+                .selected
+        };
+        assert_eq!(at(vec![Action::Select(26), Action::StepMonths(12)]), Some(391));
+        assert_eq!(
+            at(vec![Action::Select(1600), Action::StepMonths(12)]),
+            Some(1619),
+            "to the end, no further"
+        );
+        assert_eq!(at(vec![Action::Select(20), Action::StepMonths(-1)]), Some(1));
+    }
+
+    #[test]
+    fn play_suits_the_days_shown() {
+        assert_eq!(play_step((1, 120), false), 1);
+        assert_eq!(play_step((1, 1619), false), 5);
+        assert_eq!(play_step((1, 120), true), 7);
+        assert_eq!(play_step((1, 1619), true), 53);
+    }
+
+    #[test]
+    fn named_ranges_of_the_whole_war() {
+        let bounds = Bounds {
+            first_day: 1,
+            last_day: 1619,
+            series: vec![],
+        };
+        let ranges = named_ranges(&bounds);
+        assert_eq!(ranges[0], (NamedRange::FirstMonths, (1, 120)));
+        // 2022 from day 1 to 31 Dec (day 311); 2026 to the data's end.
+        assert_eq!(ranges[1], (NamedRange::Year(2022), (1, 311)));
+        assert_eq!(ranges[2], (NamedRange::Year(2023), (312, 676)));
+        assert_eq!(ranges.last(), Some(&(NamedRange::Year(2026), (1408, 1619))));
+        assert!(
+            named_ranges(&fixtures::bounds()).is_empty(),
+            "120 days have no named ranges"
+        );
     }
 }

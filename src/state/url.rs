@@ -301,7 +301,7 @@ mod tests {
         assert_eq!(none.embed, None);
         assert_eq!(
             said(&notices),
-            ["Ignored embed=\"<b>\": use refugees, refugees-daily, casualties or idps."]
+            ["Ignored embed=\"<b>\": use refugees, recorded, recorded-countries, casualties, idps, protection or refugees-daily."]
         );
     }
 

@@ -34,6 +34,9 @@ pub fn chart_of(metric: Metric, options: &ChartOptions) -> Option<ChartId> {
             Some(ChartId::Casualties)
         }
         Metric::Idps => Some(ChartId::Idps),
+        Metric::RefugeesRecordedEurope | Metric::RefugeesRecordedGlobal => Some(ChartId::Recorded),
+        // No series counts refugees and internally displaced people together.
+        Metric::DisplacedTotal => None,
     }
 }
 

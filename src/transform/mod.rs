@@ -6,6 +6,7 @@
 //! built with each chart), `tooltip` (a day's figures, and the headline in words).
 
 mod annotations;
+mod figures;
 mod refugees;
 mod reports;
 mod tooltip;
@@ -15,7 +16,10 @@ pub use refugees::{country_name, per_thousand, series_label, share};
 pub use tooltip::{headline, tooltip, Tooltip, TooltipRow};
 pub use words::{series_line, summary, table, tune, Table, TableRow, Tune};
 
-use crate::chart::{ChartId, ChartSource, ChartSpec, FigureMark, FigureNote, SeriesColor, SeriesSpec, SourceRef};
+use crate::chart::{
+    ChartId, ChartSource, ChartSpec, FigureMark, FigureNote, MarkKey, Seam, SeriesColor, SeriesSpec, SourceRef,
+};
+use crate::data::Date;
 use crate::data::{outlet, Dataset};
 use crate::state::{Bounds, ChartOptions, Scale};
 
@@ -126,6 +130,10 @@ struct Draft {
     notes: Vec<String>,
     /// Claims and caveats (any day; those outside the range are dropped).
     marks: Vec<FigureMark>,
+    seams: Vec<Seam>,
+    mark_key: Vec<MarkKey>,
+    /// The source record whose page gives later figures.
+    later_figures: Option<&'static str>,
     source_line: String,
 }
 
@@ -140,6 +148,9 @@ impl Draft {
             series,
             notes: Vec::new(),
             marks: Vec::new(),
+            seams: Vec::new(),
+            mark_key: Vec::new(),
+            later_figures: None,
             source_line,
         }
     }
@@ -159,9 +170,12 @@ impl<'a> Frame<'a> {
     fn chart(&self, id: ChartId) -> ChartSpec {
         match id {
             ChartId::Refugees => refugees::by_country(self),
-            ChartId::RefugeesDaily => refugees::daily(self),
+            ChartId::Recorded => figures::recorded(self),
+            ChartId::RecordedCountries => figures::recorded_countries(self),
             ChartId::Casualties => reports::casualties(self),
             ChartId::Idps => reports::idps(self),
+            ChartId::Protection => figures::protection(self),
+            ChartId::RefugeesDaily => refugees::daily(self),
         }
     }
 
@@ -173,6 +187,7 @@ impl<'a> Frame<'a> {
     /// axis that holds all of them, and its sources.
     fn finish(&self, draft: Draft) -> ChartSpec {
         let log_scale = draft.id.has_log_scale() && self.options.scale == Scale::Log;
+        let coverage = coverage(&draft.series, self.options.lang);
         let mut series = draft.series;
         for s in &mut series {
             s.points
@@ -202,6 +217,13 @@ impl<'a> Frame<'a> {
             quote_days: self.quote_days.clone(),
             events: annotations::events(self.dataset, self.range),
             marks,
+            seams: draft.seams,
+            mark_key: draft.mark_key,
+            later_figures: draft.later_figures.and_then(|id| {
+                let s = self.dataset.source(id)?;
+                Some((s.publisher.clone(), s.url.clone()?))
+            }),
+            coverage,
             source_line: draft.source_line,
             sources: Vec::new(),
         };
@@ -217,6 +239,39 @@ impl<'a> Frame<'a> {
             .collect();
         spec
     }
+}
+
+/// Up to which date a chart's series have figures, in one line: "Figures to 31 Jan 2026"; the
+/// series that stop well before the latest named with their last date.
+fn coverage(series: &[SeriesSpec], lang: crate::i18n::Lang) -> String {
+    let ends: Vec<(&str, i64)> = series
+        .iter()
+        .filter_map(|s| s.points.last().map(|p| (s.name.as_str(), p.day)))
+        .collect();
+    let Some(latest) = ends.iter().map(|(_, d)| *d).max() else {
+        return tr!(lang, FiguresToNone).to_string();
+    };
+    let date = |day: i64| Date::from_war_day(day).map_or_else(String::new, |d| lang.date(d));
+    let mut early: Vec<String> = Vec::new();
+    for (name, day) in &ends {
+        // A quarter of a year short of the latest: said, with its own last date.
+        if latest - day > 90 {
+            let line = tr!(lang, SeriesTo, name = name, date = date(*day));
+            if !early.contains(&line) {
+                early.push(line);
+            }
+        }
+    }
+    let mut line = tr!(lang, FiguresTo, date = date(latest));
+    if !early.is_empty() {
+        let shown = early.len().min(4);
+        let mut list = early[..shown].join("; ");
+        if early.len() > shown {
+            list.push_str(&tr!(lang, AndMore, count = early.len() - shown));
+        }
+        line.push_str(&tr!(lang, StopEarlier, list = list));
+    }
+    line
 }
 
 /// The ends of a value axis that holds `values`: from zero to a little above the largest on a

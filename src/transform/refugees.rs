@@ -1,10 +1,10 @@
 //! UNHCR's refugee figures: by receiving country as the reader chose (cumulative or daily;
 //! absolute, per 1,000 residents or share of the total), and daily crossings out of Ukraine.
 
-use super::{annotations, publisher, source_of, Draft, Frame};
-use crate::chart::{ChartId, ChartSpec, Mark, Point, SeriesColor, SeriesSpec};
+use super::{annotations, figures, publisher, source_of, Draft, Frame};
+use crate::chart::{ChartId, ChartSpec, Mark, Point, Seam, SeriesColor, SeriesSpec};
 use crate::compare::{revision_words, revisions};
-use crate::data::{Dataset, RefugeePoint, RefugeeSeries, SeriesKind};
+use crate::data::{Dataset, Figures, MeasureKind, RefugeePoint, RefugeeSeries, Scope, SeriesKind, UNHCR_NEW_HEADLINE};
 use crate::i18n::Lang;
 use crate::state::{ChartOptions, Measure, Mode, Scale};
 
@@ -61,6 +61,9 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
             mark: Mark::Line,
             source: source_of(d, &total.source),
             points: absolute(options, total),
+            max_gap: i64::MAX,
+            glyph: None,
+            keyed: true,
         };
         marks.extend(annotations::caveats(
             &spec,
@@ -68,6 +71,17 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
             Some(&series_label(d, total, lang)),
         ));
         series.push(spec);
+        if options.mode == Mode::Cumulative {
+            for f in crossings(d) {
+                let spec = figures::series(d, f, crossings_name(f, lang), SeriesColor::Ink, crossings_mark(f), lang);
+                marks.extend(annotations::caveats(&spec, &f.caveats, Some(&spec.label)));
+                series.push(spec);
+            }
+        } else {
+            notes.push(tr!(lang, LaterCrossingsCumulativeOnly).into());
+        }
+    } else {
+        notes.push(tr!(lang, LaterCrossingsAbsoluteOnly).into());
     }
     if let Some(earlier) = d.refugees.earlier_total.as_ref().filter(|_| options.earlier_vintage) {
         match options.measure {
@@ -80,6 +94,9 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
         if let Some(spec) = country(d, options, s, &mut left_out) {
             marks.extend(annotations::caveats(&spec, &s.caveats, Some(&series_label(d, s, lang))));
             series.push(spec);
+        }
+        if let Some(later) = later_country(d, options, s) {
+            series.push(later);
         }
     }
     notes.extend(country_notes(d, options, &left_out));
@@ -111,7 +128,83 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
     draft.rate = options.measure != Measure::Absolute;
     draft.notes = notes;
     draft.marks = marks;
+    let seam = new_measure_seam(lang);
+    draft.notes.insert(0, seam.text.clone());
+    draft.seams = vec![seam];
+    draft.later_figures = Some(UNHCR_LIVE);
     f.finish(draft)
+}
+
+/// The source record whose page is UNHCR's own, with its later figures.
+pub(super) const UNHCR_LIVE: &str = "unhcr-year-end";
+
+/// The seam of UNHCR's new headline (`UNHCR_NEW_HEADLINE`): no line crosses it.
+fn new_measure_seam(lang: crate::i18n::Lang) -> Seam {
+    Seam {
+        day: UNHCR_NEW_HEADLINE.war_day(),
+        label: tr!(lang, NewMeasureSeam).into(),
+        text: tr!(lang, NewMeasureText).into(),
+    }
+}
+
+/// UNHCR's border crossings out of Ukraine after the first months, by vintage.
+fn crossings(d: &Dataset) -> impl Iterator<Item = &Figures> {
+    d.figures
+        .iter()
+        .filter(|f| f.measure == MeasureKind::BorderCrossings && f.scope == Scope::AllCountries)
+}
+
+/// A vintage's short name: what sets it apart from the others.
+fn crossings_name(f: &Figures, lang: crate::i18n::Lang) -> String {
+    match f.source.as_str() {
+        "unhcr-crossings-revised" => tr!(lang, CrossingsRevisedName),
+        "unhcr-crossings-floors" => tr!(lang, CrossingsFloorsName),
+        _ => tr!(lang, CrossingsReportedName),
+    }
+    .into()
+}
+
+/// Month-end figures read later are a dashed line (another vintage, like the earlier one);
+/// figures as published at the time are marks, never joined to the revised ones.
+fn crossings_mark(f: &Figures) -> Mark {
+    match f.source.as_str() {
+        "unhcr-crossings-revised" => Mark::DashedLine,
+        _ => Mark::Markers,
+    }
+}
+
+/// A receiving country's border crossings from the portal's table after the first months: in
+/// the country's colour, absolute or per 1,000 residents, cumulative only.
+fn later_country(d: &Dataset, options: &ChartOptions, s: &RefugeeSeries) -> Option<SeriesSpec> {
+    if options.mode != Mode::Cumulative
+        || options.measure == Measure::Share
+        || s.kind != SeriesKind::ArrivalsFromUkraine
+    {
+        return None;
+    }
+    let iso3 = s.iso3.as_ref()?;
+    let f = d.figures.iter().find(|f| {
+        f.measure == MeasureKind::BorderCrossings && f.scope == Scope::Country && f.iso3.as_ref() == Some(iso3)
+    })?;
+    let lang = options.lang;
+    let name = tr!(lang, LaterCountryName, country = country_name(d, s, lang));
+    let mut spec = figures::series(d, f, name, super::series_color(d, &s.id), Mark::Line, lang);
+    spec.label = tr!(lang, LaterCountryLabel, country = country_name(d, s, lang));
+    if options.measure == Measure::PerThousand {
+        let population = population(d, s)?;
+        for p in &mut spec.points {
+            let count = p.value as u64;
+            p.detail = Some(tr!(
+                lang,
+                OfResidents,
+                count = lang.whole(count),
+                residents = lang.whole(population)
+            ));
+            p.value = per_thousand(count, population);
+        }
+        spec.source.ids.extend(d.countries.first().map(|c| c.source.clone()));
+    }
+    Some(spec)
 }
 
 /// UNHCR's earlier vintage of its total, each day with its revision in the current vintage.
@@ -125,6 +218,9 @@ fn earlier_vintage(d: &Dataset, options: &ChartOptions, earlier: &RefugeeSeries)
         name: tr!(lang, EarlierVintageName).into(),
         color: SeriesColor::Ink,
         mark: Mark::DashedLine,
+        max_gap: i64::MAX,
+        glyph: None,
+        keyed: true,
         source: source_of(d, &earlier.source),
         points: earlier
             .points
@@ -183,6 +279,9 @@ fn country(d: &Dataset, options: &ChartOptions, s: &RefugeeSeries, left_out: &mu
         mark: if moldova_route { Mark::DashedLine } else { Mark::Line },
         source,
         points,
+        max_gap: i64::MAX,
+        glyph: None,
+        keyed: true,
     })
 }
 
@@ -207,6 +306,7 @@ fn per_thousands(options: &ChartOptions, s: &RefugeeSeries, population: u64) -> 
                     residents = options.lang.whole(population)
                 )),
                 source: None,
+                precision: crate::data::Precision::Exact,
             })
         })
         .collect()
@@ -233,6 +333,7 @@ fn shares(d: &Dataset, options: &ChartOptions, s: &RefugeeSeries) -> Vec<Point> 
                     total = options.lang.whole(t)
                 )),
                 source: None,
+                precision: crate::data::Precision::Exact,
             })
         })
         .collect()
@@ -331,14 +432,19 @@ pub fn daily(f: &Frame<'_>) -> ChartSpec {
             .iter()
             .filter_map(|p| p.daily.map(|d| Point::plain(p.war_day, d as f64)))
             .collect(),
+        max_gap: i64::MAX,
+        glyph: None,
+        keyed: true,
     }];
     let source = tr!(lang, DailySourceLine, publisher = publisher(f.dataset, &total.source));
     let title = tr!(lang, DailyTitle).to_string();
-    f.finish(Draft::new(
+    let mut draft = Draft::new(
         ChartId::RefugeesDaily,
         title,
         tr!(lang, UnitCrossingsPerDay),
         series,
         source,
-    ))
+    );
+    draft.later_figures = Some(UNHCR_LIVE);
+    f.finish(draft)
 }

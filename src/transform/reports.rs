@@ -1,20 +1,22 @@
 //! Figures published in reports, drawn only at their dates: OHCHR's confirmed civilian
 //! casualties and IOM's survey rounds of internally displaced people.
 
-use super::{annotations, page, publisher, source_of, Draft, Frame};
-use crate::chart::{ChartId, ChartSpec, Mark, Point, SeriesColor, SeriesSpec};
-use crate::data::{outlet, CasualtyPoint};
+use super::{annotations, figures, page, publisher, source_of, Draft, Frame};
+use crate::chart::{ChartId, ChartSpec, Mark, Point, SeriesColor, SeriesSpec, JOIN_DAYS};
+use crate::data::{outlet, CasualtyPoint, MeasureKind, Precision};
 use crate::i18n::Lang;
 
 /// OHCHR's confirmed civilian casualties, cumulative, at each report date.
 pub fn casualties(f: &Frame<'_>) -> ChartSpec {
     let c = &f.dataset.casualties;
     let lang = f.options.lang;
-    let pick = |pick: fn(&CasualtyPoint) -> Option<u64>| -> Vec<Point> {
+    type Pick = fn(&CasualtyPoint) -> (Option<u64>, Precision);
+    let pick = |pick: Pick| -> Vec<Point> {
         c.points
             .iter()
             .filter_map(|p| {
-                pick(p).map(|v| Point {
+                let (value, precision) = pick(p);
+                value.map(|v| Point {
                     day: p.war_day,
                     value: v as f64,
                     detail: Some(match p.date_basis.as_str() {
@@ -22,6 +24,7 @@ pub fn casualties(f: &Frame<'_>) -> ChartSpec {
                         _ => tr!(lang, CutoffNotStated, date = lang.date(p.date)),
                     }),
                     source: Some(page(&p.source_url)),
+                    precision,
                 })
             })
             .collect()
@@ -34,7 +37,10 @@ pub fn casualties(f: &Frame<'_>) -> ChartSpec {
         color: SeriesColor::Ink,
         mark: Mark::Markers,
         source: source.clone(),
-        points: pick(|p| p.killed),
+        points: pick(|p| (p.killed, p.killed_precision)),
+        max_gap: JOIN_DAYS,
+        glyph: None,
+        keyed: true,
     };
     let injured = SeriesSpec {
         id: "injured".into(),
@@ -43,7 +49,10 @@ pub fn casualties(f: &Frame<'_>) -> ChartSpec {
         color: SeriesColor::Palette(1),
         mark: Mark::Markers,
         source,
-        points: pick(|p| p.injured),
+        points: pick(|p| (p.injured, p.injured_precision)),
+        max_gap: JOIN_DAYS,
+        glyph: None,
+        keyed: true,
     };
     // Claims first; the casualty caveats are about the cumulative killed or total figures, so
     // they go on the killed marks.
@@ -94,30 +103,67 @@ pub fn idps(f: &Frame<'_>) -> ChartSpec {
             .map(|r| Point {
                 day: r.war_day,
                 value: r.total as f64,
-                detail: Some(tr!(
-                    lang,
-                    IdpRoundDetail,
-                    round = r.round,
-                    period = r.survey_period,
-                    basis = value_basis(&r.value_basis, lang)
-                )),
+                detail: Some(match r.round {
+                    Some(round) => tr!(
+                        lang,
+                        IdpRoundDetail,
+                        round = round,
+                        period = r.survey_period,
+                        basis = value_basis(&r.value_basis, lang)
+                    ),
+                    None => tr!(lang, IdpEstimateDetail, basis = value_basis(&r.value_basis, lang)),
+                }),
                 source: r.source_url.as_deref().map(page),
+                precision: r.precision,
             })
             .collect(),
+        max_gap: JOIN_DAYS,
+        glyph: None,
+        keyed: true,
     };
     let mut marks = annotations::claims(f.dataset, ChartId::Idps, f.options);
     marks.extend(annotations::caveats(&series, &idps.caveats, None));
+    let numbered = || rounds.iter().filter_map(|r| r.round);
     let source = tr!(
         lang,
         IdpsSourceLine,
         publisher = rounds
             .first()
             .map_or_else(String::new, |r| publisher(f.dataset, &r.source)),
-        first = rounds.first().map_or(0, |r| r.round),
-        last = rounds.last().map_or(0, |r| r.round)
+        first = numbered().min().unwrap_or(0),
+        last = numbered().max().unwrap_or(0)
     );
+    let mut series = vec![series];
+    // Other publishers' figures of people displaced inside Ukraine: their own series.
+    let others = f
+        .dataset
+        .figures
+        .iter()
+        .filter(|s| s.measure == MeasureKind::InternallyDisplaced);
+    for (i, s) in others.enumerate() {
+        let name = match s.source.as_str() {
+            "unhcr-idps-year-end" => tr!(lang, IdpsYearEndName),
+            "unhcr-idps-statement" => tr!(lang, IdpsStatementName),
+            _ => tr!(lang, IdpsHeadlineName),
+        };
+        let mut spec = figures::series(
+            f.dataset,
+            s,
+            name.into(),
+            SeriesColor::Palette([2, 3, 4][i % 3]),
+            Mark::Markers,
+            lang,
+        );
+        if lang != Lang::En {
+            spec.label = spec.name.clone();
+        }
+        if s.source == "unhcr-idps-year-end" {
+            spec.glyph = Some(crate::chart::theme::Glyph::Cross);
+        }
+        series.push(spec);
+    }
     let title = tr!(lang, IdpsTitle).to_string();
-    let mut draft = Draft::new(ChartId::Idps, title, tr!(lang, UnitPeopleSurvey), vec![series], source);
+    let mut draft = Draft::new(ChartId::Idps, title, tr!(lang, UnitPeopleSurvey), series, source);
     draft.marks = marks;
     f.finish(draft)
 }
@@ -128,6 +174,7 @@ fn value_basis(basis: &str, lang: Lang) -> String {
         "as_in_source" => tr!(lang, BasisAsInSource).into(),
         "derived_sum_of_macro_regions" => tr!(lang, BasisDerivedSum).into(),
         "rounded_in_source" => tr!(lang, BasisRounded).into(),
+        "lower_bound_in_source" => tr!(lang, BasisLowerBound).into(),
         other => other.replace('_', " "),
     }
 }

@@ -3,7 +3,8 @@
 
 use super::page;
 use crate::chart::{ChartSpec, FigureNote, Mark, SeriesColor, SourceRef};
-use crate::data::{Dataset, Date};
+use crate::compare::figure_on_or_before;
+use crate::data::{Dataset, Date, Metric};
 use crate::i18n::Lang;
 
 /// What a tooltip shows for one chart on one day: every visible series' exact figure or
@@ -34,8 +35,12 @@ pub struct TooltipRow {
     pub name: String,
     pub color: SeriesColor,
     pub mark: Mark,
+    /// The series' glyph (its colour's, or its own).
+    pub glyph: Option<crate::chart::theme::Glyph>,
     /// None: no report that day.
     pub value: Option<f64>,
+    /// How exact the figure is ("at least", "rounded").
+    pub precision: crate::data::Precision,
     pub detail: Option<String>,
     pub source: SourceRef,
     /// What the figure counts, from its source (e.g. "confirmed minimum (revised upwards later)").
@@ -118,9 +123,12 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
         unit: spec.y_label.clone(),
         rate: spec.rate,
         decimals: spec.decimals,
+        // Each series with a figure that day, or without one inside its own period ("no
+        // report"); a series that has not begun or has ended by that day is left out.
         rows: spec
             .series
             .iter()
+            .filter(|s| s.covers(day))
             .map(|s| {
                 let p = s.at(day);
                 TooltipRow {
@@ -128,8 +136,10 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
                     name: s.name.clone(),
                     color: s.color,
                     mark: s.mark,
+                    glyph: s.glyph(),
                     publisher: publisher(spec, &s.source, p.and_then(|p| p.source.as_ref())),
                     value: p.map(|p| p.value),
+                    precision: p.map(|p| p.precision).unwrap_or_default(),
                     detail: p.and_then(|p| p.detail.clone()),
                     source: p.and_then(|p| p.source.clone()).unwrap_or_else(|| s.source.clone()),
                     unit_badge: s
@@ -176,9 +186,9 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
 /// day, and the latest OHCHR report and IOM round published up to that day (never interpolated).
 pub fn headline(dataset: &Dataset, day: i64, lang: Lang) -> String {
     let Some(date) = Date::from_war_day(day) else {
-        return tr!(lang, HeadlineDayOnly, day = day);
+        return tr!(lang, HeadlineDayOnly, day = lang.whole(day));
     };
-    let mut parts = vec![tr!(lang, HeadlineDay, day = day, date = lang.date(date))];
+    let mut parts = vec![tr!(lang, HeadlineDay, day = lang.whole(day), date = lang.date(date))];
     let total = &dataset.refugees.total;
     match total.points.iter().find(|p| p.war_day == day) {
         Some(p) => parts.push(match p.daily {
@@ -190,16 +200,34 @@ pub fn headline(dataset: &Dataset, day: i64, lang: Lang) -> String {
             ),
             None => tr!(lang, HeadlineRefugees, total = lang.whole(p.cumulative)),
         }),
-        None => parts.push(tr!(lang, HeadlineNoRefugees).into()),
+        None => match figure_on_or_before(dataset, Metric::RefugeesCumulative, date) {
+            Some(f) => parts.push(tr!(
+                lang,
+                HeadlineCrossingsOn,
+                date = lang.date(f.date),
+                figure = lang.figure(f.value, f.precision)
+            )),
+            None => parts.push(tr!(lang, HeadlineNoRefugees).into()),
+        },
+    }
+    if let Some(f) = figure_on_or_before(dataset, Metric::RefugeesRecordedEurope, date) {
+        parts.push(tr!(
+            lang,
+            HeadlineRecorded,
+            date = lang.date(f.date),
+            figure = lang.figure(f.value, f.precision)
+        ));
     }
     match dataset.casualties.points.iter().rev().find(|p| p.war_day <= day) {
         Some(p) => {
             let figures: Vec<String> = [
-                (tr!(lang, HeadlineKilled), p.killed),
-                (tr!(lang, HeadlineInjured), p.injured),
+                (tr!(lang, HeadlineKilled), p.killed, p.killed_precision),
+                (tr!(lang, HeadlineInjured), p.injured, p.injured_precision),
             ]
             .iter()
-            .filter_map(|(what, v)| v.map(|v| tr!(lang, HeadlineFigure, count = lang.whole(v), what = what)))
+            .filter_map(|(what, v, precision)| {
+                v.map(|v| tr!(lang, HeadlineFigure, count = lang.figure(v, *precision), what = what))
+            })
             .collect();
             let figures = figures.join(", ");
             parts.push(if p.war_day == day {
@@ -211,13 +239,21 @@ pub fn headline(dataset: &Dataset, day: i64, lang: Lang) -> String {
         None => parts.push(tr!(lang, HeadlineNoCasualties).into()),
     }
     match dataset.idps.rounds.iter().rev().find(|r| r.war_day <= day) {
-        Some(r) => parts.push(tr!(
-            lang,
-            HeadlineIdps,
-            round = r.round,
-            date = lang.date(r.date),
-            total = lang.whole(r.total)
-        )),
+        Some(r) => parts.push(match r.round {
+            Some(round) => tr!(
+                lang,
+                HeadlineIdps,
+                round = round,
+                date = lang.date(r.date),
+                total = lang.figure(r.total, r.precision)
+            ),
+            None => tr!(
+                lang,
+                HeadlineIdpsEstimate,
+                date = lang.date(r.date),
+                total = lang.figure(r.total, r.precision)
+            ),
+        }),
         None => parts.push(tr!(lang, HeadlineNoIdps).into()),
     }
     parts.join(" ")

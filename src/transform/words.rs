@@ -1,7 +1,8 @@
 //! A chart without the picture: its figures as a table (the same figures as the CSV export),
 //! the view in one sentence computed from them, and the first series as a tone.
 
-use crate::chart::{ChartSpec, SeriesSpec};
+use crate::chart::{ChartSpec, Point, SeriesSpec};
+use crate::data::Precision;
 
 /// A chart's figures: one row per war day with any figure, one column per series.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,8 +17,8 @@ pub struct TableRow {
     pub day: i64,
     /// "21 Mar 2022" (empty for a day without a date).
     pub date: String,
-    /// Each series' figure that day; `None`: no report that day.
-    pub cells: Vec<Option<f64>>,
+    /// Each series' figure that day and its precision; `None`: no report that day.
+    pub cells: Vec<Option<(f64, Precision)>>,
 }
 
 /// The series with figures in the view (a hidden series has none).
@@ -38,7 +39,10 @@ pub fn table(spec: &ChartSpec) -> Table {
             .map(|day| TableRow {
                 day,
                 date: spec.lang.day_date(day),
-                cells: series.iter().map(|s| s.at(day).map(|p| p.value)).collect(),
+                cells: series
+                    .iter()
+                    .map(|s| s.at(day).map(|p| (p.value, p.precision)))
+                    .collect(),
             })
             .collect(),
     }
@@ -49,6 +53,7 @@ pub fn table(spec: &ChartSpec) -> Table {
 pub fn summary(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> String {
     let (lo, hi) = spec.x_range;
     let lang = spec.lang;
+    let figure = |p: &Point| lang.qualified(number(p.value), p.precision);
     let at = |day: i64| lang.date_and_day(day);
     let mut series = with_figures(spec);
     let Some(lead) = series.next() else {
@@ -61,7 +66,7 @@ pub fn summary(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> String {
             lang,
             SummaryOnlyFigure,
             name = lead.name,
-            value = number(first.value),
+            value = figure(first),
             unit = unit,
             date = at(first.day)
         )
@@ -71,7 +76,7 @@ pub fn summary(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> String {
             .iter()
             .fold(first, |best, p| if p.value > best.value { p } else { best });
         let peak = if peak.day != last.day && peak.value > last.value {
-            tr!(lang, SummaryPeak, value = number(peak.value), date = at(peak.day))
+            tr!(lang, SummaryPeak, value = figure(peak), date = at(peak.day))
         } else {
             String::new()
         };
@@ -79,10 +84,10 @@ pub fn summary(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> String {
             lang,
             SummaryFromTo,
             name = lead.name,
-            first = number(first.value),
+            first = figure(first),
             unit = unit,
             first_date = at(first.day),
-            last = number(last.value),
+            last = figure(last),
             last_date = at(last.day),
             peak = peak
         )
@@ -95,7 +100,7 @@ pub fn summary(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> String {
             lang,
             SummaryOtherHighest,
             name = top.name,
-            value = number(end.value),
+            value = figure(end),
             date = at(end.day)
         ));
     }
@@ -115,7 +120,7 @@ pub fn series_line(spec: &ChartSpec, series: usize, day: i64, number: &dyn Fn(f6
             lang,
             SeriesLine,
             name = s.name,
-            value = number(p.value),
+            value = lang.qualified(number(p.value), p.precision),
             unit = spec.y_label,
             date = date
         ),
@@ -179,7 +184,7 @@ pub fn tune(spec: &ChartSpec, number: &dyn Fn(f64) -> String) -> Option<Tune> {
             lang,
             TuneLine,
             what = what,
-            value = number(p.value),
+            value = lang.qualified(number(p.value), p.precision),
             date = lang.date_and_day(p.day)
         )
     };
@@ -212,7 +217,7 @@ mod tests {
         assert_eq!(t.columns[0], specs[0].series[0].label);
         let day26 = t.rows.iter().find(|r| r.day == 26).unwrap();
         assert_eq!(day26.date, "21 Mar 2022");
-        assert_eq!(day26.cells[0], Some(3_460_430.0));
+        assert_eq!(day26.cells[0], Some((3_460_430.0, Precision::Exact)));
         // Every figure of every series is in the table, and nothing else.
         let figures: usize = specs[0].series.iter().map(|s| s.points.len()).sum();
         let cells = t.rows.iter().flat_map(|r| &r.cells).filter(|c| c.is_some()).count();
@@ -270,7 +275,7 @@ mod tests {
         assert!(
             tune.said[0]
                 .1
-                .starts_with("All countries, start: 79,209 on 24 Feb 2022 (day 1)"),
+                .starts_with("All countries (headline), start: 79,209 on 24 Feb 2022 (day 1)"),
             "{:?}",
             tune.said
         );
@@ -306,7 +311,12 @@ mod tests {
             text.contains(&format!("to {} on ", Lang::En.fixed(last.value, 0))),
             "{text}"
         );
-        assert!(text.contains("Of the other series, Poland ends highest: "), "{text}");
+        assert!(
+            text.contains(
+                "Of the other series, Lower bounds ends highest: at least 47,200,000 on 26 Mar 2025 (day 1,127)."
+            ),
+            "{text}"
+        );
         // Daily figures peak before the end: the peak is named.
         let daily = charts(
             &d,
@@ -328,7 +338,7 @@ mod tests {
             format!(
                 "No figures in this view, from 24 Feb 2022 (day 1) to {} (day {}).",
                 Lang::En.day_date(empty.x_range.1),
-                empty.x_range.1
+                Lang::En.whole(empty.x_range.1)
             )
         );
     }

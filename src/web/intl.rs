@@ -171,10 +171,10 @@ pub fn remember_lang(lang: Lang) {
     store(LANG_KEY, Some(lang.as_str())).ok();
 }
 
-/// Puts the page in `lang`: `<html lang>` and the document's title.
-pub fn set_page_lang(lang: Lang, title: &str) {
+/// Puts the page in `lang`: `<html lang>`, and the document's title where one is given.
+pub fn set_page_lang(lang: Lang, title: Option<&str>) {
     set_root_attribute("lang", Some(lang.as_str()));
-    if let Some(document) = browser().and_then(|w| w.document()) {
+    if let (Some(document), Some(title)) = (browser().and_then(|w| w.document()), title) {
         if document.title() != title {
             document.set_title(title);
         }

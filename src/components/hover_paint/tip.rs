@@ -5,7 +5,6 @@
 //! writes text.
 
 use super::written::{element, failed, Written};
-use crate::chart::SeriesColor;
 use crate::components::tooltip::swatch_shape;
 use crate::transform::{Tooltip, TooltipRow};
 use crate::web::{IntlNumbers, WebError};
@@ -101,9 +100,10 @@ impl Tip {
             let Some(r) = t.rows.iter().find(|r| r.label == nodes.label) else {
                 continue;
             };
-            nodes
-                .value
-                .text(&r.value.map_or_else(|| no_report.clone(), |v| numbers.format(v)));
+            nodes.value.text(
+                &r.value
+                    .map_or_else(|| no_report.clone(), |v| lang.qualified(numbers.format(v), r.precision)),
+            );
             if let (Some(cell), Some(detail)) = (&mut nodes.detail, &r.detail) {
                 cell.text(detail);
             }
@@ -200,7 +200,7 @@ fn swatch(doc: &Document, r: &TooltipRow) -> Result<Element, WebError> {
         .map_err(failed("writing the tooltip"))?;
     span.set_attribute("aria-hidden", "true")
         .map_err(failed("writing the tooltip"))?;
-    if let Some(glyph) = SeriesColor::glyph(r.color) {
+    if let Some(glyph) = r.glyph {
         let g = element(doc, "span", &format!("glyph {}", glyph.css_class()))?;
         span.append_child(&g).map_err(failed("writing the tooltip"))?;
     }
