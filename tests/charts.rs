@@ -121,6 +121,18 @@ fn cumulative_refugees_spec_uses_the_dataset_figures() {
         spec.series.iter().find(|s| s.id == "pol").unwrap().color
     );
     assert_eq!(spec.seams.iter().map(|s| s.day).collect::<Vec<_>>(), [106]);
+    assert!(
+        spec.notes[0].starts_with("On 9 June 2022 UNHCR replaced its headline"),
+        "the seam in words"
+    );
+    // The note on arrivals from Moldova names them, not the revised vintage (also dashed).
+    let route: Vec<&String> = spec
+        .notes
+        .iter()
+        .filter(|n| n.contains("counted again on arrival from Moldova"))
+        .collect();
+    assert_eq!(route.len(), 1);
+    assert!(route[0].starts_with("Romania (from Moldova) (dashed)"), "{}", route[0]);
     // Lower bounds are kept as such, never on a line.
     let floors = spec.series.iter().find(|s| s.id == "unhcr-crossings-floors").unwrap();
     assert_eq!(floors.mark, Mark::Markers);

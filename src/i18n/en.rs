@@ -214,7 +214,7 @@ english! {
     EarlierVintageLabel => "UNHCR total, earlier vintage",
     EarlierVintageName => "Earlier vintage",
     MoldovaRouteNote => "{name} (dashed): people who had already left Ukraine, counted again on arrival from Moldova; not part of UNHCR's total and never added to it.",
-    RefugeesSourceLine => "Source: {publisher}, arrivals by receiving country compiled from national authorities (as of {as_of}). Border crossings, not unique people.",
+    RefugeesSourceLine => "Source: {publisher}: to {as_of}, its headline and arrivals by receiving country from national authorities; later, its portal's figures by vintage and its country table. Border crossings, not unique people.",
     ResidentsSourceLine => "Residents: World Bank, 2021.",
     RefugeesTitle => "Border crossings out of Ukraine by receiving country, {what}",
     OfResidents => "{count} of {residents} residents",

@@ -100,10 +100,13 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
         }
     }
     notes.extend(country_notes(d, options, &left_out));
-    if let Some(route) = series
-        .iter()
-        .find(|s| s.mark == Mark::DashedLine && s.id != "total-earlier")
-    {
+    let moldova_route = |id: &str| {
+        d.refugees
+            .by_country
+            .iter()
+            .any(|s| s.id == id && s.kind == SeriesKind::ArrivalsFromMoldova)
+    };
+    if let Some(route) = series.iter().find(|s| moldova_route(&s.id)) {
         notes.push(tr!(lang, MoldovaRouteNote, name = route.name));
     }
     let (what, unit, decimals) = measure_words(options);
