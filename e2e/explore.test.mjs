@@ -284,6 +284,15 @@ test("the whole war: figures of 2023 to 2026 read at their days, with their prec
   await page.goto(env.server.url + "?from=620&to=650&day=636");
   await waitForCharts(page);
   assert.match(await page.locator("#announcer").textContent(), /at least 10,000 killed, at least 18,500 injured/);
+  // Any receiving country's refugees recorded, chosen at its chart: Malta, 13 Sep 2022 (day 202).
+  await page.goto(env.server.url + "?from=190&to=215");
+  await waitForCharts(page);
+  await page.locator("#chart-recorded-countries .chart-choices summary").click();
+  await page.locator('#chart-recorded-countries input[data-recorded="MLT"]').check();
+  await page.waitForFunction(() => (new URLSearchParams(location.search).get("recorded") ?? "").includes("mlt"));
+  assert.match(await page.locator("#chart-recorded-countries h2").textContent(), /^Refugees from Ukraine recorded, by receiving country \(7 of \d+ chosen\)$/);
+  await hoverDay(page, "recorded-countries", 202);
+  assert.match(await page.locator("#chart-recorded-countries .tooltip").textContent(), /Malta1,518/);
   // July 2026 (day 1,619): EU temporary protection decisions, a figure of the month.
   await page.goto(env.server.url + "?from=1590&to=1619");
   await waitForCharts(page);

@@ -10,6 +10,7 @@ use displacement_tracker::state::{
 use proptest::prelude::*;
 
 const SERIES: [&str; 4] = ["pol", "hun", "rus", "rou-from-mda"];
+const RECORDED: [&str; 4] = ["DEU", "POL", "CZE", "MLT"];
 
 fn bounds() -> impl Strategy<Value = Bounds> {
     (
@@ -20,6 +21,8 @@ fn bounds() -> impl Strategy<Value = Bounds> {
             first_day: 1,
             last_day: last,
             series: series.into_iter().map(String::from).collect(),
+            recorded: RECORDED.iter().map(|c| c.to_string()).collect(),
+            recorded_default: RECORDED[..2].iter().map(|c| c.to_string()).collect(),
         })
 }
 
@@ -49,6 +52,10 @@ fn action() -> impl Strategy<Value = Action> {
             .prop_map(|s| Action::ToggleSeries(s.into())),
         Just(Action::ShowAllSeries),
         Just(Action::ToggleEarlierVintage),
+        prop_oneof![proptest::sample::select(RECORDED.to_vec()), Just("ZZZ")]
+            .prop_map(|c| Action::ToggleRecordedCountry(c.into())),
+        Just(Action::DefaultRecordedCountries),
+        day().prop_map(|d| Action::StepMonths(d.clamp(-1000, 1000) as i32)),
         proptest::sample::select(Mode::ALL.to_vec()).prop_map(Action::SetMode),
         proptest::sample::select(Scale::ALL.to_vec()).prop_map(Action::SetScale),
         proptest::sample::select(Measure::ALL.to_vec()).prop_map(Action::SetMeasure),
@@ -67,6 +74,15 @@ fn consistent(s: &ViewState, b: &Bounds) -> Result<(), TestCaseError> {
     if let Some((a, z)) = o.range {
         prop_assert!(b.first_day <= a && a < z && z <= b.last_day, "range {a}..{z}");
         prop_assert!((a, z) != (b.first_day, b.last_day), "every day is no zoom");
+    }
+    if let Some(chosen) = &o.recorded {
+        let in_order: Vec<&String> = b.recorded.iter().filter(|c| chosen.contains(c)).collect();
+        prop_assert_eq!(
+            in_order,
+            chosen.iter().collect::<Vec<_>>(),
+            "recorded: known countries, in order"
+        );
+        prop_assert!(chosen != &b.recorded_default, "the default is no choice");
     }
     let (lo, hi) = o.visible(b);
     if let Some(day) = s.cursor.selected {

@@ -33,6 +33,9 @@ pub struct ChartCanvasProps {
     /// The colours on screen, and those of a downloaded picture.
     pub theme: ThemeName,
     pub png_theme: ThemeName,
+    /// The chart's own choices (the countries of the recorded chart), under its period.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Draws `spec` on `canvas` at `ratio` device pixels per CSS pixel. Inlined into its two callers:
@@ -416,6 +419,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     { " " }{ tr!(lang, LaterFigures) }{ " " }<a href={url.clone()}>{ publisher }</a>{ "." }
                 }
             </p>
+            { props.children.clone() }
             <p class="chart-summary">{ &*summary }</p>
             if !spec.notes.is_empty() || !spec.marks.is_empty() {
                 <ul class="chart-notes">

@@ -180,6 +180,43 @@ fn zoom(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>) -> Html {
     }
 }
 
+/// The receiving countries whose refugees recorded the recorded chart shows, folded under it:
+/// every country with figures, the most first, with a way back to those with the most.
+pub fn recorded_countries(d: &Dataset, s: &ViewState, b: &Bounds, dispatch: &Callback<Action>) -> Html {
+    let lang = s.options.lang;
+    let chosen = s.options.recorded_countries(b);
+    let name = |code: &str| {
+        let own = d
+            .figures
+            .iter()
+            .find(|f| f.iso3.as_deref() == Some(code))
+            .and_then(|f| f.country.clone())
+            .unwrap_or_else(|| code.to_string());
+        match lang {
+            crate::i18n::Lang::En => own,
+            _ => lang.country(code).map_or(own, str::to_string),
+        }
+    };
+    html! {
+        <details class="chart-choices">
+            <summary>{ tr!(lang, ChooseCountries) }{ format!(" ({} / {})", chosen.len(), b.recorded.len()) }</summary>
+            <fieldset>
+                <legend class="visually-hidden">{ tr!(lang, ChooseCountries) }</legend>
+                { for b.recorded.iter().map(|code| html! {
+                    <label class="country">
+                        <input type="checkbox" checked={chosen.contains(code)} data-recorded={code.clone()}
+                            onchange={send::<Event>(dispatch, Action::ToggleRecordedCountry(code.clone()))} />
+                        { name(code) }
+                    </label>
+                }) }
+                <button type="button" disabled={s.options.recorded.is_none()} onclick={send(dispatch, Action::DefaultRecordedCountries)}>
+                    { tr!(lang, CountriesWithMost, count = b.recorded_default.len()) }
+                </button>
+            </fieldset>
+        </details>
+    }
+}
+
 /// The receiving countries to show, each in its colour, and the earlier vintage of the total.
 fn countries(d: &Dataset, s: &ViewState, dispatch: &Callback<Action>) -> Html {
     let o = &s.options;

@@ -266,10 +266,18 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let link = view_link(&view, &model.bounds);
     let stamp = AttrValue::from(export::stamp(d, &view.options, &link));
     let chart = |spec: &Shared<ChartSpec>, sources_page: &str| {
+        // The recorded chart's countries are chosen at the chart (not when embedded).
+        let choices = if spec.id == ChartId::RecordedCountries && sources_page.is_empty() {
+            super::controls::recorded_countries(d, state, &model.bounds, &dispatch)
+        } else {
+            Html::default()
+        };
         html! {
             <ChartCanvas key={spec.id.as_str()} spec={spec.clone()} selected={state.cursor.selected}
                 on_drawn={on_drawn.clone()} dispatch={dispatch.clone()} on_key={on_key.clone()} set_hover={props.set_hover.clone()} stamp={stamp.clone()} sources_page={sources_page.to_string()}
-                theme={theme.shown} png_theme={png_theme} />
+                theme={theme.shown} png_theme={png_theme}>
+                { choices }
+            </ChartCanvas>
         }
     };
     // Embedded (`?embed=<chart>`): that chart, its sources and a link to the full view, no more.

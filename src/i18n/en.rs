@@ -353,4 +353,7 @@ english! {
     LedeUpdated => "Figures from {first} to {last} (each chart gives its own last date); dataset updated {updated}.",
     DocumentTitle => "Ukraine {from}–{to}, day by day: border crossings, refugees, civilian casualties, internal displacement",
     LineEndsOn => "{name}, to {date}",
+    RecordedCountriesChosenTitle => "Refugees from Ukraine recorded, by receiving country ({count} of {all} chosen)",
+    ChooseCountries => "Countries",
+    CountriesWithMost => "The {count} with the most",
 }

@@ -337,6 +337,9 @@ pub const TEXTS: &[(Key, &str)] = &[
     (Key::LedeUpdated, "Цифри з {first} по {last} (кожен графік називає свою останню дату); дані оновлено {updated}."),
     (Key::DocumentTitle, "Україна {from}–{to}, день за днем: перетини кордону, біженці, цивільні жертви, внутрішнє переміщення"),
     (Key::LineEndsOn, "{name}, до {date}"),
+    (Key::RecordedCountriesChosenTitle, "Біженці з України, зареєстровані, за країнами, що приймають (обрано {count} з {all})"),
+    (Key::ChooseCountries, "Країни"),
+    (Key::CountriesWithMost, "{count} країн, де їх найбільше"),
 ];
 
 /// Countries' names in Ukrainian by ISO 3166 alpha-3 code (the dataset's names are English):

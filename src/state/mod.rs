@@ -56,6 +56,9 @@ pub struct ChartOptions {
     pub measure: Measure,
     /// Whether UNHCR's earlier vintage of its total is drawn over the current one.
     pub earlier_vintage: bool,
+    /// The receiving countries (ISO codes, in the bounds' order) whose refugees recorded are
+    /// charted; none: the countries with the most (`Bounds::recorded_default`).
+    pub recorded: Option<Vec<String>>,
     /// The language of every word the charts and the page say.
     pub lang: Lang,
 }
@@ -68,6 +71,11 @@ impl ChartOptions {
 
     pub fn is_shown(&self, series: &str) -> bool {
         !self.hidden.iter().any(|h| h == series)
+    }
+
+    /// The countries whose refugees recorded are charted.
+    pub fn recorded_countries<'a>(&'a self, bounds: &'a Bounds) -> &'a [String] {
+        self.recorded.as_deref().unwrap_or(&bounds.recorded_default)
     }
 }
 
@@ -147,6 +155,10 @@ pub struct Bounds {
     pub first_day: i64,
     pub last_day: i64,
     pub series: Vec<String>,
+    /// The receiving countries with refugees recorded (ISO codes, the most first), and those
+    /// charted unless the reader chooses.
+    pub recorded: Vec<String>,
+    pub recorded_default: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -171,6 +183,10 @@ pub enum Action {
     ResetZoom,
     ToggleSeries(String),
     ShowAllSeries,
+    /// Chart, or stop charting, a country's refugees recorded (its ISO code).
+    ToggleRecordedCountry(String),
+    /// Back to the countries with the most refugees recorded.
+    DefaultRecordedCountries,
     ToggleEarlierVintage,
     SetMode(Mode),
     SetScale(Scale),
@@ -352,6 +368,19 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
             }
         }
         Action::ShowAllSeries => next.options.hidden.clear(),
+        Action::ToggleRecordedCountry(code) => {
+            if bounds.recorded.contains(&code) {
+                let was = state.options.recorded_countries(bounds);
+                let chosen: Vec<String> = bounds
+                    .recorded
+                    .iter()
+                    .filter(|c| was.contains(c) != (**c == code))
+                    .cloned()
+                    .collect();
+                next.options.recorded = (chosen != bounds.recorded_default).then_some(chosen);
+            }
+        }
+        Action::DefaultRecordedCountries => next.options.recorded = None,
         Action::ToggleEarlierVintage => next.options.earlier_vintage = !state.options.earlier_vintage,
         Action::SetMode(mode) => next.options.mode = mode,
         Action::SetScale(scale) => next.options.scale = scale,
@@ -376,6 +405,8 @@ pub(crate) mod fixtures {
             first_day: 1,
             last_day: 120,
             series: vec!["pol".into(), "hun".into(), "rou-from-mda".into()],
+            recorded: vec!["DEU".into(), "POL".into(), "CZE".into(), "MLT".into()],
+            recorded_default: vec!["DEU".into(), "POL".into()],
         }
     }
 
@@ -523,6 +554,30 @@ mod tests {
     }
 
     #[test]
+    fn recorded_countries_are_chosen_from_the_default() {
+        let s = run([Action::ToggleRecordedCountry("MLT".into())]);
+        assert_eq!(s.options.recorded_countries(&bounds()), ["DEU", "POL", "MLT"]);
+        let s = reduce(&s, Action::ToggleRecordedCountry("DEU".into()), &bounds());
+        assert_eq!(
+            s.options.recorded.as_deref(),
+            Some(&["POL".to_string(), "MLT".to_string()][..])
+        );
+        // Back to the default: no choice is kept (the link stays short).
+        let s = run([
+            Action::ToggleRecordedCountry("CZE".into()),
+            Action::ToggleRecordedCountry("CZE".into()),
+        ]);
+        assert_eq!(s.options.recorded, None);
+        let s = run([Action::ToggleRecordedCountry("XXX".into())]);
+        assert_eq!(s.options.recorded, None, "an unknown code changes nothing");
+        let s = run([
+            Action::ToggleRecordedCountry("MLT".into()),
+            Action::DefaultRecordedCountries,
+        ]);
+        assert_eq!(s.options.recorded, None);
+    }
+
+    #[test]
     fn restore_stops_play() {
         let s = run([Action::Select(9), Action::TogglePlay]);
         let mut target = ViewState::default();
@@ -588,6 +643,8 @@ mod tests {
             first_day: 1,
             last_day: 1619,
             series: vec![],
+            recorded: vec![],
+            recorded_default: vec![],
         };
         let at = |actions: Vec<Action>| {
             actions
@@ -619,6 +676,8 @@ mod tests {
             first_day: 1,
             last_day: 1619,
             series: vec![],
+            recorded: vec![],
+            recorded_default: vec![],
         };
         let ranges = named_ranges(&bounds);
         assert_eq!(ranges[0], (NamedRange::FirstMonths, (1, 120)));

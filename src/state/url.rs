@@ -105,6 +105,10 @@ pub fn to_query(state: &ViewState, bounds: &Bounds) -> String {
     if o.earlier_vintage {
         q.append_pair("vintage", "earlier");
     }
+    if let Some(recorded) = &o.recorded {
+        let codes: Vec<String> = recorded.iter().map(|c| c.to_lowercase()).collect();
+        q.append_pair("recorded", &codes.join(","));
+    }
     if let Some(chart) = state.embed {
         q.append_pair("embed", chart.as_str());
     }
@@ -128,6 +132,7 @@ pub fn from_query(query: &str, bounds: &Bounds) -> (ViewState, Vec<Notice>) {
             "from" => from = war_day("from", &value, bounds, &mut notices),
             "to" => to = war_day("to", &value, bounds, &mut notices),
             "countries" => o.hidden = hidden_countries(&value, bounds, &mut notices),
+            "recorded" => o.recorded = recorded_countries(&value, bounds, &mut notices),
             "mode" => o.mode = spelled("mode", &value, Mode::parse, Mode::SPELLINGS, &mut notices).unwrap_or(o.mode),
             "scale" => {
                 o.scale = spelled("scale", &value, Scale::parse, Scale::SPELLINGS, &mut notices).unwrap_or(o.scale)
@@ -202,6 +207,21 @@ fn hidden_countries(value: &str, bounds: &Bounds, notices: &mut Vec<Notice>) -> 
     }
 }
 
+/// The countries (ISO codes, any case) whose refugees recorded are charted, in the bounds'
+/// order; an unknown code gets a notice. The default countries are no choice.
+fn recorded_countries(value: &str, bounds: &Bounds, notices: &mut Vec<Notice>) -> Option<Vec<String>> {
+    let wanted: Vec<String> = value
+        .split(',')
+        .map(|s| s.trim().to_ascii_uppercase())
+        .filter(|s| !s.is_empty())
+        .collect();
+    for unknown in wanted.iter().filter(|w| !bounds.recorded.contains(w)) {
+        notices.push(Notice::UnknownCountry(short(&unknown.to_lowercase())));
+    }
+    let chosen: Vec<String> = bounds.recorded.iter().filter(|c| wanted.contains(c)).cloned().collect();
+    (chosen != bounds.recorded_default).then_some(chosen)
+}
+
 /// The variant spelled `value`, or a notice that names the spellings.
 fn spelled<T>(
     name: &str,
@@ -228,6 +248,31 @@ fn short(value: &str) -> String {
         s.push('…');
     }
     s
+}
+
+#[cfg(test)]
+mod recorded_tests {
+    use super::super::fixtures::bounds;
+    use super::*;
+
+    #[test]
+    fn recorded_countries_in_the_link() {
+        let (state, notices) = from_query("recorded=mlt,pol,zzz", &bounds());
+        assert_eq!(
+            state.options.recorded.as_deref(),
+            Some(&["POL".to_string(), "MLT".to_string()][..])
+        );
+        assert_eq!(notices, [Notice::UnknownCountry("zzz".into())]);
+        assert_eq!(to_query(&state, &bounds()), "recorded=pol%2Cmlt");
+        let (none, _) = from_query("recorded=", &bounds());
+        assert_eq!(none.options.recorded, Some(Vec::new()), "no country is a choice too");
+        assert_eq!(to_query(&none, &bounds()), "recorded=");
+        let (default, _) = from_query("recorded=deu,pol", &bounds());
+        assert_eq!(
+            default.options.recorded, None,
+            "the default countries need no parameter"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -138,9 +138,9 @@ fn publishers(d: &Dataset, series: &[SeriesSpec]) -> String {
 /// by their latest figure.
 pub const RECORDED_COUNTRIES: usize = 6;
 
-/// The receiving countries with the most refugees from Ukraine recorded at their latest figure
-/// (the portal's dated figures, then its month figures where they are later), largest first.
-pub fn largest_recorded(d: &Dataset) -> Vec<&str> {
+/// Every receiving country with refugees from Ukraine recorded (ISO codes), the most first by
+/// their latest figure (the portal's dated figures, or its month figures where they are later).
+pub fn recorded_by_size(d: &Dataset) -> Vec<String> {
     let mut latest: Vec<(&str, Date, u64)> = Vec::new();
     for s in of(d, MeasureKind::RefugeesRecorded, Scope::Country) {
         let (Some(iso3), Some(p)) = (s.iso3.as_deref(), s.points.last()) else {
@@ -153,7 +153,7 @@ pub fn largest_recorded(d: &Dataset) -> Vec<&str> {
         }
     }
     latest.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
-    latest.into_iter().map(|(c, _, _)| c).take(RECORDED_COUNTRIES).collect()
+    latest.into_iter().map(|(c, _, _)| c.to_string()).collect()
 }
 
 /// Refugees from Ukraine recorded in the receiving countries with the most of them: the
@@ -161,7 +161,8 @@ pub fn largest_recorded(d: &Dataset) -> Vec<&str> {
 /// year-end statistics (another definition) as squares, in each country's colour.
 pub fn recorded_countries(f: &Frame<'_>) -> ChartSpec {
     let (d, lang) = (f.dataset, f.options.lang);
-    let countries = largest_recorded(d);
+    let bounds = super::bounds(d);
+    let countries = f.options.recorded_countries(&bounds);
     let mut series = Vec::new();
     for (i, iso3) in countries.iter().enumerate() {
         let color = SeriesColor::Palette(i);
@@ -173,7 +174,7 @@ pub fn recorded_countries(f: &Frame<'_>) -> ChartSpec {
                 lang.country(iso3).map_or(own, str::to_string)
             }
         };
-        let in_country = d.figures.iter().filter(|s| s.iso3.as_deref() == Some(iso3));
+        let in_country = d.figures.iter().filter(|s| s.iso3.as_ref() == Some(iso3));
         for s in in_country {
             let name = name_of(s);
             let (name, mark) = match (s.measure, s.monthly) {
@@ -190,9 +191,18 @@ pub fn recorded_countries(f: &Frame<'_>) -> ChartSpec {
         }
     }
     let publishers = publishers(d, &series);
+    let title = match &f.options.recorded {
+        None => tr!(lang, RecordedCountriesTitle, count = countries.len()),
+        Some(_) => tr!(
+            lang,
+            RecordedCountriesChosenTitle,
+            count = countries.len(),
+            all = bounds.recorded.len()
+        ),
+    };
     let mut draft = Draft::new(
         ChartId::RecordedCountries,
-        tr!(lang, RecordedCountriesTitle, count = countries.len()).to_string(),
+        title,
         tr!(lang, UnitRecorded),
         series,
         tr!(lang, RecordedCountriesSourceLine, publishers = publishers),

@@ -25,10 +25,13 @@ use crate::state::{Bounds, ChartOptions, Scale};
 
 /// The war days and refugee series a view can choose from.
 pub fn bounds(dataset: &Dataset) -> Bounds {
+    let recorded = figures::recorded_by_size(dataset);
     Bounds {
         first_day: 1,
         last_day: dataset.last_date.war_day().max(2),
         series: dataset.refugees.by_country.iter().map(|s| s.id.clone()).collect(),
+        recorded_default: recorded.iter().take(figures::RECORDED_COUNTRIES).cloned().collect(),
+        recorded,
     }
 }
 
