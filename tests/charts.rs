@@ -814,3 +814,27 @@ fn each_chart_is_made_alone_as_in_the_whole_set() {
         }
     }
 }
+
+/// Drawing cost follows pixels, not points, for every mark: 20,000 daily bars or markers on a
+/// chart 600 px wide draw at most two a pixel column (the highest and lowest of the column).
+#[test]
+fn bars_and_markers_are_decimated_per_pixel_column() {
+    let d = dataset();
+    let mut spec = chart(&d, ChartId::RefugeesDaily);
+    let template = spec.series[0].points[0].clone();
+    spec.x_range = (1, 20_000);
+    spec.series[0].points = (1..=20_000)
+        .map(|day| chart::Point {
+            day,
+            value: (day % 97) as f64 * 1000.0,
+            ..template.clone()
+        })
+        .collect();
+    for mark in [Mark::Bars, Mark::Markers] {
+        spec.series[0].mark = mark;
+        let svg = to_svg(&spec, 600, 400).unwrap();
+        let shapes = svg.matches("<rect").count() + svg.matches("<circle").count();
+        assert!(shapes < 2 * 600, "{mark:?}: {shapes} shapes for 20,000 points");
+        assert!(shapes > 200, "{mark:?}: the points are drawn ({shapes})");
+    }
+}

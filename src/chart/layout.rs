@@ -315,12 +315,21 @@ pub fn place_tooltip(x: f64, width: f64, min_room: f64) -> Placement {
 /// Keeps at most two points (minimum and maximum) per pixel column, so that drawing cost follows
 /// the plot's width, not the number of points. Points must be in x order.
 pub fn decimate(points: &[(i64, f64)], x_range: (i64, i64), columns: usize) -> Vec<(i64, f64)> {
+    decimate_indices(points, x_range, columns)
+        .into_iter()
+        .map(|i| points[i])
+        .collect()
+}
+
+/// The indices of the points `decimate` keeps, in order (for marks drawn per point, which keep
+/// each point's precision).
+pub fn decimate_indices(points: &[(i64, f64)], x_range: (i64, i64), columns: usize) -> Vec<usize> {
     if points.len() <= columns * 2 || columns == 0 {
-        return points.to_vec();
+        return (0..points.len()).collect();
     }
     let span = (x_range.1 - x_range.0).max(1) as f64;
     let column = |x: i64| (((x - x_range.0) as f64 / span) * (columns as f64 - 1.0)).round() as i64;
-    let mut out: Vec<(i64, f64)> = Vec::new();
+    let mut out: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < points.len() {
         let c = column(points[i].0);
@@ -336,9 +345,9 @@ pub fn decimate(points: &[(i64, f64)], x_range: (i64, i64), columns: usize) -> V
             j += 1;
         }
         let (a, b) = if lo <= hi { (lo, hi) } else { (hi, lo) };
-        out.push(points[a]);
+        out.push(a);
         if b != a {
-            out.push(points[b]);
+            out.push(b);
         }
         i = j;
     }

@@ -5,7 +5,7 @@
 //! large part of the wasm.
 
 use super::frame::{self, Frame, Keyed, NumberFormat, TextWidth};
-use super::layout::{decimate, px, PlotArea};
+use super::layout::{decimate, decimate_indices, px, PlotArea};
 use super::spec::{ChartSpec, FigureNote, Mark, Point, SeriesColor, SeriesSpec, SourceRef};
 use super::theme::{Glyph, Rgb, Theme};
 use super::DrawError;
@@ -254,11 +254,18 @@ where
         let color = rgb(self.theme.series_color(series.color));
         let style = color.stroke_width(self.stroke(2.0));
         let at = |p: &Point| (self.x_of(p.day), self.f.axis.y_of(p.value));
+        // Marks drawn one per point: at most two a pixel column (the highest and the lowest).
+        let kept = || -> Vec<&Point> {
+            decimate_indices(&series.xy(), plot.x_range, plot.columns())
+                .into_iter()
+                .map(|i| &series.points[i])
+                .collect()
+        };
         match series.mark {
             Mark::Bars | Mark::MonthBars => {
                 let x0 = plot.x_range.0;
                 let slot = (plot.x_of(x0 + 1) - plot.x_of(x0)).round().max(1.0) as i32;
-                for p in &series.points {
+                for p in kept() {
                     let (x, y) = at(p);
                     let left = match series.mark {
                         Mark::MonthBars => month_start(p.day).map_or(x, |d| self.x_of(d.max(x0))) + 1,
@@ -271,14 +278,14 @@ where
             }
             Mark::Markers => {
                 let glyph = series.glyph().unwrap_or(Glyph::Circle);
-                for p in &series.points {
+                for p in kept() {
                     self.point(glyph, p, 4.0, color)?;
                 }
                 return Ok(());
             }
             Mark::MonthSpans => {
                 let line = color.stroke_width(self.stroke(3.0));
-                for p in &series.points {
+                for p in kept() {
                     let (x, y) = at(p);
                     let left = month_start(p.day).map_or(x, |d| self.x_of(d.max(plot.x_range.0)));
                     if p.precision == Precision::AtLeast {
@@ -320,9 +327,12 @@ where
         }
         // What no line carries: points alone (a dot, or the series' glyph), lower bounds, and
         // rounded figures (hollow).
-        let joined = |i: usize| runs.iter().any(|r| r.len() > 1 && r.contains(&i));
+        let mut joined = vec![false; series.points.len()];
+        for run in runs.iter().filter(|r| r.len() > 1) {
+            joined[run.clone()].iter_mut().for_each(|j| *j = true);
+        }
         for (i, p) in series.points.iter().enumerate() {
-            let alone = !joined(i);
+            let alone = !joined[i];
             if alone || p.precision != Precision::Exact {
                 self.point(glyph.unwrap_or(Glyph::Circle), p, if alone { 3.5 } else { 3.0 }, color)?;
             }
