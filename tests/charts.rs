@@ -838,3 +838,25 @@ fn bars_and_markers_are_decimated_per_pixel_column() {
         assert!(shapes > 200, "{mark:?}: the points are drawn ({shapes})");
     }
 }
+
+/// UNHCR's change of measure is named beside its rule, inside the plot: to its left where the
+/// plot ends too soon after it (the first 120 days end 14 days after 9 June 2022).
+#[test]
+fn the_seam_is_named_inside_the_plot() {
+    let d = dataset();
+    let anchor = |query: &str| {
+        let svg = to_svg(&chart_in(&d, query, ChartId::Refugees), 900, 460).unwrap();
+        let at = svg.find(">\n9 Jun 2022: new measure").expect("the seam is named");
+        let element = &svg[svg[..at].rfind("<text").unwrap()..at];
+        element
+            .split("text-anchor=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(anchor(""), "start", "the whole war: right of the rule");
+    assert_eq!(anchor("from=1&to=120"), "end", "the first 120 days: left of it");
+}

@@ -385,8 +385,14 @@ where
                 rgb(self.theme.muted).stroke_width(self.stroke(1.0)),
             );
             self.root.draw(&rule)?;
-            let style = self.text(self.theme.muted).pos(Pos::new(HPos::Left, VPos::Top));
-            let at = (x + self.px(3.0), plot.top + self.px(2.0));
+            // Right of the rule, or left of it where the plot ends too soon for the words.
+            let wide = (seam.label.chars().count() as f64 * self.f.fonts.text * 0.55).round() as i32;
+            let (h, at) = if x + self.px(3.0) + wide <= plot.right {
+                (HPos::Left, (x + self.px(3.0), plot.top + self.px(2.0)))
+            } else {
+                (HPos::Right, (x - self.px(3.0), plot.top + self.px(2.0)))
+            };
+            let style = self.text(self.theme.muted).pos(Pos::new(h, VPos::Top));
             self.root.draw(&Text::new(seam.label.as_str(), at, style))?;
         }
         Ok(())
