@@ -860,3 +860,23 @@ fn the_seam_is_named_inside_the_plot() {
     assert_eq!(anchor(""), "start", "the whole war: right of the rule");
     assert_eq!(anchor("from=1&to=120"), "end", "the first 120 days: left of it");
 }
+
+/// Every chart draws at every width, from 1 px to 4,000 px, and at tiny heights: never a panic
+/// (a chart embedded in a frame a few pixels wide once panicked placing its day labels).
+#[test]
+fn every_chart_draws_at_every_size() {
+    let d = dataset();
+    let specs = first_view(&d);
+    let widths = (1..=100).step_by(3).chain((101..=4000).step_by(97)).chain([4000]);
+    for width in widths {
+        for height in [1, 60, 300] {
+            for spec in &specs {
+                let mut svg = String::new();
+                use plotters::prelude::*;
+                let root = plotters_svg::SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+                let drawn = chart::draw(&root, spec, &LIGHT, 1.0, (&|v| Lang::En.fixed(v, 0), &|_, _| None));
+                assert!(drawn.is_ok(), "{} at {width}x{height}: {drawn:?}", spec.id);
+            }
+        }
+    }
+}
