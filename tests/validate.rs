@@ -506,3 +506,66 @@ fn figure_series_are_checked() {
         "{at}"
     );
 }
+
+/// Text after the dataset's JSON is no dataset: a file ending `...}<script>...` is refused with
+/// the place where the JSON should have ended (white space after it is fine).
+#[test]
+fn nothing_may_follow_the_json() {
+    let err = parse_dataset(&format!("{}<script>x</script>", SHIPPED.trim_end())).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("the dataset cannot be read: the text is not JSON: at line 1, column "),
+        "{err}"
+    );
+    assert!(err.to_string().ends_with("trailing characters"), "{err}");
+    assert!(parse_dataset(&format!("{SHIPPED}\n \n")).is_ok());
+    assert!(matches!(
+        parse_dataset(&format!("{}{{}}", SHIPPED.trim_end())),
+        Err(DatasetError::Malformed(_))
+    ));
+}
+
+/// The dataset's first and last dates are those of its figures; ids that name things on the
+/// page are unique and free of commas and spaces.
+#[test]
+fn date_bounds_and_ids_are_checked() {
+    let problems = |f: &dyn Fn(&mut serde_json::Value)| -> Vec<String> {
+        match parse_dataset(&edited(|v| f(v))) {
+            Err(DatasetError::Invalid(problems)) => problems.iter().map(ToString::to_string).collect(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(
+        problems(&|v| v["last_date"] = "2022-05-29".into()),
+        ["last_date: is 2022-05-29, but the last figure is of 2026-07-31"],
+        "a last date earlier than the figures would cut them from every chart"
+    );
+    assert_eq!(
+        problems(&|v| v["first_date"] = "2022-01-01".into()),
+        ["first_date: is 2022-01-01, but the first figure is of 2022-02-24"]
+    );
+    let found = problems(&|v| {
+        let first = v["sources"][0]["id"].clone();
+        v["sources"][1]["id"] = first;
+    });
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("sources[1].id: duplicate source id \"unhcr-total\"")),
+        "{found:?}"
+    );
+    let found = problems(&|v| v["refugees"]["by_country"][0]["id"] = "pol,hun".into());
+    assert!(
+        found.contains(
+            &"refugees.by_country[0].id: the series id \"pol,hun\" is empty or has a comma or a space".to_string()
+        ),
+        "{found:?}"
+    );
+    let found = problems(&|v| v["countries"][1]["iso3"] = v["countries"][0]["iso3"].clone());
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("countries[1].iso3: duplicate country code")),
+        "{found:?}"
+    );
+}

@@ -92,15 +92,18 @@ pub async fn read_dataset<P: Future<Output = ()>>(
     check_size(json.len() as u64)?;
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     // A text whose top level is not that of a dataset is read again to say why (`why_not`).
-    let top = match serde_path_to_error::deserialize::<_, TopLevel>(&mut serde_json::Deserializer::from_str(json)) {
-        Ok(top) if top.schema_version == SCHEMA_VERSION => top,
-        Ok(top) => {
-            return Err(DatasetError::UnsupportedSchema {
-                found: Some(u64::from(top.schema_version)),
-            })
-        }
+    let mut reader = serde_json::Deserializer::from_str(json);
+    let top = match serde_path_to_error::deserialize::<_, TopLevel>(&mut reader) {
+        Ok(top) => top,
         Err(e) => return Err(why_not(json, &e)),
     };
+    // Nothing but white space may follow the dataset's JSON ("...}<script>" is no dataset).
+    reader.end().map_err(|e| DatasetError::Malformed(unreadable(&e)))?;
+    if top.schema_version != SCHEMA_VERSION {
+        return Err(DatasetError::UnsupportedSchema {
+            found: Some(u64::from(top.schema_version)),
+        });
+    }
     pause().await;
     let sources = field("sources", top.sources)?;
     let countries = field("countries", top.countries)?;

@@ -218,6 +218,8 @@ pub fn check(dataset: &Dataset) -> Vec<Problem> {
     c.figures();
     c.reports();
     c.statements();
+    c.ids();
+    c.date_bounds();
     c.problems
 }
 
@@ -368,6 +370,101 @@ impl Checker<'_> {
             self.source(&format!("{at}.source"), &q.source);
             self.link(&format!("{at}.source_url"), Some(&q.source_url));
             self.link(&format!("{at}.original_source_url"), q.original_source_url.as_deref());
+        }
+    }
+
+    /// Ids the page uses as names (in the URL's lists, element ids and colours): each once, and
+    /// free of commas and white space.
+    fn ids(&mut self) {
+        let d = self.dataset;
+        let groups: [(&str, Vec<(String, &str)>); 3] = [
+            (
+                "source id",
+                d.sources
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (format!("sources[{i}].id"), s.id.as_str()))
+                    .collect(),
+            ),
+            (
+                "country code",
+                d.countries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (format!("countries[{i}].iso3"), c.iso3.as_str()))
+                    .collect(),
+            ),
+            (
+                "series id",
+                d.refugees
+                    .by_country
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (format!("refugees.by_country[{i}].id"), s.id.as_str()))
+                    .chain(std::iter::once((
+                        "refugees.total.id".to_string(),
+                        d.refugees.total.id.as_str(),
+                    )))
+                    .collect(),
+            ),
+        ];
+        for (what, ids) in groups {
+            for (i, (at, id)) in ids.iter().enumerate() {
+                if ids[..i].iter().any(|(_, other)| other == id) {
+                    self.report(at.clone(), format!("duplicate {what} \"{id}\""));
+                }
+                if id.is_empty() || id.chars().any(|c| c == ',' || c.is_whitespace() || c.is_control()) {
+                    self.report(
+                        at.clone(),
+                        format!(
+                            "the {what} \"{}\" is empty or has a comma or a space",
+                            id.escape_debug()
+                        ),
+                    );
+                }
+            }
+        }
+        for (i, f) in d.figures.iter().enumerate() {
+            if f.id.is_empty() || f.id.chars().any(|c| c == ',' || c.is_whitespace() || c.is_control()) {
+                self.report(
+                    format!("figures[{i}].id"),
+                    format!(
+                        "the series id \"{}\" is empty or has a comma or a space",
+                        f.id.escape_debug()
+                    ),
+                );
+            }
+        }
+    }
+
+    /// `first_date` and `last_date` are the first and last dates of the figures: a figure
+    /// outside them would be cut from every chart and export without a word.
+    fn date_bounds(&mut self) {
+        let d = self.dataset;
+        let r = &d.refugees;
+        let dates = r
+            .total
+            .points
+            .iter()
+            .map(|p| p.date)
+            .chain(r.by_country.iter().flat_map(|s| s.points.iter().map(|p| p.date)))
+            .chain(d.casualties.points.iter().map(|p| p.date))
+            .chain(d.idps.rounds.iter().map(|r| r.date))
+            .chain(d.figures.iter().flat_map(|f| f.points.iter().map(|p| p.date)));
+        let (lo, hi) = dates.fold((None::<Date>, None::<Date>), |(lo, hi), x| {
+            (Some(lo.map_or(x, |l| l.min(x))), Some(hi.map_or(x, |h| h.max(x))))
+        });
+        if let Some(lo) = lo.filter(|lo| *lo != d.first_date) {
+            self.report(
+                "first_date".into(),
+                format!("is {}, but the first figure is of {lo}", d.first_date),
+            );
+        }
+        if let Some(hi) = hi.filter(|hi| *hi != d.last_date) {
+            self.report(
+                "last_date".into(),
+                format!("is {}, but the last figure is of {hi}", d.last_date),
+            );
         }
     }
 
