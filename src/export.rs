@@ -8,9 +8,15 @@ use crate::i18n::Lang;
 use crate::state::{ChartOptions, Measure, Mode};
 use crate::transform::{bounds, charts, series_label};
 
-/// One CSV field, quoted when it holds a comma, a quote or a line break.
+/// One CSV field, quoted when it holds a comma, a quote or a line break. A text a spreadsheet
+/// would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return, as the
+/// OWASP guidance on CSV injection lists them) gets a leading `'` and is quoted, so it is read as
+/// text; a number stays a number.
 fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err();
+    if formula {
+        format!("\"'{}\"", text.replace('"', "\"\""))
+    } else if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_string()
@@ -214,6 +220,28 @@ pub fn embed_snippet(src: &str, title: &str) -> String {
         escape_html(src),
         escape_html(title)
     )
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::field;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_text() {
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(field("+1+2"), "\"'+1+2\"");
+        assert_eq!(field("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(field("-cmd|' /C calc'!A0"), "\"'-cmd|' /C calc'!A0\"");
+        assert_eq!(field("\tx"), "\"'\tx\"");
+        // Numbers, and text that only contains such characters later, stay as they are.
+        assert_eq!(field("-5.5"), "-5.5");
+        assert_eq!(field("3460430"), "3460430");
+        assert_eq!(field("a=b"), "a=b");
+        assert_eq!(field("a, b"), "\"a, b\"");
+    }
 }
 
 #[cfg(test)]
