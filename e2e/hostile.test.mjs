@@ -78,6 +78,10 @@ const CORPUS = [
   ["a script in a source title", () => edited((d) => (d.sources[0].title = '"><svg onload=alert(8)>')), "works"],
   ["direction and zero-width marks", () => edited((d) => (d.quotes[0].speaker = "\u202e\u200bPeskov\u0000")), "works"],
   ["a quote of 1 MB", () => edited((d) => (d.quotes[0].text = "word ".repeat(209_716))), "works"],
+  ["text after the JSON", () => real.trimEnd() + "<script>alert(9)</script>", /the text is not JSON: at line 1, column \d+, trailing characters/],
+  ["a last date before the figures", () => edited((d) => (d.last_date = "2022-05-29")), /last_date: is 2022-05-29, but the last figure is of 2026-07-31/],
+  ["a comma in a series id", () => edited((d) => (d.refugees.by_country[0].id = "pol,hun")), /refugees\.by_country\[0\]\.id: the series id "pol,hun" is empty or has a comma or a space/],
+  ["a repeated source id", () => edited((d) => (d.sources[1].id = d.sources[0].id)), /sources\[1\]\.id: duplicate source id "unhcr-total"/],
   ["30 MB", () => real + " ".repeat(30 * 1_048_576), /the file is 31,\d\d\d,\d\d\d bytes \(30\.\d MB\); the page reads datasets of at most 10,485,760 bytes/],
 ];
 
@@ -222,6 +226,11 @@ function smallDataset(last = "2022-04-30") {
       for (const key of Object.keys(s.points)) if (Array.isArray(s.points[key])) s.points[key] = s.points[key].slice(0, n);
     }
     d.refugees.by_country = d.refugees.by_country.filter((s) => s.points.dates.length > 0);
+    for (const f of d.figures) {
+      const n = f.points.dates.filter((date) => date <= last).length;
+      for (const key of Object.keys(f.points)) f.points[key] = f.points[key].slice(0, n);
+    }
+    d.figures = d.figures.filter((f) => f.points.dates.length > 0);
   }
   return JSON.stringify(d);
 }
