@@ -224,6 +224,15 @@ fn use_chart_keys(props: &ChartCanvasProps, said: UseStateHandle<String>, stop: 
             props.dispatch.clone(),
         );
         Callback::from(move |e: KeyboardEvent| {
+            // Keys belong to the chart when it has the focus itself (the figure): inside its
+            // table (which scrolls with them), its buttons or its choices, they do what they do
+            // there. (Yew listens at the root, so the figure is the target, not the current one.)
+            let on_figure = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("figure"));
+            if !on_figure {
+                return;
+            }
             let key = e.key();
             match key.as_str() {
                 "ArrowUp" | "ArrowDown" if !spec.series.is_empty() => {
