@@ -301,3 +301,44 @@ test("the whole war: figures of 2023 to 2026 read at their days, with their prec
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("keys inside an open table scroll the table; they do not move the selected day", async (t) => {
+  const { context, page, problems } = await open(t, "?day=26");
+  await page.locator("#chart-refugees .show-table").click();
+  const region = page.locator("#table-refugees");
+  await region.waitFor();
+  await region.focus();
+  await page.keyboard.press("PageDown");
+  await page.keyboard.press("End");
+  await page.waitForFunction(() => document.querySelector("#table-refugees").scrollTop > 0);
+  assert.equal(new URLSearchParams(new URL(page.url()).search).get("day"), "26", "the selected day stays");
+  // On the chart itself the same key moves the day.
+  await page.locator("#chart-refugees").focus();
+  await page.keyboard.press("End");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("day") === "1619");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("while the timeline plays, the live region speaks at most once a second", async (t) => {
+  const { context, page, problems } = await open(t, "?from=1&to=300");
+  await page.evaluate(() => {
+    window.announced = 0;
+    new MutationObserver(() => window.announced++).observe(document.querySelector("#announcer"), {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await page.locator("button.play").click();
+  await page.waitForTimeout(3000);
+  await page.locator("button.play").click();
+  const day = Number(new URLSearchParams(new URL(page.url()).search).get("day"));
+  const announced = await page.evaluate(() => window.announced);
+  assert.ok(day > 15, `the timeline played (day ${day})`);
+  assert.ok(announced >= 2 && announced <= 5, `${announced} announcements in 3 seconds of play`);
+  // Paused, the day is said.
+  await page.waitForFunction((d) => document.querySelector("#announcer").textContent.startsWith(`Day ${d},`), day);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

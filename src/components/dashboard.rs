@@ -108,6 +108,36 @@ fn use_play(playing: bool, range: (i64, i64), dispatch: Callback<Action>) {
     });
 }
 
+/// The selected day's headline for the live region. While the timeline plays, it is said at
+/// most once a second (every tenth step; every step with reduced motion, a step a second), so a
+/// screen reader is not flooded; paused, every change is said.
+#[hook]
+fn use_announcement(d: &Shared<Dataset>, state: &crate::state::ViewState, bounds: &Bounds) -> String {
+    let said = use_state_eq(String::new);
+    let (selected, playing, lang) = (state.cursor.selected, state.cursor.playing, state.options.lang);
+    let range = state.options.visible(bounds);
+    {
+        let (said, d) = (said.clone(), d.clone());
+        use_effect_with(
+            (selected, playing, lang, range),
+            move |(selected, playing, lang, range)| {
+                let reduced = web::prefers_reduced_motion();
+                let every = if reduced { 1 } else { 10 };
+                let step = crate::state::play_step(*range, reduced);
+                let tick = selected.map_or(0, |day| (day - range.0) / step.max(1));
+                if !*playing || tick % every == 0 {
+                    said.set(
+                        selected
+                            .map(|day| transform::headline(&d, day, *lang))
+                            .unwrap_or_default(),
+                    );
+                }
+            },
+        );
+    }
+    (*said).clone()
+}
+
 /// What of the view is rendered while the page starts, in this order, a task each: the header
 /// and controls; the first chart; the other charts; the share panel, claims and sources; the
 /// quotes. The app takes the baked view's place once all of it is in (and its charts drawn).
@@ -293,11 +323,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
             </ContextProvider<Lang>>
         };
     }
-    let announcement = state
-        .cursor
-        .selected
-        .map(|day| transform::headline(d, day, lang))
-        .unwrap_or_default();
+    let announcement = use_announcement(d, state, &model.bounds);
     html! {
         <ContextProvider<Lang> context={lang}>
         <a class="skip-link" href="#charts">{ tr!(lang, SkipToCharts) }</a>
