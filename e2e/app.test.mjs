@@ -235,3 +235,26 @@ test("a build for a sub-path works there (trunk build --public-url /tracker/)", 
     await sub.close();
   }
 });
+
+test("a chart that cannot be drawn says why, and the app still takes the first view's place", async () => {
+  const { context, page, problems } = await open();
+  // This browser gives the casualties chart no 2D canvas.
+  await context.addInitScript(() => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (...args) {
+      return this.dataset.chart === "casualties" ? null : real.apply(this, args);
+    };
+  });
+  await page.goto(server.url);
+  await waitForCharts(page);
+  assert.equal(await page.locator("#baked").count(), 0, "the app in the first view's place");
+  const error = page.locator("#chart-casualties .chart-error");
+  assert.equal(await error.getAttribute("role"), "alert");
+  assert.match(await error.textContent(), /^This chart could not be drawn: this browser gives no 2D canvas/);
+  await error.scrollIntoViewIfNeeded();
+  assert.ok(await error.isVisible(), "the message is seen");
+  // The other charts are drawn and answer as ever.
+  assert.equal(await page.locator("#chart-refugees .chart-error").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -18,7 +18,7 @@ use yew::prelude::*;
 pub struct ChartCanvasProps {
     pub spec: Shared<ChartSpec>,
     pub selected: Option<i64>,
-    /// Called with the chart's id each time it has been drawn.
+    /// Called with the chart's id each time it has been drawn, or has said why it could not be.
     pub on_drawn: Callback<ChartId>,
     /// Select (click) and zoom (drag across the chart).
     pub dispatch: Callback<Action>,
@@ -109,19 +109,22 @@ fn use_chart_drawing(
             // Each chart is drawn in a task of its own, after the render that placed it: the
             // page answers input between the four drawings instead of after all of them.
             let (spec, theme) = (spec.clone(), *theme);
+            // Drawn or not, the chart reports that it is done: a chart that cannot be drawn says
+            // why in its error line, and the app still takes the first view's place.
             let task = gloo_timers::callback::Timeout::new(0, move || {
-                let Some(element) = canvas.cast::<HtmlCanvasElement>() else {
-                    return;
+                let drawing = match canvas.cast::<HtmlCanvasElement>() {
+                    Some(element) => web::measured("redraw", || draw(&element, &spec, theme.theme())),
+                    None => Err(tr!(spec.lang, ChartNotOnPage).to_string()),
                 };
-                match web::measured("redraw", || draw(&element, &spec, theme.theme())) {
+                match drawing {
                     Ok(geometry) => {
                         *area.0.borrow_mut() = Some(geometry);
                         error.set(None);
                         drawn.set(*drawn + 1);
-                        on_drawn.emit(spec.id);
                     }
                     Err(message) => error.set(Some(tr!(spec.lang, ChartNotDrawn, why = message))),
                 }
+                on_drawn.emit(spec.id);
             });
             move || drop(task)
         });
