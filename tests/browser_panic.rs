@@ -34,11 +34,20 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// Mounted as the page mounts the app while it starts: `#app` arriving (out of sight) under the
+/// first view baked into the page. A panic then must not stay out of sight with it.
 #[wasm_bindgen_test]
-async fn a_panic_in_a_component_shows_the_error_panel() {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    mount_with::<Breaks>(Some(root.clone()), ()).unwrap();
+async fn a_panic_while_the_app_arrives_shows_the_error_panel_over_the_baked_view() {
+    let body = document().body().unwrap();
+    // Beside what the test runner keeps in the page.
+    let page = document().create_element("div").unwrap();
+    page.set_inner_html(
+        "<div id=\"baked\"><div class=\"controls\"><button id=\"baked-play\">Play</button></div>\
+         <p>figures</p></div><div id=\"app\" class=\"arriving\"></div>",
+    );
+    body.append_child(&page).unwrap();
+    let root = document().get_element_by_id("app").unwrap();
+    mount_with::<Breaks>(Some(root), ()).unwrap();
     let mut panel = None;
     for _ in 0..100 {
         panel = document().get_element_by_id("fatal-error");
@@ -52,4 +61,15 @@ async fn a_panic_in_a_component_shows_the_error_panel() {
     assert!(text.contains("The app stopped because of an internal error"), "{text}");
     assert!(text.contains("chart state is broken (test)"), "{text}");
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    // Where it is seen: first in the page, not inside the app that is still out of sight.
+    assert_eq!(
+        body.first_element_child().map(|e| e.id()).as_deref(),
+        Some("fatal-error")
+    );
+    assert!(!document().get_element_by_id("app").unwrap().contains(Some(&panel)));
+    // The baked view stays, says it is not interactive, and its controls are inert.
+    assert!(document().get_element_by_id("baked").is_some());
+    assert!(text.contains("its controls do not work"), "{text}");
+    let play = document().get_element_by_id("baked-play").unwrap();
+    assert!(play.has_attribute("inert") || play.closest("[inert]").unwrap().is_some());
 }

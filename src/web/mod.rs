@@ -103,15 +103,41 @@ pub fn show_fatal_error(message: &str) {
         panel.append_child(&text).ok();
         panel.append_child(&hint).ok();
     }
-    match document.get_element_by_id(ROOT_ID) {
-        Some(root) => {
+    // While the app arrives (rendered out of sight under the first view baked into the page),
+    // the panel goes first in the page, where it is seen, and the baked view stays: its figures
+    // and sources are whole, but its controls would do nothing, so they are made inert and the
+    // panel says so.
+    let baked = document.get_element_by_id(BAKED_ID);
+    let root = document.get_element_by_id(ROOT_ID);
+    if let (Some(baked), Ok(note)) = (&baked, document.create_element("p")) {
+        note.set_text_content(Some(
+            "What follows is the page's first view as published: every figure, quote and source is there, but its controls do not work.",
+        ));
+        panel.append_child(&note).ok();
+        if let Ok(controls) = baked.query_selector_all(".controls, .timeline, .zoom, input, button, select") {
+            for i in 0..controls.length() {
+                if let Some(element) = controls.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    element.set_attribute("inert", "").ok();
+                    element.set_attribute("aria-disabled", "true").ok();
+                }
+            }
+        }
+    }
+    match (baked, root) {
+        (None, Some(root)) => {
             root.set_text_content(None);
+            root.class_list().remove_1(ARRIVING).ok();
             root.append_child(&panel).ok();
         }
-        None => {
+        (Some(_), Some(root)) => {
+            root.set_text_content(None);
+            body.prepend_with_node_1(&panel).ok();
+        }
+        _ => {
             body.prepend_with_node_1(&panel).ok();
         }
     }
+    panel.scroll_into_view();
 }
 
 /// Calls `f` on each `event` of the window (e.g. "resize") until the listener is dropped.
