@@ -119,23 +119,25 @@ pub fn idps(rounds: &[IdpRound]) -> Vec<Caveat> {
             "rounded_in_source" => Some("is a rounded figure from the source"),
             _ => None,
         };
-        let round = r
-            .round
-            .map_or_else(|| "IOM's estimate".to_string(), |n| format!("Round {n} total"));
+        let round = r.round.map(|n| format!("Round {n}"));
         if let Some(basis) = basis {
+            let total = round
+                .as_ref()
+                .map_or_else(|| "IOM's estimate".to_string(), |r| format!("{r} total"));
             caveats.push(Caveat {
                 date: Some(r.date),
-                text: format!("{round} ({}) {basis}.", group(r.total)),
+                text: format!("{total} ({}) {basis}.", group(r.total)),
             });
         }
+        // Regions come only with a numbered round.
+        let Some(round) = round else { continue };
         for (i, a) in r.regions.iter().enumerate() {
             for b in &r.regions[i + 1..] {
                 if a.current_location == b.current_location {
                     caveats.push(Caveat {
                         date: Some(r.date),
                         text: format!(
-                            "Round {}: {} and {} show exactly the same figure ({}) in the source; kept as is.",
-                            r.round.unwrap_or_default(),
+                            "{round}: {} and {} show exactly the same figure ({}) in the source; kept as is.",
                             a.region,
                             b.region,
                             group(a.current_location)

@@ -157,8 +157,8 @@ impl Collector {
                     text: format!(
                         "Another figure was published for {}: {}{page}. Both are kept; the chart shows {}.",
                         f.date.human(),
-                        written(f.value, f.precision),
-                        written(first.value, first.precision)
+                        Lang::En.figure(f.value, f.precision),
+                        Lang::En.figure(first.value, first.precision)
                     ),
                 });
             }
@@ -228,16 +228,6 @@ impl Collector {
     }
 }
 
-/// A figure as the dataset's caveats write it, with its precision: "at least 47,200,000".
-fn written(value: u64, precision: Precision) -> String {
-    let number = Lang::En.whole(value);
-    match precision {
-        Precision::Exact => number,
-        Precision::Rounded => format!("{number} (rounded)"),
-        Precision::AtLeast => format!("at least {number}"),
-    }
-}
-
 /// A cumulative count that falls between two figures of its series: UNHCR's revisions.
 fn falls(s: &Figures) -> Vec<Caveat> {
     s.points
@@ -247,22 +237,26 @@ fn falls(s: &Figures) -> Vec<Caveat> {
             date: Some(w[1].date),
             text: format!(
                 "The cumulative figure falls from {} ({}) to {} ({}): a revision by the publisher; kept as published.",
-                written(w[0].value, w[0].precision),
+                Lang::En.figure(w[0].value, w[0].precision),
                 w[0].date.human(),
-                written(w[1].value, w[1].precision),
+                Lang::En.figure(w[1].value, w[1].precision),
                 w[1].date.human()
             ),
         })
         .collect()
 }
 
-/// The register's source for a row's `key` (the value of `column`), as a series' source.
-fn registered(row: &Row<'_>, reg: &Register, column: &str, key: &str, p: &mut Problems) -> Option<(String, String)> {
-    let id = reg.resolve(row, column, Some(key), p)?;
-    let title = reg
-        .find(row.file(), Some(key))
-        .map_or_else(String::new, |s| s.title.clone());
-    Some((id, title))
+/// The register's source for a row's `key` (the value of `column`), as a series' source: its
+/// id and title.
+pub(super) fn registered(
+    row: &Row<'_>,
+    reg: &Register,
+    column: &str,
+    key: &str,
+    p: &mut Problems,
+) -> Option<(String, String)> {
+    reg.resolve_source(row, column, Some(key), p)
+        .map(|s| (s.id.clone(), s.title.clone()))
 }
 
 /// A row's figure: its date (`date`, checked against `war_day`), value, precision and page.
@@ -294,22 +288,16 @@ pub(super) fn read_crossings(t: &Table, reg: &Register, c: &mut Collector, p: &m
             continue;
         };
         let head = SeriesHead {
+            source: id.clone(),
             id,
             measure: MeasureKind::BorderCrossings,
             scope: Scope::AllCountries,
             country: None,
-            source: source_id(reg, &row, &source),
             label: title,
             monthly: false,
         };
         c.add(head, figure);
     }
-}
-
-/// The register id of a row's source (as `registered`; empty when unknown, already reported).
-fn source_id(reg: &Register, row: &Row<'_>, key: &str) -> String {
-    reg.find(row.file(), Some(key))
-        .map_or_else(String::new, |s| s.id.clone())
 }
 
 /// Refugees from Ukraine recorded in Europe and globally, and UNHCR's year-end statistics: a
@@ -514,7 +502,7 @@ pub(super) fn read_protection(t: &Table, reg: &Register, c: &mut Collector, p: &
     let (Some(id), false) = (id, missing.is_empty()) else {
         return Vec::new();
     };
-    let months: Vec<String> = missing.iter().map(|d| month_name(*d)).collect();
+    let months: Vec<String> = missing.iter().map(|d| Lang::En.month_year(*d)).collect();
     vec![(
         id,
         Caveat {
@@ -525,14 +513,6 @@ pub(super) fn read_protection(t: &Table, reg: &Register, c: &mut Collector, p: &
             ),
         },
     )]
-}
-
-/// "Mar 2022".
-fn month_name(date: Date) -> String {
-    let human = date.human();
-    human
-        .split_once(' ')
-        .map_or(human.clone(), |(_, rest)| rest.to_string())
 }
 
 #[cfg(test)]

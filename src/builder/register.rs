@@ -78,9 +78,20 @@ impl Register {
         found
     }
 
-    /// As `find`, reporting an unknown source at the row's column.
+    /// As `find`, reporting an unknown source at the row's column; the source's id.
     pub(super) fn resolve(&self, row: &Row<'_>, column: &str, key: Option<&str>, p: &mut Problems) -> Option<String> {
-        let found = self.find(row.file(), key).map(|s| s.id.clone());
+        self.resolve_source(row, column, key, p).map(|s| s.id.clone())
+    }
+
+    /// As `find`, reporting an unknown source at the row's column.
+    pub(super) fn resolve_source(
+        &self,
+        row: &Row<'_>,
+        column: &str,
+        key: Option<&str>,
+        p: &mut Problems,
+    ) -> Option<&Source> {
+        let found = self.find(row.file(), key);
         if found.is_none() {
             let what = key.map_or_else(|| "the file".to_string(), |k| format!("\"{k}\""));
             row.report(

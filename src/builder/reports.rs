@@ -343,16 +343,15 @@ pub(super) fn read_later_idps(
             None => (None, None),
         };
         let page = page.and_then(|d| super::figures::doc(&row, "source", d, p));
-        let source_id = what.as_deref().and_then(|w| reg.resolve(&row, "source", Some(w), p));
-        let (Some((date, war_day)), Some(value), Some(precision), Some(period), Some(what), Some(source_id)) =
-            (dated, value, precision, period, what, source_id)
+        let registered = what
+            .as_deref()
+            .and_then(|w| super::figures::registered(&row, reg, "source", w, p));
+        let (Some((date, war_day)), Some(value), Some(precision), Some(period), Some((source_id, title))) =
+            (dated, value, precision, period, registered)
         else {
             continue;
         };
         if Some(&source_id) != iom.as_ref() {
-            let title = reg
-                .find(&t.file, Some(&what))
-                .map_or_else(String::new, |s| s.title.clone());
             let head = SeriesHead {
                 id: source_id.clone(),
                 measure: MeasureKind::InternallyDisplaced,
@@ -373,14 +372,11 @@ pub(super) fn read_later_idps(
             );
             continue;
         }
-        if let Some(same) = rounds.iter().find(|r| round.is_some() && r.round == round) {
+        if let Some((n, same)) = round.and_then(|n| Some((n, rounds.iter().find(|r| r.round == Some(n))?))) {
             if same.date != date || same.total != value {
                 let message = format!(
-                    "round {} is also in {} with {} on {}",
-                    round.unwrap_or_default(),
-                    IDPS.file,
-                    same.total,
-                    same.date
+                    "round {n} is also in {} with {} on {}",
+                    IDPS.file, same.total, same.date
                 );
                 row.report(p, "round", message);
             }
