@@ -19,7 +19,7 @@ pub use figures::doc_link;
 pub use reader::InputError;
 pub use reports::PRECISION_CSV;
 
-use crate::data::date::{Date, WAR_START};
+use crate::data::date::WAR_START;
 use crate::data::model::*;
 use crate::data::validate;
 use reader::{Problems, Table};
@@ -284,29 +284,13 @@ struct Parts {
 /// The dataset of the parts: its date range, its content version, and the same validation
 /// the app applies.
 fn assemble(parts: Parts, mut p: Problems) -> Result<Dataset, Vec<InputError>> {
-    let r = &parts.refugees;
-    let data_dates = r
-        .total
-        .points
-        .iter()
-        .map(|x| x.date)
-        .chain(r.by_country.iter().flat_map(|s| s.points.iter().map(|x| x.date)))
-        .chain(parts.casualties.points.iter().map(|x| x.date))
-        .chain(parts.idps.rounds.iter().map(|r| r.date))
-        .chain(parts.figures.iter().flat_map(|s| s.points.iter().map(|x| x.date)));
-    let (first_date, last_date) = data_dates.fold((None::<Date>, None::<Date>), |(lo, hi), d| {
-        (Some(lo.map_or(d, |l| l.min(d))), Some(hi.map_or(d, |h| h.max(d))))
-    });
-    let (Some(first_date), Some(last_date)) = (first_date, last_date) else {
-        p.file(refugees::TOTAL.file, "has no rows".into());
-        return Err(sorted(p));
-    };
     let mut dataset = Dataset {
         schema_version: SCHEMA_VERSION,
         dataset_version: String::new(),
         war_start: WAR_START,
-        first_date,
-        last_date,
+        // Set below, from the figures.
+        first_date: WAR_START,
+        last_date: WAR_START,
         sources: parts.sources.entries.into_iter().map(|(_, s)| s).collect(),
         countries: parts.countries,
         refugees: parts.refugees,
@@ -318,6 +302,11 @@ fn assemble(parts: Parts, mut p: Problems) -> Result<Dataset, Vec<InputError>> {
         changelog: parts.changelog,
         figures: parts.figures,
     };
+    let Some((first_date, last_date)) = dataset.figure_dates() else {
+        p.file(refugees::TOTAL.file, "has no rows".into());
+        return Err(sorted(p));
+    };
+    (dataset.first_date, dataset.last_date) = (first_date, last_date);
     dataset.dataset_version = match content_version(&dataset) {
         Ok(version) => version,
         Err(e) => {

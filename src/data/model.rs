@@ -471,6 +471,23 @@ impl Dataset {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The first and last dates of the dataset's figures (of every series), if it has any:
+    /// what `first_date` and `last_date` must be.
+    pub fn figure_dates(&self) -> Option<(Date, Date)> {
+        let r = &self.refugees;
+        r.total
+            .points
+            .iter()
+            .map(|p| p.date)
+            .chain(r.by_country.iter().flat_map(|s| s.points.iter().map(|p| p.date)))
+            .chain(self.casualties.points.iter().map(|p| p.date))
+            .chain(self.idps.rounds.iter().map(|r| r.date))
+            .chain(self.figures.iter().flat_map(|f| f.points.iter().map(|p| p.date)))
+            .fold(None, |span: Option<(Date, Date)>, d| {
+                Some(span.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))))
+            })
+    }
+
     /// Quotes in date order (stable: equal dates keep dataset order).
     pub fn quotes_by_date(&self) -> Vec<&Quote> {
         // Each quote goes after every quote of the same or an earlier date. A handful of quotes:

@@ -441,26 +441,14 @@ impl Checker<'_> {
     /// outside them would be cut from every chart and export without a word.
     fn date_bounds(&mut self) {
         let d = self.dataset;
-        let r = &d.refugees;
-        let dates = r
-            .total
-            .points
-            .iter()
-            .map(|p| p.date)
-            .chain(r.by_country.iter().flat_map(|s| s.points.iter().map(|p| p.date)))
-            .chain(d.casualties.points.iter().map(|p| p.date))
-            .chain(d.idps.rounds.iter().map(|r| r.date))
-            .chain(d.figures.iter().flat_map(|f| f.points.iter().map(|p| p.date)));
-        let (lo, hi) = dates.fold((None::<Date>, None::<Date>), |(lo, hi), x| {
-            (Some(lo.map_or(x, |l| l.min(x))), Some(hi.map_or(x, |h| h.max(x))))
-        });
-        if let Some(lo) = lo.filter(|lo| *lo != d.first_date) {
+        let Some((lo, hi)) = d.figure_dates() else { return };
+        if lo != d.first_date {
             self.report(
                 "first_date".into(),
                 format!("is {}, but the first figure is of {lo}", d.first_date),
             );
         }
-        if let Some(hi) = hi.filter(|hi| *hi != d.last_date) {
+        if hi != d.last_date {
             self.report(
                 "last_date".into(),
                 format!("is {}, but the last figure is of {hi}", d.last_date),
