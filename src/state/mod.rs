@@ -410,6 +410,17 @@ pub(crate) mod fixtures {
         }
     }
 
+    /// Bounds of the whole war (to 31 Jul 2026, day 1,619), with no series to choose.
+    pub fn whole_war() -> Bounds {
+        Bounds {
+            first_day: 1,
+            last_day: 1619,
+            series: vec![],
+            recorded: vec![],
+            recorded_default: vec![],
+        }
+    }
+
     pub fn run(actions: impl IntoIterator<Item = Action>) -> ViewState {
         actions
             .into_iter()
@@ -639,13 +650,7 @@ mod tests {
         assert_eq!(months_from(57, -1), 26);
         // 31 Mar 2022 (day 36) plus a month: 30 Apr 2022 (day 66).
         assert_eq!(months_from(36, 1), 66);
-        let bounds = Bounds {
-            first_day: 1,
-            last_day: 1619,
-            series: vec![],
-            recorded: vec![],
-            recorded_default: vec![],
-        };
+        let bounds = fixtures::whole_war();
         let at = |actions: Vec<Action>| {
             actions
                 .into_iter()
@@ -672,13 +677,7 @@ mod tests {
 
     #[test]
     fn named_ranges_of_the_whole_war() {
-        let bounds = Bounds {
-            first_day: 1,
-            last_day: 1619,
-            series: vec![],
-            recorded: vec![],
-            recorded_default: vec![],
-        };
+        let bounds = fixtures::whole_war();
         let ranges = named_ranges(&bounds);
         assert_eq!(ranges[0], (NamedRange::FirstMonths, (1, 120)));
         // 2022 from day 1 to 31 Dec (day 311); 2026 to the data's end.

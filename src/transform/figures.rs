@@ -27,7 +27,7 @@ pub fn series(d: &Dataset, f: &Figures, name: String, color: SeriesColor, mark: 
                 value: p.value as f64,
                 detail: f
                     .monthly
-                    .then(|| tr!(lang, MonthFigure, month = month_words(p.date, lang))),
+                    .then(|| tr!(lang, MonthFigure, month = lang.month_year(p.date))),
                 source: f.doc(p).map(|url| page_of(url, &source)),
                 precision: p.precision,
             })
@@ -51,11 +51,6 @@ fn page_of(url: &str, series: &SourceRef) -> SourceRef {
     } else {
         page(url)
     }
-}
-
-/// "March 2025" in words, for a figure known only to the month.
-fn month_words(date: Date, lang: Lang) -> String {
-    lang.month_year(date)
 }
 
 /// The dataset's series of a measure and scope.
@@ -114,7 +109,14 @@ pub fn recorded(f: &Frame<'_>) -> ChartSpec {
 }
 
 /// A series with its labels in `lang`: the dataset's label is English.
-fn series_in(d: &Dataset, s: &Figures, name: String, color: SeriesColor, mark: Mark, lang: Lang) -> SeriesSpec {
+pub(super) fn series_in(
+    d: &Dataset,
+    s: &Figures,
+    name: String,
+    color: SeriesColor,
+    mark: Mark,
+    lang: Lang,
+) -> SeriesSpec {
     let mut spec = series(d, s, name, color, mark, lang);
     if lang != Lang::En {
         spec.label = spec.name.clone();
@@ -161,8 +163,8 @@ pub fn recorded_by_size(d: &Dataset) -> Vec<String> {
 /// year-end statistics (another definition) as squares, in each country's colour.
 pub fn recorded_countries(f: &Frame<'_>) -> ChartSpec {
     let (d, lang) = (f.dataset, f.options.lang);
-    let bounds = super::bounds(d);
-    let countries = f.options.recorded_countries(&bounds);
+    let bounds = &f.bounds;
+    let countries = f.options.recorded_countries(bounds);
     let mut series = Vec::new();
     for (i, iso3) in countries.iter().enumerate() {
         let color = SeriesColor::Palette(i);

@@ -117,6 +117,8 @@ fn publisher(dataset: &Dataset, id: &str) -> String {
 struct Frame<'a> {
     dataset: &'a Dataset,
     options: &'a ChartOptions,
+    /// The days and choices the dataset offers (worked out once for every chart of a view).
+    bounds: Bounds,
     range: (i64, i64),
     /// Days in the range with quotes, and who was quoted.
     quote_days: Vec<(i64, String)>,
@@ -161,10 +163,12 @@ impl Draft {
 
 impl<'a> Frame<'a> {
     fn of(dataset: &'a Dataset, options: &'a ChartOptions) -> Self {
-        let range = options.visible(&bounds(dataset));
+        let bounds = bounds(dataset);
+        let range = options.visible(&bounds);
         Frame {
             dataset,
             options,
+            bounds,
             range,
             quote_days: quote_days(dataset, range),
         }

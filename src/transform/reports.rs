@@ -146,17 +146,8 @@ pub fn idps(f: &Frame<'_>) -> ChartSpec {
             "unhcr-idps-statement" => tr!(lang, IdpsStatementName),
             _ => tr!(lang, IdpsHeadlineName),
         };
-        let mut spec = figures::series(
-            f.dataset,
-            s,
-            name.into(),
-            SeriesColor::Palette([2, 3, 4][i % 3]),
-            Mark::Markers,
-            lang,
-        );
-        if lang != Lang::En {
-            spec.label = spec.name.clone();
-        }
+        let color = SeriesColor::Palette([2, 3, 4][i % 3]);
+        let mut spec = figures::series_in(f.dataset, s, name.into(), color, Mark::Markers, lang);
         if s.source == "unhcr-idps-year-end" {
             spec.glyph = Some(crate::chart::theme::Glyph::Cross);
         }
