@@ -204,7 +204,7 @@ for (const engine of ["firefox", "webkitgtk"]) {
         const state = await load();
         assert.equal(state.charts.length, CHART_IDS.length);
         const toast = await browser.until(`return document.querySelector(".toasts")?.textContent;`, "the offline notice");
-        assert.match(toast, /You are offline: this is the copy of the page and its data kept on this device/);
+        assert.match(toast, /The site could not be reached: this is the copy of the page and its data kept on this device/);
       } finally {
         server.down(false);
       }

@@ -9,7 +9,7 @@ export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** The charts of the page, in page order: the measures of the whole war, each its own chart. */
 export const CHART_IDS = ["refugees", "recorded", "recorded-countries", "casualties", "idps", "protection", "refugees-daily"];
-export const DIST = ROOT + "dist";
+export const DIST = process.env.DIST ?? ROOT + "dist";
 
 /** Serves `dir` (at `base`) and starts a headless Chromium; `close()` stops both. */
 export async function start(dir = DIST, base = "/") {

@@ -21,11 +21,15 @@ const TYPES = {
 
 /** Serves `root` at `prefix` (e.g. "/tracker/" for sub-path hosting); anything else is a 404.
  * `down(true)` makes it drop every request, as a network that does not answer; `replace(path,
- * body)` serves `body` for `path` (under the prefix) instead of its file, `replace(path)` stops. */
+ * body)` serves `body` for `path` (under the prefix) instead of its file, `replace(path)` stops;
+ * `trouble(rule)` answers a request whose path (under the prefix, "" for the folder) `rule`
+ * gives a status for with that status, and one it gives "stall" for not at all (the connection
+ * stays open), `trouble()` stops. */
 export async function serve(root, prefix = "/") {
   const compressed = new Map();
   const replaced = new Map();
   let unreachable = false;
+  let rule = () => undefined;
   const server = createServer(async (req, res) => {
     if (unreachable) {
       req.socket.destroy();
@@ -37,6 +41,12 @@ export async function serve(root, prefix = "/") {
       return;
     }
     const path = "/" + full.slice(prefix.length);
+    const trouble = rule(path.slice(1));
+    if (trouble === "stall") return;
+    if (typeof trouble === "number") {
+      res.writeHead(trouble, { "content-type": "text/plain" }).end(`HTTP ${trouble}`);
+      return;
+    }
     const file = normalize(join(root, path.endsWith("/") ? path + "index.html" : path));
     if (!file.startsWith(normalize(root))) {
       res.writeHead(403).end();
@@ -72,6 +82,14 @@ export async function serve(root, prefix = "/") {
       if (on) server.closeIdleConnections();
     },
     replace: (path, body) => (body === undefined ? replaced.delete(path) : replaced.set(path, body)),
-    close: () => new Promise((r) => server.close(r)),
+    trouble: (given) => {
+      rule = given ?? (() => undefined);
+      if (!given) server.closeAllConnections();
+    },
+    close: () => {
+      const closed = new Promise((r) => server.close(r));
+      server.closeAllConnections();
+      return closed;
+    },
   };
 }

@@ -75,13 +75,20 @@ for (const file of [...kept].sort()) {
   version.update(file).update(await readFile(path));
 }
 const build = version.digest("hex").slice(0, 16);
-const swPath = join(dir, "sw.js");
-const sw = (await readFile(swPath, "utf8"))
-  .replace(/^const VERSION = "development";$/m, `const VERSION = ${JSON.stringify(build)};`)
-  .replace(/^const FILES = \[\];$/m, `const FILES = ${JSON.stringify([...kept].sort())};`);
-if (!sw.includes(build) || sw.includes("const FILES = [];")) throw new Error("sw.js has no VERSION or FILES to fill in");
-await writeFile(swPath, sw);
 html = html.replace(/<meta charset=[^>]*>/i, (charset) => `${charset}<meta name="build" content="${build}">`);
 if (!html.includes(`content="${build}"`)) throw new Error("index.html has no <meta charset> to put the build's meta after");
 await writeFile(htmlPath, html);
+// Each kept file with the SHA-256 of its contents as served (the page with its build's meta):
+// the worker keeps a file only if it is this build's.
+const digests = {};
+for (const file of [...kept].sort()) {
+  const path = join(dir, decodeURIComponent(file.split("?")[0]));
+  digests[file] = createHash("sha256").update(await readFile(path)).digest("hex");
+}
+const swPath = join(dir, "sw.js");
+const sw = (await readFile(swPath, "utf8"))
+  .replace(/^const VERSION = "development";$/m, `const VERSION = ${JSON.stringify(build)};`)
+  .replace(/^const FILES = \{\};$/m, `const FILES = ${JSON.stringify(digests)};`);
+if (!sw.includes(build) || sw.includes("const FILES = {};")) throw new Error("sw.js has no VERSION or FILES to fill in");
+await writeFile(swPath, sw);
 console.log(`sw.js: version ${build}, ${kept.size} files kept for offline visits`);

@@ -3,7 +3,7 @@ use super::hover_paint::HoverPainters;
 use super::own_data::{drop_zone, own_banner, OpenFile, Own};
 use super::Shared;
 use super::{error_panel, Dashboard, LoadError};
-use crate::data::{check_size, read_dataset_bytes, Dataset, DatasetError, Date};
+use crate::data::{check_size, read_dataset_bytes, Dataset, DatasetError};
 use crate::i18n::Lang;
 use crate::web;
 use yew::prelude::*;
@@ -13,8 +13,8 @@ pub const DATASET_URL: &str = "data/dataset.json";
 
 enum Load {
     Loading,
-    /// The dataset, and when the copy shown was saved if it came from the offline copy.
-    Ready(Shared<Dataset>, Option<String>),
+    /// The dataset, and the offline copy it came from, if it did.
+    Ready(Shared<Dataset>, Option<web::SavedCopy>),
     Failed(LoadError),
 }
 
@@ -40,7 +40,7 @@ async fn load(url: &str, lang: Lang) -> Load {
     let parsed = read_in_tasks("parse-dataset", &fetched.bytes).await;
     web::next_task().await;
     match parsed {
-        Ok(dataset) => Load::Ready(Shared::new(dataset), fetched.saved_at),
+        Ok(dataset) => Load::Ready(Shared::new(dataset), fetched.saved),
         Err(e) => Load::Failed(LoadError {
             what: tr!(lang, DatasetNotValid, why = e.summary(lang)),
             location: url.into(),
@@ -166,10 +166,10 @@ fn use_open_file(own: UseStateHandle<OwnState>, lang: Lang) -> Callback<web_sys:
     })
 }
 
-/// When the offline copy shown was saved, in words.
-fn offline_note(saved_at: &str, dataset: &Dataset, lang: Lang) -> String {
+/// That the page and its data are the offline copy, and when it was saved, in words.
+fn offline_note(saved: web::SavedCopy, dataset: &Dataset, lang: Lang) -> String {
     let (version, last) = (&dataset.dataset_version, lang.date(dataset.last_date));
-    match saved_at.get(..10).and_then(Date::parse_iso) {
+    match saved.day {
         Some(day) => tr!(lang, OfflineOn, saved = lang.date(day), version = version, last = last),
         None => tr!(lang, Offline, version = version, last = last),
     }
@@ -286,9 +286,9 @@ pub fn app() -> Html {
         }
     };
     let mut notes = Vec::new();
-    if let Load::Ready(dataset, saved_at) = &*state {
-        if let Some(saved_at) = saved_at {
-            notes.push(offline_note(saved_at, dataset, lang));
+    if let Load::Ready(dataset, saved) = &*state {
+        if let Some(saved) = saved {
+            notes.push(offline_note(*saved, dataset, lang));
         } else if updated {
             let (version, last) = (&dataset.dataset_version, lang.date(dataset.last_date));
             notes.push(tr!(lang, UpdatedSinceLastVisit, version = version, last = last));

@@ -164,10 +164,18 @@ pub fn on_any_scroll(f: impl Fn() + 'static) -> Option<gloo_events::EventListene
 }
 
 /// What a fetch brought: the body's bytes and, when the page's service worker answered from its
-/// copy because the network did not, when that copy was saved (its `X-Saved-At` header).
+/// copy because the network did not, that it did and when the copy was saved.
 pub struct Fetched {
     pub bytes: Vec<u8>,
-    pub saved_at: Option<String>,
+    pub saved: Option<SavedCopy>,
+}
+
+/// An answer from the service worker's copy (`X-Saved-At`): the day it was saved where the
+/// reader is (their calendar, as every other date the page gives of the reader's own time),
+/// if the header gives a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SavedCopy {
+    pub day: Option<crate::data::Date>,
 }
 
 /// The header the service worker (`assets/sw.js`) puts on an answer from its saved copy.
@@ -189,14 +197,16 @@ pub async fn fetch_bytes(url: &str) -> Result<Fetched, WebError> {
             response.status_text()
         )));
     }
-    let saved_at = response.headers().get(SAVED_AT).ok().flatten();
+    let saved = response.headers().get(SAVED_AT).ok().flatten().map(|at| SavedCopy {
+        day: local_day(&js_sys::Date::new(&JsValue::from_str(&at))),
+    });
     let read = |e: JsValue| WebError(format!("could not read {url}: {}", js_message(&e)));
     let buffer = JsFuture::from(response.array_buffer().map_err(read)?)
         .await
         .map_err(read)?;
     Ok(Fetched {
         bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
-        saved_at,
+        saved,
     })
 }
 
@@ -389,12 +399,15 @@ pub fn page_base() -> String {
 /// Today's date where the reader is.
 pub fn today() -> Option<crate::data::Date> {
     browser()?;
-    let now = js_sys::Date::new_0();
-    crate::data::Date::from_calendar(
-        now.get_full_year() as i32,
-        now.get_month() as u8 + 1,
-        now.get_date() as u8,
-    )
+    local_day(&js_sys::Date::new_0())
+}
+
+/// The day of a moment in the reader's calendar (their time zone); none for an invalid time.
+fn local_day(at: &js_sys::Date) -> Option<crate::data::Date> {
+    if at.get_time().is_nan() {
+        return None;
+    }
+    crate::data::Date::from_calendar(at.get_full_year() as i32, at.get_month() as u8 + 1, at.get_date() as u8)
 }
 
 /// A `data:` URL holding a text, for downloads.
