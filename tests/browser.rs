@@ -268,3 +268,25 @@ async fn error_panel_lists_every_problem() {
     );
     assert!(text.contains("data/dataset.json"));
 }
+
+#[wasm_bindgen_test]
+fn sound_that_cannot_play_closes_its_audio_context() {
+    // Counts the audio contexts closed, from here on.
+    js_sys::Function::new_no_args(
+        "const proto = AudioContext.prototype;
+         if (!proto.closedForTest) {
+           const close = proto.close;
+           proto.close = function () { window.closedForTest += 1; return close.call(this); };
+           proto.closedForTest = true;
+         }
+         window.closedForTest = 0;",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+    // A tone at a time that is not a number: Web Audio refuses it once the context is open.
+    let played = displacement_tracker::web::Sound::play(&[(f64::NAN, 440.0)], 1.0);
+    let error = played.err().expect("a tone at no time is refused");
+    assert!(error.to_string().contains("cannot play the chart as sound"), "{error}");
+    let closed = js_sys::Reflect::get(&web_sys::window().unwrap(), &"closedForTest".into()).unwrap();
+    assert_eq!(closed.as_f64(), Some(1.0), "the context opened for it is closed");
+}

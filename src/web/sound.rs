@@ -11,7 +11,8 @@ pub struct Sound {
 
 impl Sound {
     /// Plays `tones` (seconds from the start, pitch in Hz) for `seconds`, softly, fading in and
-    /// out; says plainly when the browser has no Web Audio.
+    /// out; says plainly when the browser has no Web Audio or refuses a step, and then closes
+    /// the audio context it opened.
     pub fn play(tones: &[(f64, f64)], seconds: f64) -> Result<Sound, WebError> {
         let failed = |e: JsValue| {
             WebError(format!(
@@ -19,7 +20,11 @@ impl Sound {
                 js_message(&e)
             ))
         };
-        let context = web_sys::AudioContext::new().map_err(failed)?;
+        // Held by the `Sound` from the start: any step that fails below drops it, which closes it.
+        let sound = Sound {
+            context: web_sys::AudioContext::new().map_err(failed)?,
+        };
+        let context = &sound.context;
         let oscillator = context.create_oscillator().map_err(failed)?;
         let gain = context.create_gain().map_err(failed)?;
         oscillator.set_type(web_sys::OscillatorType::Sine);
@@ -41,7 +46,7 @@ impl Sound {
         gain.connect_with_audio_node(&context.destination()).map_err(failed)?;
         oscillator.start_with_when(start).map_err(failed)?;
         oscillator.stop_with_when(start + seconds + 0.15).map_err(failed)?;
-        Ok(Sound { context })
+        Ok(sound)
     }
 }
 
