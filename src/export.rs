@@ -205,20 +205,12 @@ pub fn stamp(dataset: &Dataset, options: &ChartOptions, link: &str) -> String {
     )
 }
 
-/// HTML text for an attribute value or element content.
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The snippet a host page pastes to embed one chart.
 pub fn embed_snippet(src: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\"></iframe>",
-        escape_html(src),
-        escape_html(title)
+        crate::data::text::escape_html(src),
+        crate::data::text::escape_html(title)
     )
 }
 

@@ -569,3 +569,23 @@ fn date_bounds_and_ids_are_checked() {
         "{found:?}"
     );
 }
+
+#[test]
+fn quotes_go_with_their_day_and_the_days_after_until_the_next() {
+    let d = parse_dataset(include_str!("../assets/data/dataset.json")).unwrap();
+    let mut days: Vec<i64> = d.quotes.iter().map(|q| q.war_day).collect();
+    days.sort_unstable();
+    days.dedup();
+    assert!(days.len() > 10, "{days:?}");
+    assert_eq!(d.quote_day(days[0] - 1), None, "nothing said before the first quote");
+    for pair in days.windows(2) {
+        let (said, next) = (pair[0], pair[1]);
+        assert_eq!(d.quote_day(said), Some(said));
+        assert_eq!(
+            d.quote_day(next - 1),
+            Some(said),
+            "the days after day {said} go with it"
+        );
+    }
+    assert_eq!(d.quote_day(i64::MAX), days.last().copied());
+}

@@ -2,13 +2,8 @@
 //! never rejected, never smoothed.
 
 use crate::data::model::{CasualtyPoint, Caveat, IdpRound, RefugeePoint};
+use crate::data::text::count as group;
 use crate::data::Date;
-use crate::i18n::Lang;
-
-/// A count as the dataset's caveats write it: "3,401,677".
-fn group(value: u64) -> String {
-    Lang::En.whole(value)
-}
 
 /// A cumulative series that falls, stays flat, or whose daily figure is not the difference.
 pub fn cumulative(points: &[RefugeePoint]) -> Vec<Caveat> {

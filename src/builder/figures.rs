@@ -13,7 +13,7 @@ use super::statements::spelled;
 use super::Input;
 use crate::data::date::Date;
 use crate::data::model::{Caveat, Country, FigurePoint, Figures, MeasureKind, Precision, Scope};
-use crate::i18n::Lang;
+use crate::data::text;
 use std::collections::BTreeMap;
 
 pub(super) const CROSSINGS: Input = Input {
@@ -157,8 +157,8 @@ impl Collector {
                     text: format!(
                         "Another figure was published for {}: {}{page}. Both are kept; the chart shows {}.",
                         f.date.human(),
-                        Lang::En.figure(f.value, f.precision),
-                        Lang::En.figure(first.value, first.precision)
+                        text::figure(f.value, f.precision),
+                        text::figure(first.value, first.precision)
                     ),
                 });
             }
@@ -237,9 +237,9 @@ fn falls(s: &Figures) -> Vec<Caveat> {
             date: Some(w[1].date),
             text: format!(
                 "The cumulative figure falls from {} ({}) to {} ({}): a revision by the publisher; kept as published.",
-                Lang::En.figure(w[0].value, w[0].precision),
+                text::figure(w[0].value, w[0].precision),
                 w[0].date.human(),
-                Lang::En.figure(w[1].value, w[1].precision),
+                text::figure(w[1].value, w[1].precision),
                 w[1].date.human()
             ),
         })
@@ -502,14 +502,14 @@ pub(super) fn read_protection(t: &Table, reg: &Register, c: &mut Collector, p: &
     let (Some(id), false) = (id, missing.is_empty()) else {
         return Vec::new();
     };
-    let months: Vec<String> = missing.iter().map(|d| Lang::En.month_year(*d)).collect();
+    let months: Vec<String> = missing.iter().map(|d| text::month_year(*d)).collect();
     vec![(
         id,
         Caveat {
             date: None,
             text: format!(
                 "Eurostat gives no EU total for {} (not every member state had reported): no figure is shown for those months.",
-                Lang::En.and_list(&months)
+                text::and_list(&months)
             ),
         },
     )]

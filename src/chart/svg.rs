@@ -21,7 +21,7 @@ pub fn themed_svg(
     }
     let svg = page_svg_attributes(&svg);
     let opening = format!("<svg width=\"{width}\" height=\"{height}\" ");
-    let escaped = label.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let escaped = crate::data::text::escape_html(label);
     let svg = svg.replacen(
         &opening,
         &format!("<svg class=\"{class}\" role=\"img\" aria-label=\"{escaped}\" "),

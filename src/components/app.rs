@@ -97,16 +97,13 @@ pub struct FirstViewProps {
 pub fn first_view(props: &FirstViewProps) -> Html {
     let quote = use_state_eq(|| None::<Option<i64>>);
     let painters = use_memo((), |_| HoverPainters::default());
-    let days = use_memo(props.dataset.clone(), |d| {
-        d.quotes_by_date().iter().map(|q| q.war_day).collect::<Vec<i64>>()
-    });
     let set_hover = {
         let (quote, painters) = (quote.setter(), (*painters).clone());
-        (*use_memo(days, move |days| {
-            let days = days.clone();
+        (*use_memo(props.dataset.clone(), move |dataset| {
+            let dataset = dataset.clone();
             Callback::from(move |d: Option<i64>| {
                 painters.set_day(d);
-                quote.set(d.map(|d| crate::transform::quote_day(&days, d)));
+                quote.set(d.map(|d| dataset.quote_day(d)));
             })
         }))
         .clone()

@@ -3,7 +3,6 @@ use super::Shared;
 use super::{external_link, quote_body};
 use crate::data::{outlet, Dataset, Quote};
 use crate::i18n::{Lang, DATA_LANG};
-use crate::transform::quote_day;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -66,16 +65,16 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
         }))
         .clone()
     };
-    let days: Vec<i64> = quotes.iter().map(|q| q.war_day).collect();
+    let d = &props.dataset;
     let lang = super::use_lang();
     // The highlight follows the hovered day (else the selected one); the status line and the
     // day's events follow the selected day only, so that a hover changes a class, not text.
-    let target = use_hover_quote().unwrap_or_else(|| props.selected.and_then(|day| quote_day(&days, day)));
-    let selected_target = props.selected.and_then(|day| quote_day(&days, day));
+    let target = use_hover_quote().unwrap_or_else(|| props.selected.and_then(|day| d.quote_day(day)));
+    let selected_target = props.selected.and_then(|day| d.quote_day(day));
     let list = use_node_ref();
     {
         let list = list.clone();
-        let target = props.selected.and_then(|day| quote_day(&days, day));
+        let target = props.selected.and_then(|day| d.quote_day(day));
         // Also when the quotes arrive after the panel (see `quotes_shown`).
         use_effect_with((target, props.quotes_shown), move |(target, _)| {
             let (Some(day), Some(panel)) = (target, list.cast::<HtmlElement>()) else {
@@ -128,11 +127,10 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
 /// On a phone, the selected day's quotes (or the nearest earlier ones) open from the bottom of
 /// the screen, without scrolling to the panel after the charts.
 pub fn day_sheet(d: &Dataset, selected: Option<i64>, lang: Lang) -> Html {
-    let quotes = d.quotes_by_date();
-    let days: Vec<i64> = quotes.iter().map(|q| q.war_day).collect();
-    let Some(day) = selected.and_then(|s| quote_day(&days, s)) else {
+    let Some(day) = selected.and_then(|s| d.quote_day(s)) else {
         return Html::default();
     };
+    let quotes = d.quotes_by_date();
     let of_day: Vec<_> = quotes.iter().filter(|q| q.war_day == day).collect();
     let title = match selected {
         Some(s) if s == day => tr!(lang, SaidOnDaySheet, day = lang.whole(day), count = of_day.len()),

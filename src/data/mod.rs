@@ -4,6 +4,7 @@
 pub mod date;
 pub mod model;
 pub mod read;
+pub mod text;
 pub mod validate;
 
 pub use date::{Date, EARLIEST_DATE, LATEST_DATE, UNHCR_NEW_HEADLINE, WAR_START};

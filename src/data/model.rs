@@ -488,6 +488,12 @@ impl Dataset {
             })
     }
 
+    /// The war day whose quotes go with `day`: that day if anything was said, else the nearest
+    /// earlier day with quotes.
+    pub fn quote_day(&self, day: i64) -> Option<i64> {
+        self.quotes.iter().map(|q| q.war_day).filter(|d| *d <= day).max()
+    }
+
     /// Quotes in date order (stable: equal dates keep dataset order).
     pub fn quotes_by_date(&self) -> Vec<&Quote> {
         // Each quote goes after every quote of the same or an earlier date. A handful of quotes:

@@ -69,15 +69,10 @@ pub async fn read_dataset_bytes<P: Future<Output = ()>>(
 ) -> Result<Dataset, DatasetError> {
     check_size(bytes.len() as u64)?;
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(DatasetError::NotUtf8(
-            "it is UTF-16 (it starts with UTF-16's byte-order mark); save it as UTF-8".into(),
-        ));
+        return Err(DatasetError::Utf16);
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        DatasetError::NotUtf8(format!(
-            "byte {} (counting from 0) is not part of a UTF-8 character; save the file as UTF-8",
-            crate::i18n::Lang::En.whole(e.valid_up_to() as u64)
-        ))
+    let text = std::str::from_utf8(bytes).map_err(|e| DatasetError::NotUtf8 {
+        at: e.valid_up_to() as u64,
     })?;
     read_dataset(text, pause).await
 }

@@ -1,9 +1,9 @@
-//! What can be wrong with a dataset, in the reader's words, and the consistency checks of a
-//! well-formed one: every inconsistency listed with its place (reading the text is `read`).
+//! What can be wrong with a dataset, and the consistency checks of a well-formed one: every
+//! inconsistency listed with its place (reading the text is `read`). The errors are data; the
+//! reader's words for them, in each language, are `i18n`'s.
 
 use super::date::{Date, WAR_START};
-use super::model::{is_web_link, Dataset, Scope, SCHEMA_VERSION};
-use super::read::MAX_DATASET_BYTES;
+use super::model::{is_web_link, Dataset, Scope};
 use std::fmt;
 
 /// One thing wrong with a dataset, with where it is.
@@ -31,41 +31,16 @@ pub enum DatasetError {
     Invalid(Vec<Problem>),
     /// Larger than the page reads (`MAX_DATASET_BYTES`): refused before it is read.
     TooLarge { bytes: u64 },
-    /// Not UTF-8 text: UTF-16 (by its byte-order mark), or bytes that are no UTF-8 at all.
-    NotUtf8(String),
-}
-
-impl fmt::Display for DatasetError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.summary(crate::i18n::Lang::En))
-    }
+    /// UTF-16 text (it starts with UTF-16's byte-order mark), not UTF-8.
+    Utf16,
+    /// Bytes that are no UTF-8: the first such byte, counting from 0.
+    NotUtf8 { at: u64 },
 }
 
 /// The most problems an error panel lists; a count of the rest follows them.
 pub const LISTED_PROBLEMS: usize = 200;
 
 impl DatasetError {
-    /// What is wrong, in one line in `lang` (the details that place it stay in English).
-    pub fn summary(&self, lang: crate::i18n::Lang) -> String {
-        match self {
-            DatasetError::Malformed(message) => tr!(lang, DatasetUnreadable, message = message),
-            DatasetError::UnsupportedSchema { found: Some(v) } => {
-                tr!(lang, DatasetOtherSchema, found = v, read = SCHEMA_VERSION)
-            }
-            DatasetError::UnsupportedSchema { found: None } => tr!(lang, DatasetNoSchema, read = SCHEMA_VERSION),
-            DatasetError::Invalid(problems) => tr!(lang, DatasetProblems, count = problems.len()),
-            DatasetError::TooLarge { bytes } => tr!(
-                lang,
-                DatasetTooLarge,
-                bytes = lang.whole(*bytes),
-                megabytes = lang.fixed(*bytes as f64 / 1_048_576.0, 1),
-                most = lang.whole(MAX_DATASET_BYTES),
-                most_megabytes = MAX_DATASET_BYTES / 1_048_576
-            ),
-            DatasetError::NotUtf8(message) => tr!(lang, DatasetNotUtf8, message = message),
-        }
-    }
-
     /// Every message, one per line, for an error panel: at most `LISTED_PROBLEMS`, then a line
     /// counting the rest.
     pub fn details(&self) -> Vec<String> {

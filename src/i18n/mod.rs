@@ -11,6 +11,7 @@
 mod en;
 mod uk;
 
+use crate::data::text::group_digits as group;
 use crate::data::Date;
 use std::fmt::{Display, Write};
 
@@ -44,6 +45,9 @@ macro_rules! tr {
         )
     };
 }
+
+// After `tr!`, which it uses.
+mod errors;
 
 const UK_MONTHS: [&str; 12] = [
     "січ.",
@@ -154,10 +158,7 @@ impl Lang {
     pub fn month_year(self, date: Date) -> String {
         let (year, month, _) = date.parts();
         match self {
-            Lang::En => date
-                .human()
-                .split_once(' ')
-                .map_or_else(String::new, |(_, rest)| rest.to_string()),
+            Lang::En => crate::data::text::month_year(date),
             Lang::Uk => format!("{} {year} р.", UK_MONTHS[usize::from(month) - 1]),
         }
     }
@@ -342,20 +343,6 @@ fn round_half_up(value: f64, decimals: usize) -> String {
         digits.insert(0, b'1');
     }
     String::from_utf8(digits).unwrap_or(text)
-}
-
-fn group(digits: &str, negative: bool, separator: &str) -> String {
-    let mut out = String::with_capacity(digits.len() * 4 / 3 + 1);
-    if negative {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(separator);
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The names of the placeholders of a text, in order: "Day {day} of {last}" -> ["day", "last"].

@@ -4,11 +4,12 @@
 //! The hovered day is not view state: it is never in the URL, and the page keeps it apart so
 //! that a hover re-renders only what follows it (the crosshairs, the tooltip, the quote panel).
 
+mod charts;
 mod url;
 
+pub use charts::ChartId;
 pub use url::{from_query, to_query, Notice};
 
-use crate::chart::ChartId;
 use crate::i18n::Lang;
 
 spelled_enum! {

@@ -1,8 +1,8 @@
 //! The URL form of a view: every choice in the query, so a copied link reopens the same view.
 //! Parameters the page does not understand are ignored, each with a notice that quotes it as text.
 
+use super::ChartId;
 use super::{Bounds, Measure, Mode, Scale, ViewState};
-use crate::chart::ChartId;
 use crate::i18n::Lang;
 
 /// A parameter of the link that was ignored, and why; said in the reader's language.

@@ -56,12 +56,6 @@ pub fn chart(dataset: &Dataset, options: &ChartOptions, id: ChartId) -> ChartSpe
     Frame::of(dataset, options).chart(id)
 }
 
-/// The war day whose quotes go with `day`: that day if anything was said, else the nearest
-/// earlier day with quotes (`days` are the quotes' days).
-pub fn quote_day(days: &[i64], day: i64) -> Option<i64> {
-    days.iter().copied().filter(|d| *d <= day).max()
-}
-
 /// The days in `range` with quotes, each with its speakers (once each, in date order).
 fn quote_days(dataset: &Dataset, range: (i64, i64)) -> Vec<(i64, String)> {
     let mut days: Vec<(i64, String)> = Vec::new();
@@ -307,13 +301,5 @@ mod tests {
         assert_eq!(value_range(std::iter::empty(), false), (0.0, 1.0));
         assert_eq!(value_range([10.0, 1000.0].into_iter(), true), (10.0 / 1.5, 1500.0));
         assert_eq!(value_range(std::iter::empty(), true), (1.0, 10.0));
-    }
-
-    #[test]
-    fn quote_day_is_that_day_or_the_nearest_earlier() {
-        let days = [21, 25, 26, 26, 40];
-        assert_eq!(quote_day(&days, 26), Some(26));
-        assert_eq!(quote_day(&days, 30), Some(26));
-        assert_eq!(quote_day(&days, 20), None);
     }
 }
