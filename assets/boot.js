@@ -67,8 +67,9 @@ function failed(error) {
 // full page, and a page without a baked view (development builds) starts the app at once.
 // The baked view is in the page's language (<html lang>); a reader who will get the page in
 // another one starts the app at once instead of reading a view that then changes language. The
-// choice is the app's (web::initial_lang): ?lang=, else the stored choice, else the browser's
-// languages, else English.
+// choice is made here, once, and the app starts in it (web::initial_lang reads
+// <html data-start-lang>): ?lang=, else the stored choice, else the browser's languages, else
+// English. The languages are the app's (i18n::Lang).
 function pageLanguage() {
   const spoken = ["en", "uk"];
   const asked = query.get("lang");
@@ -87,7 +88,9 @@ function pageLanguage() {
 }
 const baked = document.getElementById("baked");
 const query = new URLSearchParams(location.search);
-if (baked && !query.has("embed") && pageLanguage() === document.documentElement.lang) {
+const language = pageLanguage();
+document.documentElement.dataset.startLang = language;
+if (baked && !query.has("embed") && language === document.documentElement.lang) {
   // The page is parsed (this module runs after it): the baked charts are in the document.
   if (query.size === 0) performance.mark("chart-built");
   requestAnimationFrame(() => {

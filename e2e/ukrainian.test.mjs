@@ -120,6 +120,26 @@ test("a browser in Ukrainian gets the Ukrainian page; the switch changes it and 
   await context.close();
 });
 
+test("Back and Forward change the view, never the language the reader chose", async () => {
+  const { context, page, problems } = await openAt(env, "");
+  // A view the reader chose (a new entry in the history), then the language.
+  await page.getByRole("button", { name: "First 120 days" }).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("to") === "120");
+  await page.getByRole("button", { name: "Українська" }).click();
+  await page.locator("h1", { hasText: "день за днем" }).waitFor();
+  // Back: the entry from before the choice, whose link names no language.
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has("to"));
+  assert.equal(await page.getAttribute("html", "lang"), "uk");
+  assert.match(await page.locator("h1").innerText(), /день за днем/);
+  assert.equal(new URL(page.url()).searchParams.get("lang"), "uk", "the link says the language shown");
+  await page.goForward();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("to") === "120");
+  assert.equal(await page.getAttribute("html", "lang"), "uk");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a phone in Ukrainian: the folded controls summarise the view in Ukrainian", async () => {
   const { context, page, problems } = await openAt(env, "?lang=uk&day=26", {
     viewport: { width: 390, height: 844 },

@@ -81,18 +81,6 @@ impl Lang {
         }
     }
 
-    /// The first of the reader's preferred languages (BCP 47 tags, best first) that the page
-    /// speaks, if any: "uk-UA" and "uk" are Ukrainian, "en-US" English.
-    pub fn preferred<'a>(tags: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
-        tags.into_iter().find_map(|tag| {
-            let primary = tag.split(['-', '_']).next().unwrap_or(tag);
-            Lang::ALL
-                .iter()
-                .copied()
-                .find(|l| primary.eq_ignore_ascii_case(l.as_str()))
-        })
-    }
-
     fn table(self) -> &'static [(Key, &'static str)] {
         match self {
             Lang::En => en::TEXTS,
@@ -477,15 +465,6 @@ mod tests {
         assert_eq!(Lang::Uk.day_label(26), "День 26 · 21 бер. 2022 р.");
         assert_eq!(Lang::En.date_and_day(26), "21 Mar 2022 (day 26)");
         assert_eq!(Lang::Uk.date_and_day(26), "21 бер. 2022 р. (день 26)");
-    }
-
-    #[test]
-    fn the_readers_languages_choose() {
-        assert_eq!(Lang::preferred(["uk-UA", "en"]), Some(Lang::Uk));
-        assert_eq!(Lang::preferred(["de-DE", "UK"]), Some(Lang::Uk));
-        assert_eq!(Lang::preferred(["en-US"]), Some(Lang::En));
-        assert_eq!(Lang::preferred(["de", "fr"]), None);
-        assert_eq!(Lang::preferred([]), None);
     }
 
     #[test]

@@ -388,7 +388,14 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
         Action::SetMeasure(measure) => next.options.measure = measure,
         Action::SetLang(lang) => next.options.lang = lang,
         Action::Restore(restored) => {
-            next = *restored;
+            // Back and Forward move between views; the language stays the reader's choice.
+            next = ViewState {
+                options: ChartOptions {
+                    lang: state.options.lang,
+                    ..restored.options
+                },
+                ..*restored
+            };
             next.cursor.playing = false;
         }
     }
@@ -596,6 +603,16 @@ mod tests {
         target.cursor.selected = Some(30);
         let r = reduce(&s, Action::Restore(Box::new(target)), &bounds()).cursor;
         assert_eq!((r.selected, r.playing), (Some(30), false));
+    }
+
+    #[test]
+    fn restore_keeps_the_readers_language() {
+        let s = run([Action::SetLang(Lang::Uk), Action::Select(9)]);
+        // An earlier entry of the history, from before the reader chose Ukrainian.
+        let mut target = ViewState::default();
+        target.cursor.selected = Some(30);
+        let r = reduce(&s, Action::Restore(Box::new(target)), &bounds());
+        assert_eq!((r.cursor.selected, r.options.lang), (Some(30), Lang::Uk));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (with the same text written natively where there is no browser or no Intl), and the language
 //! the page starts in, is remembered in and says it is in.
 
-use super::{browser, location_search, set_root_attribute, store, stored};
+use super::{browser, set_root_attribute, store};
 use crate::i18n::Lang;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -141,29 +141,18 @@ pub fn intl_date(lang: Lang, date: crate::data::Date) -> Option<String> {
 /// Where the reader's choice of language is kept.
 const LANG_KEY: &str = "lang";
 
-/// The language the page starts in: `?lang=` when it names one, else the reader's earlier
-/// choice, else the first of the browser's languages the page speaks, else English.
+/// The language the page starts in, as the page's loader (`assets/boot.js`, which decides it
+/// before the app runs, to keep or drop the baked view) put it in `<html data-start-lang>`:
+/// `?lang=` when it names one, else the reader's earlier choice, else the first of the
+/// browser's languages the page speaks, else English. A page without the loader (the browser
+/// tests) starts in English.
 pub fn initial_lang() -> Lang {
-    let search = location_search();
-    let query = search.trim_start_matches('?');
-    let asked = form_urlencoded::parse(query.as_bytes())
-        .find(|(k, _)| k == "lang")
-        .and_then(|(_, v)| Lang::parse(&v));
-    asked
-        .or_else(|| stored(LANG_KEY).as_deref().and_then(Lang::parse))
-        .or_else(browser_lang)
+    browser()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("data-start-lang"))
+        .and_then(|lang| Lang::parse(&lang))
         .unwrap_or_default()
-}
-
-fn browser_lang() -> Option<Lang> {
-    let navigator = browser()?.navigator();
-    let tags: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .chain(navigator.language())
-        .collect();
-    Lang::preferred(tags.iter().map(String::as_str))
 }
 
 /// Remembers the reader's choice of language (quietly: the page works without it).
