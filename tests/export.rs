@@ -7,6 +7,8 @@ use displacement_tracker::state::from_query;
 use displacement_tracker::transform::bounds;
 use std::path::Path;
 
+mod fixture_csv;
+
 #[test]
 fn csv_of_a_chosen_view() {
     let files = builder::read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small")).unwrap();
@@ -115,4 +117,75 @@ fn csv_citation_and_stamp_in_ukrainian() {
             d.dataset_version
         )
     );
+}
+
+/// The reviewed CSV (tests/fixtures/export-view.csv) holds the fixture's figures for war days 2
+/// to 4, each read here from the fixture CSVs with the csv crate (not by the builder): Poland
+/// per 1,000 residents, the casualties, the daily crossings; and nothing else.
+#[test]
+fn the_reviewed_csv_holds_the_fixtures_figures() {
+    use fixture_csv::rows;
+    let in_view =
+        |r: &std::collections::HashMap<String, String>| (2..=4).contains(&r["war_day"].parse::<i64>().unwrap());
+    let mut expected: Vec<(String, String, String, f64)> = Vec::new();
+    let population: f64 = rows("countries.csv").iter().find(|r| r["iso3"] == "POL").unwrap()["population"]
+        .parse()
+        .unwrap();
+    for r in rows("refugees_by_country.csv")
+        .iter()
+        .filter(|r| r["iso3"] == "POL" && in_view(r))
+    {
+        let cumulative: f64 = r["individuals_cumulative"].parse().unwrap();
+        expected.push((
+            "refugees".into(),
+            "Poland".into(),
+            r["war_day"].clone(),
+            cumulative * 1000.0 / population,
+        ));
+    }
+    for r in rows("civilian_casualties.csv").iter().filter(|r| in_view(r)) {
+        for (column, series) in [("killed", "Killed"), ("injured", "Injured")] {
+            if let Ok(value) = r[column].parse::<f64>() {
+                expected.push(("casualties".into(), series.into(), r["war_day"].clone(), value));
+            }
+        }
+    }
+    for r in rows("refugees_total.csv").iter().filter(|r| in_view(r)) {
+        let series = "Border crossings out of Ukraine per day";
+        expected.push((
+            "refugees-daily".into(),
+            series.into(),
+            r["war_day"].clone(),
+            r["daily"].parse().unwrap(),
+        ));
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export-view.csv");
+    let text = std::fs::read_to_string(path).unwrap();
+    let data: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut reader = csv::Reader::from_reader(data.as_bytes());
+    let found: Vec<(String, String, String, f64)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (
+                r[0].to_string(),
+                r[1].to_string(),
+                r[3].to_string(),
+                r[4].parse().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), expected.len(), "{found:?}");
+    for ((chart, series, day, value), want) in found.iter().zip(&expected) {
+        assert_eq!((chart, series, day), (&want.0, &want.1, &want.2));
+        assert!(
+            (value - want.3).abs() <= want.3.abs() * 1e-12,
+            "{chart} {series} day {day}: {value}, not {}",
+            want.3
+        );
+    }
 }
