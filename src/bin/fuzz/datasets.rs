@@ -45,7 +45,11 @@ fn mutated(rng: &mut Rng, corpus: &Corpus) -> String {
     if rng.bool() {
         let mut value = corpus.values[base].clone();
         for _ in 0..rng.usize(1..=4) {
-            mutate_value(rng, &mut value);
+            if rng.u8(..4) == 0 {
+                mutate_ids_and_bounds(rng, &mut value);
+            } else {
+                mutate_value(rng, &mut value);
+            }
         }
         return serde_json::to_string(&value).unwrap_or_default();
     }
@@ -62,7 +66,12 @@ fn mutate_bytes(rng: &mut Rng, bytes: &mut Vec<u8>, corpus: &Corpus) {
         bytes.extend_from_slice(b"{}");
     }
     let at = rng.usize(..bytes.len());
-    match rng.u8(..8) {
+    match rng.u8(..9) {
+        8 => {
+            // Text after the JSON: markup, another value, or only space (which is allowed).
+            let after = ["<script>alert(1)</script>", "{}", "]", "x", "\n\t ", "\u{0}"][rng.usize(..6)];
+            bytes.extend_from_slice(after.as_bytes());
+        }
         0 => {
             for _ in 0..rng.usize(1..=8) {
                 let i = rng.usize(..bytes.len());
@@ -118,6 +127,75 @@ fn mutate_bytes(rng: &mut Rng, bytes: &mut Vec<u8>, corpus: &Corpus) {
         _ => {
             let len = rng.usize(..64).min(bytes.len() - at);
             bytes.drain(at..at + len);
+        }
+    }
+}
+
+/// What the reader checks across the dataset: the date bounds against the figures, and ids
+/// unique and free of commas and spaces (sources, series, figures, countries).
+fn mutate_ids_and_bounds(rng: &mut Rng, value: &mut Value) {
+    match rng.u8(..4) {
+        0 => {
+            let key = ["first_date", "last_date"][rng.usize(..2)];
+            let date = if rng.bool() {
+                pick(rng, &DATES).to_string()
+            } else {
+                // A date inside the war, before or after some figures.
+                let day = rng.i64(1..=1700);
+                displacement_tracker::data::Date::from_war_day(day).map_or_else(String::new, |d| d.iso())
+            };
+            if let Some(top) = value.as_object_mut() {
+                top.insert(key.into(), Value::String(date));
+            }
+        }
+        1 | 2 => {
+            let lists = ["/sources", "/refugees/by_country", "/figures"];
+            let Some(Value::Array(items)) = value.pointer_mut(lists[rng.usize(..lists.len())]) else {
+                return;
+            };
+            if items.len() < 2 {
+                return;
+            }
+            let (i, j) = (rng.usize(..items.len()), rng.usize(..items.len()));
+            let key = if items[i].get("iso3").is_some() && rng.bool() {
+                "iso3"
+            } else {
+                "id"
+            };
+            let Some(id) = items[i].get(key).and_then(Value::as_str).map(String::from) else {
+                return;
+            };
+            // The same id twice, or one with a comma or a space in it.
+            let id = if rng.bool() {
+                id
+            } else {
+                format!("{id}{}", [",", " ", ",x"][rng.usize(..3)])
+            };
+            if let Some(item) = items[j].as_object_mut() {
+                item.insert(key.into(), Value::String(id));
+            }
+        }
+        _ => {
+            // A figure's page or label as a formula.
+            let lists = ["/sources", "/quotes", "/events", "/figures"];
+            let Some(Value::Array(items)) = value.pointer_mut(lists[rng.usize(..lists.len())]) else {
+                return;
+            };
+            if items.is_empty() {
+                return;
+            }
+            let i = rng.usize(..items.len());
+            let Some(item) = items[i].as_object_mut() else { return };
+            let keys: Vec<String> = item
+                .iter()
+                .filter(|(_, v)| v.is_string())
+                .map(|(k, _)| k.clone())
+                .collect();
+            if keys.is_empty() {
+                return;
+            }
+            let key = &keys[rng.usize(..keys.len())];
+            item.insert(key.clone(), Value::String(pick(rng, &ODD_TEXT[14..]).to_string()));
         }
     }
 }
@@ -202,7 +280,12 @@ pub fn exercise_view(d: &Dataset, options: &ChartOptions, rng: &mut Rng) -> Resu
         bounds.last_day.saturating_add(1),
         rng.i64(..),
     ];
-    let (width, height) = [(320, 420), (640, 400), (1600, 800)][rng.usize(..3)];
+    // Any size a page, an embed or an export may give a chart, a pixel wide or tall included.
+    let (width, height) = match rng.u8(..4) {
+        0 => (rng.u32(1..=80), rng.u32(1..=80)),
+        1 => ([320, 640, 1600][rng.usize(..3)], [400, 420, 800][rng.usize(..3)]),
+        _ => (rng.u32(1..=4000), rng.u32(1..=2400)),
+    };
     for spec in transform::charts(d, options) {
         // A drawing error is a message on screen, not a panic; both are fine here.
         let _ = chart::to_svg(&spec, width, height);
@@ -215,7 +298,10 @@ pub fn exercise_view(d: &Dataset, options: &ChartOptions, rng: &mut Rng) -> Resu
         transform::headline(d, day, options.lang);
     }
     let link = "https://example.org/?day=26";
-    export::view_csv(d, options, link);
+    let csv = export::view_csv(d, options, link);
+    if let Some(cell) = formula_cell(&csv) {
+        return Err(format!("a CSV cell a spreadsheet would run as a formula: {cell:?}"));
+    }
     export::citation(d, options, link, d.last_date);
     export::stamp(d, options, link);
     for claim in &d.claims {
@@ -226,4 +312,24 @@ pub fn exercise_view(d: &Dataset, options: &ChartOptions, rng: &mut Rng) -> Resu
         compare::revision_words(r, options.lang);
     });
     Ok(())
+}
+
+/// A cell of the CSV export that a spreadsheet would run as a formula, if any (the header's
+/// comment lines are text).
+fn formula_cell(csv: &str) -> Option<String> {
+    let rows: String = csv
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(rows.as_bytes());
+    reader.records().flatten().find_map(|record| {
+        record
+            .iter()
+            .find(|cell| cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err())
+            .map(String::from)
+    })
 }

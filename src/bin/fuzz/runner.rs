@@ -145,7 +145,15 @@ fn run<T: Target>((inputs, seed, corpus, root): (u64, u64, &Corpus, &Path)) -> b
             })
             .collect();
         scope.spawn(|| progress::<T>((inputs, started), (corpus, root), &tally, &finished));
-        let failure = workers.into_iter().find_map(|w| w.join().ok().flatten());
+        // Every worker joined (a lost one is a failure too), then the first failure.
+        let outcomes: Vec<_> = workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Some(("a worker stopped".into(), String::new())))
+            })
+            .collect();
+        let failure = outcomes.into_iter().flatten().next();
         finished.store(true, Ordering::Relaxed);
         failure
     });
@@ -251,7 +259,14 @@ fn worker<T: Target>(
         if let Some(current) = tally.current.get(index as usize) {
             current.store(input_seed, Ordering::Relaxed);
         }
-        let input = T::input(&mut Rng::with_seed(input_seed), corpus);
+        // A panic while making the input is the fuzzer's own: reported, never lost with its thread.
+        let Ok(input) = catch_unwind(AssertUnwindSafe(|| T::input(&mut Rng::with_seed(input_seed), corpus))) else {
+            tally.stop.store(true, Ordering::Relaxed);
+            return Some((
+                format!("panic while making the input of seed {input_seed}"),
+                String::new(),
+            ));
+        };
         let mut case = Rng::with_seed(input_seed.rotate_left(32));
         let began = Instant::now();
         let outcome = catch_unwind(AssertUnwindSafe(|| T::exercise(&input, corpus, &mut case)));
@@ -308,7 +323,7 @@ pub const NUMBERS: [&str; 18] = [
 ];
 
 /// Text that breaks naive handling: controls, escapes, lone surrogates, direction marks, markup.
-pub const ODD_TEXT: [&str; 14] = [
+pub const ODD_TEXT: [&str; 22] = [
     "\u{202e}",
     "\u{0}",
     "\\u0000",
@@ -323,6 +338,15 @@ pub const ODD_TEXT: [&str; 14] = [
     "\\",
     "ü",
     "\u{10ffff}",
+    // Cells a spreadsheet would run as formulas, and ids the page must refuse.
+    "=HYPERLINK(\"https://example.org\",\"x\")",
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+    "pol,hun",
+    "a b",
 ];
 
 /// Dates at and beyond the span a dataset may have, and ones the calendar has not.
