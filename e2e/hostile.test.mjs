@@ -82,6 +82,14 @@ const CORPUS = [
   ["a last date before the figures", () => edited((d) => (d.last_date = "2022-05-29")), /last_date: is 2022-05-29, but the last figure is of 2026-07-31/],
   ["a comma in a series id", () => edited((d) => (d.refugees.by_country[0].id = "pol,hun")), /refugees\.by_country\[0\]\.id: the series id "pol,hun" is empty or has a comma or a space/],
   ["a repeated source id", () => edited((d) => (d.sources[1].id = d.sources[0].id)), /sources\[1\]\.id: duplicate source id "unhcr-total"/],
+  ["a first date after the figures", () => edited((d) => (d.first_date = "2022-03-01")), /first_date: is 2022-03-01, but the first figure is of 2022-02-2\d/],
+  ["a space in a figure's id", () => edited((d) => (d.figures[0].id = d.figures[0].id + " x")), /figures\[0\]\.id: the series id ".+ x" is empty or has a comma or a space/],
+  ["a repeated series id", () => edited((d) => (d.figures[1].id = d.figures[0].id)), /figures\[1\]\.id: duplicate series id/],
+  ["a repeated country code", () => edited((d) => (d.countries[1].iso3 = d.countries[0].iso3)), /countries\[1\]\.iso3: duplicate country code/],
+  ["formulas in a source's title and a quote", () => edited((d) => {
+    d.sources[0].title = '=HYPERLINK("https://example.org","click")';
+    d.quotes[0].speaker = "@SUM(A1:A9)";
+  }), "works"],
   ["30 MB", () => real + " ".repeat(30 * 1_048_576), /the file is 31,\d\d\d,\d\d\d bytes \(30\.\d MB\); the page reads datasets of at most 10,485,760 bytes/],
 ];
 
