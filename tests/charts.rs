@@ -769,10 +769,14 @@ fn claims_and_dated_caveats_are_pinned_to_their_figures() {
     let claims = |spec: &ChartSpec| spec.marks.iter().filter(|m| m.note == FigureNote::Claim).count();
     let casualties = specs.iter().find(|s| s.id == ChartId::Casualties).unwrap();
     assert!(claims(casualties) > 0, "casualty claims");
-    // The marks are drawn: a closed diamond (five points) in the marks' colour per claim.
+    // The marks are drawn: a closed diamond (five points) in the marks' colour per claim, and
+    // one more in the chart's key, which names it as no data (in the picture itself, so in a
+    // PNG and an embed too).
     let svg = to_svg(refugees, 1200, 600).unwrap();
     let diamonds = polylines_in(&svg, &LIGHT.claim.hex().to_uppercase());
-    assert_eq!(diamonds, vec![5; claims(refugees)]);
+    assert_eq!(diamonds, vec![5; claims(refugees) + 1]);
+    assert!(svg.contains("figure stated at the time (not data)"));
+    assert!(svg.contains("caveat on a figure"));
     // Claims of cumulative counts are not drawn where the chart shows other figures: per 1,000
     // residents, daily figures, a log scale.
     for query in ["measure=per1000", "mode=daily", "scale=log"] {

@@ -32,6 +32,9 @@ pub enum Keyed {
     Series(usize),
     /// A kind of mark, by its index in the chart's `mark_key`.
     Mark(usize),
+    /// A kind of note pinned to figures (claims, caveats), when the chart has one: keyed inside
+    /// the picture, so that a claim is never taken for data in a PNG or an embed either.
+    Note(super::spec::FigureNote),
 }
 
 /// An entry of the key above the plot: its swatch starts at `x`, centred on `y`.
@@ -291,7 +294,7 @@ pub fn frame(
 
 /// The key above the plot: the series that are not lines (bars, markers) and that the key
 /// names, when there are two or more of them (a single one is named by the title), then the
-/// chart's kinds of marks, flowing in rows from `left` to `right`.
+/// chart's kinds of marks and of notes pinned to figures, flowing in rows from `left` to `right`.
 fn key_items(
     spec: &ChartSpec,
     (left, right): (i32, i32),
@@ -316,6 +319,15 @@ fn key_items(
             .enumerate()
             .map(|(i, k)| (Keyed::Mark(i), k.text.as_str())),
     );
+    use super::spec::FigureNote;
+    for (note, text) in [
+        (FigureNote::Claim, tr!(spec.lang, KeyClaim)),
+        (FigureNote::Caveat, tr!(spec.lang, KeyCaveat)),
+    ] {
+        if spec.marks.iter().any(|m| m.note == note) {
+            keyed.push((Keyed::Note(note), text));
+        }
+    }
     let (swatch, gap) = (px(18.0, scale), px(16.0, scale));
     let (mut x, mut y) = (left, first_row);
     let mut items = Vec::new();

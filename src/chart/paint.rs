@@ -188,6 +188,14 @@ where
                     self.swatch(&shown, (item.x, item.y), swatch)?;
                     self.root.draw(&Text::new(entry.text.as_str(), at, key.clone()))?;
                 }
+                Keyed::Note(note) => {
+                    self.figure_mark(note, (item.x + swatch / 2, item.y))?;
+                    let text = match note {
+                        FigureNote::Claim => tr!(self.spec.lang, KeyClaim),
+                        FigureNote::Caveat => tr!(self.spec.lang, KeyCaveat),
+                    };
+                    self.root.draw(&Text::new(text, at, key.clone()))?;
+                }
             }
         }
         let footer = self.text(self.theme.muted);
@@ -425,16 +433,23 @@ where
 
     /// Claims (hollow diamonds) and caveats (rings) on the figures they are about.
     fn figure_marks(&self) -> Result<(), DrawError> {
-        let line = rgb(self.theme.claim).stroke_width(self.stroke(2.0));
         for m in &self.spec.marks {
-            let (x, y, r) = (self.x_of(m.day), self.f.axis.y_of(m.value), self.px(6.0));
-            match m.note {
-                FigureNote::Claim => {
-                    let diamond = vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)];
-                    self.root.draw(&PathElement::new(diamond, line))?;
-                }
-                FigureNote::Caveat => self.root.draw(&Circle::new((x, y), r, line))?,
+            self.figure_mark(m.note, (self.x_of(m.day), self.f.axis.y_of(m.value)))?;
+        }
+        Ok(())
+    }
+
+    /// A claim's hollow diamond or a caveat's ring, in the claims' colour (no series has it),
+    /// centred on `(x, y)`: on the chart and in its key.
+    fn figure_mark(&self, note: FigureNote, (x, y): (i32, i32)) -> Result<(), DrawError> {
+        let line = rgb(self.theme.claim).stroke_width(self.stroke(2.0));
+        let r = self.px(6.0);
+        match note {
+            FigureNote::Claim => {
+                let diamond = vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)];
+                self.root.draw(&PathElement::new(diamond, line))?;
             }
+            FigureNote::Caveat => self.root.draw(&Circle::new((x, y), r, line))?,
         }
         Ok(())
     }

@@ -203,6 +203,8 @@ english! {
     StrokesQuotesAndEvents => "Strokes on the time axis: above it, days with quotes (see What was said); under it, events.",
     StrokesQuotes => "Strokes above the time axis mark days with quotes (see What was said).",
     StrokesEvents => "Strokes under the time axis mark events.",
+    KeyClaim => "figure stated at the time (not data)",
+    KeyCaveat => "caveat on a figure",
     ClaimMarkNote => "◇ marks a figure stated at the time; hover it to compare with the data.",
     CaveatMarkNote => "○ marks a figure with a caveat; hover it to read it.",
     TotalLabel => "All countries: UNHCR's headline “refugees fleeing Ukraine”, to 29 May 2022 (border crossings)",
