@@ -65,13 +65,26 @@ test("the release build shows every chart, the quotes and the sources, from the 
   for (const publisher of ["UNHCR", "OHCHR", "IOM Displacement Tracking Matrix"]) {
     assert.ok(sources.includes(publisher), `sources list ${publisher}`);
   }
-  // The seed article's claim appears with the data figure beside it.
+  // The seed article's claim appears with the data figure beside it, not judged: when its count
+  // was taken is not known. No percentage of a "more than".
   const seed = page.locator("li.claim", { hasText: "3.38 million" });
   const claim = await seed.textContent();
   assert.match(claim, /21 Mar 2022 · day 26/);
-  assert.match(claim, /Claim: more than 3,380,000 border crossings out of Ukraine \(UNHCR, cumulative\)/);
-  assert.match(claim, /Data, 21 Mar 2022: 3,460,430 \(difference \+80,430, \+2\.4%\)/);
-  assert.match(claim, /“more than” holds against the data/);
+  assert.match(claim, /Claim: more than 3,380,000 border crossings out of Ukraine \(cumulative\)\. UNHCR's figure, 21 Mar 2022: 3,460,430 \(difference \+80,430\)\./);
+  assert.match(claim, /set beside the data, not judged/);
+  assert.equal(await seed.locator(".claim-verdict.not-judged").count(), 1);
+  // Another counter's count is never called right or wrong by OHCHR's, and is never red or green.
+  const ministry = page.locator("li.claim", { hasText: "352 Ukrainian civilians" });
+  const words = await ministry.textContent();
+  assert.match(words, /Claim: exactly 352 civilians killed, counted by Ukraine's Interior Ministry\. A different count: OHCHR's confirmed minimum, 27 Feb 2022, is 102\. Neither is judged by the other\./);
+  assert.doesNotMatch(words, /hold|%/);
+  assert.equal(await ministry.locator(".claim-verdict").count(), 0);
+  // OHCHR's own figure, matched by its cut-off, is judged against that report.
+  const ohchr = page.locator("li.claim", { hasText: "1,006" });
+  assert.match(await ohchr.textContent(), /OHCHR's confirmed minimum, 3 Mar 2022: 1,006 \(difference 0, 0\.0%\)\.“exactly” holds against OHCHR's confirmed minimum of the same cut-off\./);
+  // Nothing claims a verdict it has no ground for.
+  const verdicts = await page.locator(".claim-verdict.holds, .claim-verdict.does-not-hold").count();
+  assert.equal(verdicts, 8);
   // Every source of the dataset is listed with a link, and each chart links to its sources with unit badges.
   const dataset = JSON.parse(await (await page.request.get(server.url + "data/dataset.json")).text());
   for (const s of dataset.sources) {

@@ -194,7 +194,7 @@ test("the earlier vintage overlays the total; claims and caveats show on their f
   await hoverDay(page, "refugees", 26);
   assert.match(
     await page.locator("#chart-refugees .tooltip").textContent(),
-    /◇ Claim: more than 3,380,000; data 3,460,430: holds \(Republic World/,
+    /◇ Claim: more than 3,380,000; UNHCR's figure 3,460,430 \(Republic World/,
   );
   await hoverDay(page, "refugees", 14);
   assert.match(await page.locator("#chart-refugees .tooltip").textContent(), /○ Russian Federation: The cumulative figure falls from 99,300/);

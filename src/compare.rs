@@ -18,15 +18,29 @@ pub struct Figure {
 /// month (OHCHR reported monthly late in the war); an older figure says nothing of the claim.
 pub const FIGURE_WINDOW_DAYS: i64 = 35;
 
+/// How a claim stands beside the data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// The series' own counter, and its report of the claim's cut-off: judged against it.
+    SameCutoff,
+    /// The series' own counter, the claim's cut-off not known: set beside the latest figure by
+    /// the claim's day, not judged.
+    SameCounter,
+    /// Another counter's count: set beside the data, never judged by it, no arithmetic.
+    OtherCounter,
+}
+
 /// A claim beside the data of its day.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
+    pub basis: Basis,
     pub figure: Option<Figure>,
-    /// Data minus claim.
+    /// Data minus claim (the same counter only).
     pub difference: Option<i128>,
-    /// The difference as a percentage of the claimed value.
+    /// The difference as a percentage of the claimed value ("about" and "exactly" claims of the
+    /// same counter only: of "more than" one it would say nothing).
     pub percent: Option<f64>,
-    /// Whether the claim's qualifier holds against the data figure.
+    /// Whether the claim's qualifier holds against the figure of its cut-off (`SameCutoff`).
     pub holds: Option<bool>,
 }
 
@@ -159,16 +173,50 @@ pub fn holds_against(claim: &Claim, figure: &Figure) -> Option<bool> {
     }
 }
 
+/// A claim beside the data: judged only against its own counter's figure of its cut-off; a
+/// claim of another counter, or of unknown cut-off, only set beside the latest figure by its day.
 pub fn compare(dataset: &Dataset, claim: &Claim) -> Comparison {
-    let figure = figure_on_or_before(dataset, claim.metric, claim.date);
-    let difference = figure.as_ref().map(|f| i128::from(f.value) - i128::from(claim.value));
+    let (basis, figure) = match (&claim.count.other, claim.count.cutoff) {
+        (Some(_), _) => (
+            Basis::OtherCounter,
+            figure_on_or_before(dataset, claim.metric, claim.date),
+        ),
+        (None, Some(cutoff)) => (
+            Basis::SameCutoff,
+            figure_on_or_before(dataset, claim.metric, cutoff).filter(|f| f.date == cutoff),
+        ),
+        (None, None) => (
+            Basis::SameCounter,
+            figure_on_or_before(dataset, claim.metric, claim.date),
+        ),
+    };
+    let difference = figure
+        .as_ref()
+        .filter(|_| basis != Basis::OtherCounter)
+        .map(|f| i128::from(f.value) - i128::from(claim.value));
+    let counted = matches!(claim.qualifier, Qualifier::About | Qualifier::Exactly);
     Comparison {
+        basis,
         percent: difference
-            .filter(|_| claim.value > 0)
+            .filter(|_| claim.value > 0 && counted)
             .map(|d| 100.0 * d as f64 / claim.value as f64),
-        holds: figure.as_ref().and_then(|f| holds_against(claim, f)),
+        holds: figure
+            .as_ref()
+            .filter(|_| basis == Basis::SameCutoff)
+            .and_then(|f| holds_against(claim, f)),
         difference,
         figure,
+    }
+}
+
+/// Whose figure the dataset's series of a metric gives, in words: "OHCHR's confirmed minimum".
+pub fn data_counter(metric: Metric, lang: Lang) -> &'static str {
+    match metric {
+        Metric::RefugeesCumulative | Metric::RefugeesRecordedEurope | Metric::RefugeesRecordedGlobal => {
+            tr!(lang, CounterUnhcr)
+        }
+        Metric::CiviliansKilled | Metric::CiviliansInjured | Metric::CivilianCasualtiesTotal => tr!(lang, CounterOhchr),
+        Metric::Idps | Metric::DisplacedTotal => tr!(lang, CounterIom),
     }
 }
 
@@ -218,52 +266,105 @@ fn holds_words(holds: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// A claim and the data of its day, in words: "Claim: more than 3,380,000 refugees (UNHCR
-/// total, cumulative). Data, 21 Mar 2022: 3,460,430 (difference +80,430, +2.4%)." and, when the
-/// data has a figure, whether the qualifier holds: "“more than” holds against the data."
+/// A claim and the data of its day, in words: "Claim: more than 3,380,000 border crossings out
+/// of Ukraine (cumulative). UNHCR's figure, 21 Mar 2022: 3,460,430 (difference +80,430)." and a
+/// second line: whether the qualifier holds against the same counter's figure of the claim's
+/// cut-off, or why the claim is not judged; none when the dataset has no figure to set it beside.
 pub fn claim_sentences(claim: &Claim, c: &Comparison, lang: Lang) -> (String, Option<String>) {
-    let claimed = tr!(
-        lang,
-        ClaimSentence,
-        qualifier = qualifier_name(claim.qualifier, lang),
-        value = lang.whole(claim.value),
-        metric = metric_name(claim.metric, lang)
+    let (qualifier, value, metric) = (
+        qualifier_name(claim.qualifier, lang),
+        lang.whole(claim.value),
+        metric_name(claim.metric, lang),
     );
-    let data = match (&c.figure, c.difference, c.percent) {
-        (Some(f), Some(diff), Some(pct)) => tr!(
+    let claimed = match &claim.count.other {
+        Some(counter) => tr!(
+            lang,
+            ClaimByOther,
+            qualifier = qualifier,
+            value = value,
+            metric = metric,
+            counter = counter
+        ),
+        None => tr!(
+            lang,
+            ClaimSentence,
+            qualifier = qualifier,
+            value = value,
+            metric = metric
+        ),
+    };
+    let data = data_counter(claim.metric, lang);
+    let Some(f) = &c.figure else {
+        let none = match (c.basis, claim.count.cutoff) {
+            (Basis::SameCutoff, Some(cutoff)) => tr!(lang, NoReportOfCutoff, date = lang.date(cutoff)),
+            _ => tr!(lang, NoReportByThatDay).to_string(),
+        };
+        return (format!("{claimed} {none}"), None);
+    };
+    let (date, figure) = (lang.date(f.date), lang.figure(f.value, f.precision));
+    let beside = match (c.basis, c.difference, c.percent) {
+        (Basis::OtherCounter, _, _) | (_, None, _) => {
+            tr!(lang, OtherCountSentence, data = data, date = date, value = figure)
+        }
+        (_, Some(diff), Some(pct)) => tr!(
             lang,
             DataSentence,
-            date = lang.date(f.date),
-            value = lang.whole(f.value),
+            data = data,
+            date = date,
+            value = figure,
             difference = signed(diff, lang),
             percent = signed_percent(pct, 1, lang)
         ),
-        _ => tr!(lang, NoReportByThatDay).to_string(),
+        (_, Some(diff), None) => tr!(
+            lang,
+            DataSentenceNoPercent,
+            data = data,
+            date = date,
+            value = figure,
+            difference = signed(diff, lang)
+        ),
     };
-    let verdict = c.holds.map(|holds| {
-        tr!(
+    let second = match (c.basis, c.holds) {
+        (Basis::SameCutoff, Some(holds)) => Some(tr!(
             lang,
             VerdictSentence,
-            qualifier = qualifier_name(claim.qualifier, lang),
-            holds = holds_words(holds, lang)
-        )
-    });
-    (format!("{claimed} {data}"), verdict)
+            qualifier = qualifier,
+            holds = holds_words(holds, lang),
+            data = data
+        )),
+        (Basis::SameCounter, _) => Some(tr!(lang, NotJudged).to_string()),
+        _ => None,
+    };
+    (format!("{claimed} {beside}"), second)
 }
 
 /// A claim and the data of its day in one short line, for a tooltip: "more than 3,380,000;
-/// data 3,460,430: holds". The full sentences (with the difference) are in `claim_sentences`.
+/// UNHCR's figure 3,460,430". The full sentences are in `claim_sentences`.
 pub fn claim_summary(claim: &Claim, c: &Comparison, lang: Lang) -> String {
     let claimed = format!("{} {}", qualifier_name(claim.qualifier, lang), lang.whole(claim.value));
-    match (&c.figure, c.holds) {
-        (Some(f), Some(holds)) => tr!(
+    let data = data_counter(claim.metric, lang);
+    let Some(f) = &c.figure else {
+        return tr!(lang, ClaimSummaryNoReport, claimed = claimed);
+    };
+    let value = lang.figure(f.value, f.precision);
+    match (&claim.count.other, c.holds) {
+        (Some(counter), _) => tr!(
+            lang,
+            ClaimSummaryOther,
+            claimed = claimed,
+            counter = counter,
+            data = data,
+            value = value
+        ),
+        (None, Some(holds)) => tr!(
             lang,
             ClaimSummary,
             claimed = claimed,
-            value = lang.whole(f.value),
+            data = data,
+            value = value,
             holds = holds_words(holds, lang)
         ),
-        _ => tr!(lang, ClaimSummaryNoReport, claimed = claimed),
+        (None, None) => tr!(lang, ClaimSummaryBeside, claimed = claimed, data = data, value = value),
     }
 }
 
@@ -334,8 +435,8 @@ mod tests {
 
     #[test]
     fn a_claim_in_one_line() {
-        use crate::data::{Date, Metric};
-        let claim = Claim {
+        use crate::data::{ClaimCount, Date, Metric};
+        let mut claim = Claim {
             date: Date::parse_iso("2022-03-21").unwrap(),
             war_day: 26,
             who: "UN".into(),
@@ -346,8 +447,10 @@ mod tests {
             source: "s".into(),
             source_url: "https://example.org".into(),
             note: None,
+            count: ClaimCount::default(),
         };
-        let data = Comparison {
+        let mut data = Comparison {
+            basis: Basis::SameCutoff,
             figure: Some(Figure {
                 date: claim.date,
                 value: 3_460_430,
@@ -355,18 +458,31 @@ mod tests {
                 precision: Precision::Exact,
             }),
             difference: Some(80_430),
-            percent: Some(2.379_585),
+            percent: None,
             holds: Some(true),
         };
         assert_eq!(
             claim_summary(&claim, &data, Lang::En),
-            "more than 3,380,000; data 3,460,430: holds"
+            "more than 3,380,000; UNHCR's figure 3,460,430: holds"
         );
         assert_eq!(
             claim_summary(&claim, &data, Lang::Uk),
-            "понад 3\u{a0}380\u{a0}000; дані 3\u{a0}460\u{a0}430: справджується"
+            "понад 3\u{a0}380\u{a0}000; цифра УВКБ ООН 3\u{a0}460\u{a0}430: справджується"
+        );
+        data.holds = None;
+        data.basis = Basis::SameCounter;
+        assert_eq!(
+            claim_summary(&claim, &data, Lang::En),
+            "more than 3,380,000; UNHCR's figure 3,460,430"
+        );
+        claim.count.other = Some("IOM".into());
+        data.basis = Basis::OtherCounter;
+        assert_eq!(
+            claim_summary(&claim, &data, Lang::En),
+            "more than 3,380,000, counted by IOM; UNHCR's figure 3,460,430"
         );
         let none = Comparison {
+            basis: Basis::SameCounter,
             figure: None,
             difference: None,
             percent: None,

@@ -633,3 +633,88 @@ fn a_total_without_rows_is_named_at_its_file() {
     );
     assert_eq!(errors(&files), ["refugees_total.csv: has no rows"]);
 }
+
+#[test]
+fn whose_count_a_claim_gives_needs_its_words_in_the_claim() {
+    // claim_counts.csv says the claim of 352 killed is the Interior Ministry's count: with those
+    // words gone from the row, the builder says where the record and the claim part.
+    let files = with_line(
+        "claims.csv",
+        3,
+        "2022-02-27,4,A ministry,\"352 Ukrainian civilians have been killed\",civilians_killed,352,exactly,https://example.org/c2,fixture",
+    );
+    assert_eq!(
+        errors(&files),
+        ["claim_counts.csv:2: evidence: \"Interior Ministry\" is not in the who or note of claims.csv:3"]
+    );
+    let dataset = builder::build(&fixtures(), builder::SOURCES_CSV).unwrap();
+    let claim = dataset.claims.iter().find(|c| c.value == 352).unwrap();
+    assert_eq!(claim.count.other.as_deref(), Some("Ukraine's Interior Ministry"));
+}
+
+#[test]
+fn every_record_of_whose_count_applies_to_a_published_claim() {
+    // Each row of claim_counts.csv gives its claim of the published dataset its counter or
+    // cut-off: a row with a typo in its date, measure or value would silently apply to none.
+    let dataset = parse_dataset(include_str!("../assets/data/dataset.json")).unwrap();
+    let mut reader = csv::Reader::from_reader(builder::CLAIM_COUNTS_CSV.as_bytes());
+    let mut rows = 0;
+    for record in reader.records() {
+        let r = record.unwrap();
+        let (date, metric, value, count, cutoff) = (&r[1], &r[2], r[3].parse::<u64>().unwrap(), &r[4], &r[5]);
+        let claim = dataset
+            .claims
+            .iter()
+            .find(|c| c.date.iso() == date && c.metric.as_str() == metric && c.value == value)
+            .unwrap_or_else(|| panic!("no published claim of {date}, {metric} {value}"));
+        if count == "same" {
+            assert_eq!(
+                (claim.count.other.as_deref(), claim.count.cutoff.map(|d| d.iso())),
+                (None, Some(cutoff.to_string()))
+            );
+        } else {
+            assert_eq!(claim.count.other.as_deref(), Some(count));
+        }
+        rows += 1;
+    }
+    assert_eq!(rows, dataset.claims.iter().filter(|c| !c.count.is_unknown()).count());
+}
+
+#[test]
+fn a_note_for_readers_never_names_a_data_file() {
+    let files = with_line(
+        "claims.csv",
+        3,
+        "2022-02-27,4,Ukraine Interior Ministry,\"352 Ukrainian civilians have been killed\",civilians_killed,352,exactly,https://example.org/c2,\"see refugees_by_country.csv\"",
+    );
+    assert_eq!(
+        errors(&files),
+        ["claims.csv:3: note: names the data file refugees_by_country.csv: give readers plain words for it in plain_words.csv"]
+    );
+    // A phrase the project has plain words for is said in them.
+    let files = with_line(
+        "claims.csv",
+        3,
+        "2022-02-27,4,Ukraine Interior Ministry,\"352 Ukrainian civilians have been killed\",civilians_killed,352,exactly,https://example.org/c2,\"OHCHR: 102 (civilian_casualties.csv)\"",
+    );
+    let dataset = builder::build(&files, builder::SOURCES_CSV).unwrap();
+    let claim = dataset.claims.iter().find(|c| c.value == 352).unwrap();
+    assert_eq!(claim.note.as_deref(), Some("OHCHR: 102 (OHCHR's reports)"));
+}
+
+#[test]
+fn no_published_note_names_a_data_file() {
+    let dataset = parse_dataset(include_str!("../assets/data/dataset.json")).unwrap();
+    let notes = dataset
+        .claims
+        .iter()
+        .map(|c| &c.note)
+        .chain(dataset.quotes.iter().map(|q| &q.note))
+        .chain(dataset.events.iter().map(|e| &e.note))
+        .flatten();
+    for note in notes {
+        for written in [".csv", "seed article", "PROVENANCE"] {
+            assert!(!note.contains(written), "{note}");
+        }
+    }
+}

@@ -741,8 +741,12 @@ fn claims_and_dated_caveats_are_pinned_to_their_figures() {
     assert!(seed.text.contains("3.38 million"), "{}", seed.text);
     assert!(seed
         .text
-        .contains("Data, 21 Mar 2022: 3,460,430 (difference +80,430, +2.4%)."));
-    assert!(seed.text.ends_with("“more than” holds against the data."));
+        .contains("UNHCR's figure, 21 Mar 2022: 3,460,430 (difference +80,430)."));
+    assert!(
+        seed.text.ends_with("so it is set beside the data, not judged."),
+        "{}",
+        seed.text
+    );
     // Russia's cumulative figure that falls on 9 March 2022 (day 14), on its figure that day.
     let dip = refugees
         .marks

@@ -589,3 +589,30 @@ fn quotes_go_with_their_day_and_the_days_after_until_the_next() {
     }
     assert_eq!(d.quote_day(i64::MAX), days.last().copied());
 }
+
+#[test]
+fn whose_count_a_claim_gives_is_checked() {
+    let problems = |f: &dyn Fn(&mut serde_json::Value)| -> Vec<String> {
+        match parse_dataset(&edited(|v| f(v))) {
+            Err(DatasetError::Invalid(problems)) => problems.iter().map(ToString::to_string).collect(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(
+        problems(&|v| v["claims"][0]["count"] = serde_json::json!({ "cutoff": "2026-01-01" })),
+        [format!(
+            "claims[0].count.cutoff: 2026-01-01 is after the claim was made ({})",
+            serde_json::from_str::<serde_json::Value>(SHIPPED).unwrap()["claims"][0]["date"]
+                .as_str()
+                .unwrap()
+        )]
+    );
+    assert_eq!(
+        problems(&|v| v["claims"][0]["count"] = serde_json::json!({ "other": "IOM", "cutoff": "2022-02-24" })),
+        ["claims[0].count.cutoff: a cut-off is of the series' own reports: a claim of another counter has none"]
+    );
+    assert_eq!(
+        problems(&|v| v["claims"][0]["count"] = serde_json::json!({ "other": " " })),
+        ["claims[0].count.other: is empty (leave it out for the series' own counter)"]
+    );
+}

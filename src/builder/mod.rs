@@ -18,6 +18,7 @@ mod statements;
 pub use figures::doc_link;
 pub use reader::InputError;
 pub use reports::PRECISION_CSV;
+pub use statements::CLAIM_COUNTS_CSV;
 
 use crate::data::date::WAR_START;
 use crate::data::model::*;
@@ -244,14 +245,15 @@ fn read_statements(files: &Files, reg: &Register, p: &mut Problems) -> Statement
         quotes: Vec::new(),
         claims: Vec::new(),
     };
+    let words = statements::Wording::read(p);
     for input in [&statements::EVENTS, &statements::LATER_EVENTS] {
         if let Some(t) = table(files, input, p) {
-            s.events.extend(statements::read_events(&t, reg, p));
+            s.events.extend(statements::read_events(&t, reg, &words, p));
         }
     }
     for input in [&statements::QUOTES, &statements::LATER_QUOTES] {
         if let Some(t) = table(files, input, p) {
-            s.quotes.extend(statements::read_quotes(&t, reg, p));
+            s.quotes.extend(statements::read_quotes(&t, reg, &words, p));
         }
     }
     for input in [
@@ -260,7 +262,7 @@ fn read_statements(files: &Files, reg: &Register, p: &mut Problems) -> Statement
         &statements::OTHER_CLAIMS,
     ] {
         if let Some(t) = table(files, input, p) {
-            s.claims.extend(statements::read_claims(&t, reg, p));
+            s.claims.extend(statements::read_claims(&t, reg, &words, p));
         }
     }
     s.events.sort_by_key(|e| e.date);

@@ -5,7 +5,8 @@ use crate::i18n::{Lang, DATA_LANG};
 use yew::prelude::*;
 
 /// Figures stated at the time beside the dataset's figure for the same metric on that day (or
-/// the nearest earlier report): the difference, and whether the claim's qualifier holds.
+/// the nearest earlier report): judged only against the same counter's report of the claim's
+/// cut-off, otherwise set beside it in neutral words.
 pub fn claims_section(d: &Dataset, lang: Lang) -> Html {
     html! {
         <section class="claims" aria-labelledby="claims-heading">
@@ -22,7 +23,7 @@ pub fn claims_section(d: &Dataset, lang: Lang) -> Html {
                     <p class="quote-who"><span lang={DATA_LANG}>{ &claim.who }</span>{ " · " }{ external_link(&claim.source_url, outlet(&claim.source_url)) }</p>
                     <p class="claim-figures">{ figures }</p>
                     if let Some(verdict) = verdict {
-                        <p class={classes!("claim-verdict", if c.holds == Some(true) { "holds" } else { "does-not-hold" })}>{ verdict }</p>
+                        <p class={classes!("claim-verdict", match c.holds { Some(true) => "holds", Some(false) => "does-not-hold", None => "not-judged" })}>{ verdict }</p>
                     }
                     if let Some(note) = &claim.note { <p class="quote-note">{ tr!(lang, NoteLabel) }{ " " }<span lang={DATA_LANG}>{ note }</span></p> }
                 </li>

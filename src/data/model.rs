@@ -464,6 +464,31 @@ pub struct Claim {
     pub source: String,
     pub source_url: String,
     pub note: Option<String>,
+    /// Whose count the claim gives, beside the dataset's series of its measure (absent: the
+    /// series' own counter, cut-off not known).
+    #[serde(default, skip_serializing_if = "ClaimCount::is_unknown")]
+    pub count: ClaimCount,
+}
+
+/// Whose count a claim gives. A figure from one counter is never called right or wrong by
+/// another counter's figure: only a claim of the series' own counter whose cut-off is known is
+/// judged, against that counter's figure of that cut-off.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimCount {
+    /// Another counter than the series' (e.g. "Ukraine's Interior Ministry"): set beside the
+    /// data, never judged by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+    /// The cut-off of the series' own report that the claim gives, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cutoff: Option<Date>,
+}
+
+impl ClaimCount {
+    /// The series' own counter, with no known cut-off: what a claim is unless said otherwise.
+    pub fn is_unknown(&self) -> bool {
+        self.other.is_none() && self.cutoff.is_none()
+    }
 }
 
 impl Dataset {

@@ -336,6 +336,23 @@ impl Checker<'_> {
             self.source(&format!("{at}.source"), &claim.source);
             self.link(&format!("{at}.source_url"), Some(&claim.source_url));
             self.count(&format!("{at}.value"), claim.value);
+            match (&claim.count.other, claim.count.cutoff) {
+                (Some(other), _) if other.trim().is_empty() => {
+                    self.report(
+                        format!("{at}.count.other"),
+                        "is empty (leave it out for the series' own counter)".into(),
+                    );
+                }
+                (Some(_), Some(_)) => self.report(
+                    format!("{at}.count.cutoff"),
+                    "a cut-off is of the series' own reports: a claim of another counter has none".into(),
+                ),
+                (None, Some(cutoff)) if cutoff > claim.date => self.report(
+                    format!("{at}.count.cutoff"),
+                    format!("{cutoff} is after the claim was made ({})", claim.date),
+                ),
+                _ => {}
+            }
         }
         for (i, q) in d.quotes.iter().enumerate() {
             let at = format!("quotes[{i}]");
