@@ -718,3 +718,19 @@ fn no_published_note_names_a_data_file() {
         }
     }
 }
+
+#[test]
+fn a_source_id_the_page_cannot_use_is_located_in_the_register() {
+    // Found by the fuzzer: an id with spaces made a series id the reader refuses, and the
+    // builder wrote that dataset without a word.
+    let register = builder::SOURCES_CSV.replacen("\nunhcr-total,", "\nunhcr total,", 1);
+    let said: Vec<String> = builder::build(&fixtures(), &register)
+        .expect_err("the register is refused")
+        .iter()
+        .map(InputError::to_string)
+        .collect();
+    assert_eq!(
+        said,
+        ["sources.csv:2: id: the source id \"unhcr total\" is empty or has a comma or a space"]
+    );
+}

@@ -120,6 +120,10 @@ pub(super) fn read_register(t: &Table, p: &mut Problems) -> Register {
             row.report(p, "id", format!("duplicate source id \"{id}\""));
             continue;
         }
+        // Reported, and kept: the files it registers are then not also "unknown".
+        if let Some(problem) = crate::data::validate::id_problem("source id", &id) {
+            row.report(p, "id", problem);
+        }
         let caveats = row
             .opt_text("caveats")
             .map(|c| {

@@ -71,6 +71,18 @@ pub fn count_beyond_people(value: u64) -> Option<String> {
     (value > MAX_COUNT).then(|| format!("{value} is more than any count of people can be (at most {MAX_COUNT})"))
 }
 
+/// Why `id` cannot name a source, series or country (the page uses ids in the URL's lists,
+/// element ids and colours), if it cannot: the builder and the validation say it in the same
+/// words. `what` names the kind of id.
+pub fn id_problem(what: &str, id: &str) -> Option<String> {
+    (id.is_empty() || id.chars().any(|c| c == ',' || c.is_whitespace() || c.is_control())).then(|| {
+        format!(
+            "the {what} \"{}\" is empty or has a comma or a space",
+            id.escape_debug()
+        )
+    })
+}
+
 struct Checker<'a> {
     dataset: &'a Dataset,
     problems: Vec<Problem>,
@@ -411,14 +423,8 @@ impl Checker<'_> {
                 if ids[..i].iter().any(|(_, other)| other == id) {
                     self.report(at.clone(), format!("duplicate {what} \"{id}\""));
                 }
-                if id.is_empty() || id.chars().any(|c| c == ',' || c.is_whitespace() || c.is_control()) {
-                    self.report(
-                        at.clone(),
-                        format!(
-                            "the {what} \"{}\" is empty or has a comma or a space",
-                            id.escape_debug()
-                        ),
-                    );
+                if let Some(problem) = id_problem(what, id) {
+                    self.report(at.clone(), problem);
                 }
             }
         }
