@@ -41,6 +41,14 @@ for (const [name, viewport] of [["desktop", { width: 1440, height: 900 }], ["pho
     assert.equal(await page.locator(".controls").isVisible(), false, "no controls that cannot work");
     const inert = await page.locator("#baked button:visible, #baked select:visible, #baked input:visible").count();
     assert.equal(inert, 0, "no button that needs the app");
+    // Each quote keeps its date and war day, as text; no words ask for a pointer.
+    const when = await page.locator("#baked li.quote .quote-when").allTextContents();
+    assert.ok(when.length > 20, `${when.length} quotes`);
+    for (const w of when) assert.match(w, /^\d{1,2} \w{3} 20\d\d · day [\d,]+$/, w);
+    const first = page.locator("#baked li.quote .quote-when").first();
+    await first.scrollIntoViewIfNeeded();
+    assert.match(await first.innerText(), /^\d{1,2} [A-Z]{3} 20\d\d · DAY \d+$/, "shown");
+    assert.doesNotMatch(await page.locator("#baked").innerText(), /\bhover\b/i);
     // Each chart's summary in words is in the page itself.
     assert.match(await page.locator("#baked #chart-refugees .chart-summary").innerText(), /^All countries \(headline\): from 79,209 border crossings/);
     assert.match(await page.locator(".no-script").textContent(), /Without JavaScript this page shows its first view/);

@@ -39,15 +39,27 @@ fn quote_item(props: &QuoteItemProps) -> Html {
     let lang = super::use_lang();
     let on_select = props.on_select.clone();
     let current = props.current;
+    let when = html! {
+        <>
+            <time datetime={q.date.iso()}>{ lang.date(q.date) }</time>
+            { " · " }{ tr!(lang, SummaryDay, day = lang.whole(day)) }
+        </>
+    };
+    // Baked into the page (natively), nothing can select a day: the date is text, also for a
+    // reader without JavaScript. The app makes it the button that selects the day.
+    let when = if cfg!(target_arch = "wasm32") {
+        html! {
+            <button type="button" class="quote-day" onclick={Callback::from(move |_| on_select.emit(day))}>
+                { when }
+                <span class="visually-hidden">{ tr!(lang, SelectThisDay) }</span>
+            </button>
+        }
+    } else {
+        html! { <span class="quote-day quote-day-text"><span>{ when }</span></span> }
+    };
     html! {
         <li class={classes!("quote", current.then_some("current"))} data-war-day={day.to_string()} aria-current={current.then_some("true")}>
-            <p class="quote-when">
-                <button type="button" class="quote-day" onclick={Callback::from(move |_| on_select.emit(day))}>
-                    <time datetime={q.date.iso()}>{ lang.date(q.date) }</time>
-                    { " · " }{ tr!(lang, SummaryDay, day = lang.whole(day)) }
-                    <span class="visually-hidden">{ tr!(lang, SelectThisDay) }</span>
-                </button>
-            </p>
+            <p class="quote-when">{ when }</p>
             { quote_body(q, lang) }
         </li>
     }
