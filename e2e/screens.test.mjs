@@ -174,3 +174,29 @@ test("the reader's choice of colours is kept, and pictures stay light unless ask
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("an open table scrolls inside its box: the page never widens, and its headers stay short", async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1440, height: 900 }]) {
+    const { context, page, problems } = await openAt(env, "", { viewport });
+    for (const id of ["refugees", "recorded-countries", "casualties"]) await page.locator(`#chart-${id} button.show-table`).click();
+    const table = page.locator("#chart-refugees .table-scroll");
+    await table.waitFor();
+    await table.scrollIntoViewIfNeeded();
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(widths[0] <= widths[1], `${viewport.width} px: no sideways scroll of the page (${widths})`);
+    // The longest series name in at most four lines.
+    const lines = await page.evaluate(() =>
+      Math.max(
+        ...[...document.querySelectorAll("#chart-refugees .chart-data thead th")].map((th) => {
+          const range = document.createRange();
+          range.selectNodeContents(th);
+          return Math.round(range.getBoundingClientRect().height / parseFloat(getComputedStyle(th).fontSize) / 1.15);
+        }),
+      ),
+    );
+    assert.ok(lines <= 4, `${viewport.width} px: headers of ${lines} lines`);
+    await table.screenshot({ path: `${ROOT}test-results/table-${viewport.width}.png` });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
