@@ -342,3 +342,25 @@ test("while the timeline plays, the live region speaks at most once a second", a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the tooltip wraps its editorial lines instead of cutting them, and says how a line crosses a day without a report", async (t) => {
+  const { context, page, problems } = await open(t, "?from=1&to=120");
+  // Day 26: two people quoted and the talks by video link, longer than the tooltip is wide.
+  await hoverDay(page, "refugees", 26);
+  const said = page.locator("#chart-refugees .tooltip-said");
+  assert.match(await said.textContent(), /Quoted: Dmitry Peskov, OHCHR \(UN Human Rights Office\) · Event: Russia-Ukraine talks by video link .* Kremlin reports no significant progress \(/);
+  const lines = await page.evaluate(() =>
+    [...document.querySelectorAll("#chart-refugees .tooltip .tooltip-line")]
+      .filter((p) => p.textContent)
+      .map((p) => ({ text: p.textContent.slice(0, 40), cut: p.scrollWidth > p.clientWidth + 1, height: p.getBoundingClientRect().height })),
+  );
+  assert.ok(lines.length >= 2, JSON.stringify(lines));
+  for (const line of lines) assert.equal(line.cut, false, `cut: ${line.text}`);
+  assert.ok(lines.some((l) => l.height > 20), "a long line takes two rows");
+  // Day 11 has no OHCHR report: the row says between which reports the day falls.
+  await hoverDay(page, "casualties", 11);
+  const rows = await page.locator("#chart-casualties .tooltip tr").allTextContents();
+  assert.ok(rows.some((r) => /^Killedno reportreports on 5 Mar 2022 and 7 Mar 2022$/.test(r)), rows.join(" | "));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -711,7 +711,8 @@ fn no_published_note_names_a_data_file() {
         .map(|c| &c.note)
         .chain(dataset.quotes.iter().map(|q| &q.note))
         .chain(dataset.events.iter().map(|e| &e.note))
-        .flatten();
+        .flatten()
+        .chain(dataset.claims.iter().map(|c| &c.who));
     for note in notes {
         for written in [".csv", "seed article", "PROVENANCE"] {
             assert!(!note.contains(written), "{note}");

@@ -888,3 +888,54 @@ fn every_chart_draws_at_every_size() {
         }
     }
 }
+
+#[test]
+fn a_day_without_a_report_says_how_the_drawing_crosses_it() {
+    let d = dataset();
+    let date = |day: i64| Lang::En.day_date(day);
+    let (mut joined, mut apart) = (0, 0);
+    for spec in first_view(&d) {
+        for series in spec.series.iter().filter(|s| s.mark.is_line()) {
+            let detail_on = |day: i64| {
+                transform::tooltip(&spec, day)
+                    .rows
+                    .into_iter()
+                    .find(|r| r.label == series.label)
+                    .and_then(|r| r.value.is_none().then_some(r.detail).flatten())
+            };
+            let runs = series.runs();
+            for (i, w) in series.points.windows(2).enumerate() {
+                if w[1].day - w[0].day < 2 {
+                    continue;
+                }
+                let words = detail_on(w[0].day + 1).unwrap();
+                let (a, b) = (date(w[0].day), date(w[1].day));
+                if w.iter().any(|p| p.precision == Precision::AtLeast) {
+                    assert!(words.ends_with("include a lower bound, never on a line"), "{words}");
+                } else if runs.iter().any(|r| r.contains(&i) && r.contains(&(i + 1))) {
+                    assert_eq!(
+                        words,
+                        format!("the line joins the reports of {a} and {b}"),
+                        "{}",
+                        series.label
+                    );
+                    joined += 1;
+                } else {
+                    assert_eq!(
+                        words,
+                        format!("no line: the reports of {a} and {b} are too far apart"),
+                        "{}",
+                        series.label
+                    );
+                    apart += 1;
+                }
+            }
+            // On a day with a report, or before the series begins, no such words.
+            if let Some(first) = series.points.first() {
+                assert_eq!(detail_on(first.day).filter(|_| first.detail.is_none()), None);
+                assert_eq!(series.gap_around(first.day - 1), None);
+            }
+        }
+    }
+    assert!(joined > 10 && apart > 0, "{joined} joined, {apart} apart");
+}

@@ -149,12 +149,18 @@ impl Wording {
         Wording { counts, plain }
     }
 
+    /// A text for readers in the project's plain words.
+    fn plain(&self, text: &str) -> String {
+        let mut text = text.to_string();
+        for (written, plain) in &self.plain {
+            text = text.replace(written.as_str(), plain);
+        }
+        text
+    }
+
     /// A row's note in plain words; a note that still names a data file is a problem.
     fn note(&self, row: &Row, p: &mut Problems) -> Option<String> {
-        let mut note = row.opt_text("note")?;
-        for (written, plain) in &self.plain {
-            note = note.replace(written.as_str(), plain);
-        }
+        let note = self.plain(&row.opt_text("note")?);
         if let Some(at) = note.find(".csv") {
             let start = note[..at]
                 .rfind(|c: char| c.is_whitespace() || c == '(')
@@ -311,7 +317,7 @@ pub(super) fn read_claims(t: &Table, reg: &Register, words: &Wording, p: &mut Pr
             claims.push(Claim {
                 date,
                 war_day,
-                who,
+                who: words.plain(&who),
                 text,
                 metric,
                 value,

@@ -163,6 +163,30 @@ impl SeriesSpec {
         self.points.iter().map(|p| (p.day, p.value)).collect()
     }
 
+    /// For a day without a report inside the series' period: the reports before and after it,
+    /// and how the drawing crosses the day between them.
+    pub fn gap_around(&self, day: i64) -> Option<(i64, i64, Crossing)> {
+        if self.at(day).is_some() {
+            return None;
+        }
+        let after = self.points.partition_point(|p| p.day < day);
+        let (before, next) = (self.points.get(after.checked_sub(1)?)?, self.points.get(after)?);
+        let crossing = if !self.mark.is_line() {
+            Crossing::Marks
+        } else if before.precision == Precision::AtLeast || next.precision == Precision::AtLeast {
+            Crossing::LowerBound
+        } else if self
+            .runs()
+            .iter()
+            .any(|r| r.contains(&(after - 1)) && r.contains(&after))
+        {
+            Crossing::Joined
+        } else {
+            Crossing::TooFar
+        };
+        Some((before.day, next.day, crossing))
+    }
+
     /// The runs of points a line joins, as index ranges: consecutive points that are not lower
     /// bounds, at most `max_gap` days apart. A lower bound is never on a line.
     pub fn runs(&self) -> Vec<std::ops::Range<usize>> {
@@ -180,6 +204,19 @@ impl SeriesSpec {
         }
         runs
     }
+}
+
+/// How a series' drawing crosses a day without a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Crossing {
+    /// A line joins the reports on either side.
+    Joined,
+    /// No line: the reports are further apart than the series' line joins.
+    TooFar,
+    /// No line: a report on either side is a lower bound, which is never on a line.
+    LowerBound,
+    /// The series is drawn as marks, never joined.
+    Marks,
 }
 
 /// A day where the measure of a chart's figures changed: drawn as a vertical rule, named.

@@ -2,7 +2,7 @@
 //! unit and source, and what else happened that day), and the day's headline figures in words.
 
 use super::page;
-use crate::chart::{ChartSpec, FigureNote, Mark, SeriesColor, SourceRef};
+use crate::chart::{ChartSpec, Crossing, FigureNote, Mark, SeriesColor, SourceRef};
 use crate::compare::figure_on_or_before;
 use crate::data::{Dataset, Date, Metric};
 use crate::i18n::Lang;
@@ -114,6 +114,18 @@ fn publisher(spec: &ChartSpec, series: &SourceRef, point: Option<&SourceRef>) ->
     }
 }
 
+/// How a series crosses a day without a report, in words: "the line joins the reports of
+/// 3 Mar 2022 and 10 Mar 2022", "no line: ... too far apart", "reports on ... and ...".
+fn gap_words(lang: Lang, (from, to): (i64, i64), crossing: Crossing) -> String {
+    let (from, to) = (lang.day_date(from), lang.day_date(to));
+    match crossing {
+        Crossing::Joined => tr!(lang, GapJoined, from = from, to = to),
+        Crossing::TooFar => tr!(lang, GapNotJoined, from = from, to = to),
+        Crossing::LowerBound => tr!(lang, GapLowerBound, from = from, to = to),
+        Crossing::Marks => tr!(lang, GapMarks, from = from, to = to),
+    }
+}
+
 pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
     let lang = spec.lang;
     Tooltip {
@@ -140,7 +152,12 @@ pub fn tooltip(spec: &ChartSpec, day: i64) -> Tooltip {
                     publisher: publisher(spec, &s.source, p.and_then(|p| p.source.as_ref())),
                     value: p.map(|p| p.value),
                     precision: p.map(|p| p.precision).unwrap_or_default(),
-                    detail: p.and_then(|p| p.detail.clone()),
+                    // A day without a report says how the drawing crosses it.
+                    detail: match (p, s.gap_around(day)) {
+                        (Some(p), _) => p.detail.clone(),
+                        (None, Some((from, to, crossing))) => Some(gap_words(lang, (from, to), crossing)),
+                        (None, None) => None,
+                    },
                     source: p.and_then(|p| p.source.clone()).unwrap_or_else(|| s.source.clone()),
                     unit_badge: s
                         .source
