@@ -17,6 +17,7 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
   ".png": "image/png",
+  ".svg": "image/svg+xml",
 };
 
 /** Serves `root` at `prefix` (e.g. "/tracker/" for sub-path hosting); anything else is a 404.

@@ -142,6 +142,7 @@ fn page_header(
                 { lang_switch(lang, on_lang) }
                 { theme_switch(theme, lang) }
                 <own_data::OpenButton />
+                <p class="to-sources"><a href="#sources">{ tr!(lang, SourcesAndMethod) }</a></p>
             </div>
             <h1>{ tr!(lang, PageTitle) }</h1>
             <p class="lede">

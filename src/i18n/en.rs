@@ -166,6 +166,7 @@ english! {
     AsOf => "As of {date}.",
     FoundInFigures => "Found in the figures (kept as published)",
     CivilianCasualties => "Civilian casualties",
+    FooterCredit => "Charts and text: displacement-tracker. Figures: their publishers (UNHCR, OHCHR, IOM, Eurostat and others), each credited, with its terms of use where it states them, in",
     FooterDataset => "Dataset version {version} (schema {schema}), figures from {first} to {last}, built from the project's sourced CSVs.",
     WhatChanged => "What changed in the dataset",
     TakeThisView => "Take this view with you",

@@ -1,0 +1,55 @@
+// What a page needs to be published: link previews, an icon, a credit line, a way from the
+// header to the sources, and a printed copy that is a document (no controls, the quotes whole).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { ROOT, start, openAt } from "./harness.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(() => env?.close());
+
+test("link previews have a title and a description, and the page has an icon of its own", async () => {
+  const { context, page, problems } = await openAt(env);
+  const meta = (selector) => page.locator(`head meta[${selector}]`).getAttribute("content");
+  assert.match(await meta('property="og:title"'), /^Ukraine 2022–2026, day by day/);
+  assert.match(await meta('property="og:description"'), /each figure with its source\.$/);
+  assert.equal(await meta('property="og:type"'), "website");
+  assert.equal(await meta('name="twitter:card"'), "summary");
+  const icon = await page.locator('head link[rel="icon"]').getAttribute("href");
+  assert.ok(!icon.startsWith("data:"), `an icon, not ${icon}`);
+  const response = await page.request.get(new URL(icon, page.url()).href);
+  assert.equal(response.status(), 200);
+  assert.match(response.headers()["content-type"], /^image\/svg\+xml/);
+  assert.match(await response.text(), /^<svg /);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the header leads to the sources, and the footer credits the page and the publishers", async () => {
+  const { context, page, problems } = await openAt(env);
+  const link = page.locator("#app header .to-sources a");
+  assert.equal(await link.innerText(), "Sources and method");
+  await link.click();
+  await page.waitForFunction(() => location.hash === "#sources");
+  assert.ok(await page.locator("#sources").isVisible());
+  const credit = await page.locator("#app .page-footer .credit").innerText();
+  assert.match(credit, /^Charts and text: displacement-tracker\. Figures: their publishers \(UNHCR, OHCHR, IOM, Eurostat and others\), each credited, with its terms of use where it states them, in Sources and method\.$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("printed, the page has no controls and its quotes are whole", async () => {
+  const { context, page, problems } = await openAt(env, "", { viewport: { width: 1440, height: 900 } });
+  await page.emulateMedia({ media: "print" });
+  for (const hidden of [".controls", ".page-tools", ".share", ".chart-actions"]) {
+    const shown = await page.locator(`#app ${hidden}`).evaluateAll((all) => all.filter((e) => getComputedStyle(e).display !== "none").length);
+    assert.equal(shown, 0, `${hidden} not printed`);
+  }
+  const quotes = await page.locator("#app .quotes").evaluate((q) => ({ clipped: q.scrollHeight > q.clientHeight + 1, overflow: getComputedStyle(q).overflowY }));
+  assert.deepEqual(quotes, { clipped: false, overflow: "visible" });
+  await page.pdf({ path: `${ROOT}test-results/print.pdf`, format: "A4" });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
