@@ -200,3 +200,32 @@ test("an open table scrolls inside its box: the page never widens, and its heade
     await context.close();
   }
 });
+
+test("what stays pinned at the top is one slim row, and links to places in the page land below it", async () => {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 1366, height: 768 }]) {
+    const { context, page, problems } = await openAt(env, "", { viewport });
+    await page.evaluate(() => scrollTo(0, 3000));
+    await page.waitForTimeout(100);
+    // Everything whose box is stuck at the top of the screen after scrolling.
+    const pinned = await page.evaluate(() =>
+      [...document.querySelectorAll("#app *")]
+        .filter((e) => ["sticky", "fixed"].includes(getComputedStyle(e).position) && e.getBoundingClientRect().top <= 1 && e.getBoundingClientRect().height > 0)
+        .map((e) => ({ name: e.className, bottom: Math.round(e.getBoundingClientRect().bottom) })),
+    );
+    const bottom = Math.max(0, ...pinned.map((p) => p.bottom));
+    assert.ok(bottom <= 64, `${viewport.width}x${viewport.height}: pinned down to ${bottom} px: ${JSON.stringify(pinned)}`);
+    // "Sources and method" in the header and a chart's own sources: their targets in full view.
+    for (const [link, target] of [["#app header .to-sources a", "#sources"], ["#app .skip-link", "#charts"]]) {
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.locator(link).focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((t) => location.hash === t, target);
+      await page.waitForTimeout(100);
+      const top = await page.locator(target).evaluate((e) => e.getBoundingClientRect().top);
+      assert.ok(top >= bottom, `${target} lands at ${top} px, under the pinned bar (${bottom} px)`);
+    }
+    if (viewport.width === 1440) await page.screenshot({ path: `${ROOT}test-results/pinned-1440.png` });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

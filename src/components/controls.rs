@@ -61,8 +61,8 @@ fn choice<T: Copy + PartialEq + 'static>(
     }
 }
 
-/// The timeline (select a day, play, zoom) and what to compare (countries, cumulative or daily,
-/// scale, absolute, per 1,000 residents or share). On a phone everything but the timeline folds
+/// The timeline (select a day, play), pinned, and, in the page's flow, the view's options (zoom,
+/// countries, cumulative or daily, scale, absolute, per 1,000 residents or share). On a phone everything but the timeline folds
 /// into one summary line that opens it (`open`, toggled by `on_open`): the stylesheet folds it,
 /// so the first view baked into the page folds the same way. A plain function, not a component:
 /// it follows every change of the view state anyway.
@@ -79,9 +79,14 @@ pub fn controls(
         let series = d.refugees.by_country.iter().find(|s| s.id == id);
         series.map_or_else(|| id.to_string(), |s| crate::transform::country_name(d, s, lang))
     };
+    // Pinned at the top of a wide screen: the timeline alone, one slim row. What else the
+    // reader may choose is in the page's flow, under it.
     html! {
-        <section class="controls" aria-label={tr!(lang, ExploreByWarDay)}>
+        <>
+        <section class="controls timeline-bar" aria-label={tr!(lang, ExploreByWarDay)}>
             { timeline(s, b, dispatch, on_key) }
+        </section>
+        <section class="controls view-options" aria-label={tr!(lang, ViewOptions)}>
             <div class={classes!("more-controls", open.then_some("open"))}>
                 <button type="button" class="more-summary" aria-expanded={open.to_string()} aria-controls="more-controls"
                     onclick={on_open}>{ summary(s, b, name) }</button>
@@ -94,6 +99,7 @@ pub fn controls(
                 </div>
             </div>
         </section>
+        </>
     }
 }
 

@@ -45,6 +45,7 @@ english! {
     NoticeZoom => "Ignored the zoom: it needs from and to, with from before to.",
     NoticeDayOutsideZoom => "Ignored day={day}: it is outside the zoomed range {from} to {to}.",
     ExploreByWarDay => "Explore by war day",
+    ViewOptions => "What the charts show",
     Play => "Play",
     Pause => "Pause",
     PreviousDay => "Previous day",

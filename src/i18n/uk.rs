@@ -29,6 +29,7 @@ pub const TEXTS: &[(Key, &str)] = &[
     (Key::NoticeZoom, "Масштаб пропущено: потрібні from і to, причому from раніше за to."),
     (Key::NoticeDayOutsideZoom, "Пропущено day={day}: цей день поза вибраним проміжком з {from} по {to}."),
     (Key::ExploreByWarDay, "Огляд за днями війни"),
+    (Key::ViewOptions, "Що показують графіки"),
     (Key::Play, "Відтворити"),
     (Key::Pause, "Пауза"),
     (Key::PreviousDay, "Попередній день"),
