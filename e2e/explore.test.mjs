@@ -184,6 +184,7 @@ test("tapping a chart on a touch screen shows that day's tooltip", async (t) => 
 
 test("the earlier vintage overlays the total; claims and caveats show on their figures", async (t) => {
   const { context, page, problems } = await open(t, "?from=1&to=120");
+  await page.locator("#chart-refugees .refugee-choices > summary").click();
   await page.locator("#earlier-vintage").check();
   await page.waitForFunction(() => new URLSearchParams(location.search).get("vintage") === "earlier");
   await hoverDay(page, "refugees", 1);
@@ -205,7 +206,8 @@ test("the earlier vintage overlays the total; claims and caveats show on their f
 
 test("a copied link reopens exactly the view it was copied from", async (t) => {
   const { context, page, problems } = await open(t);
-  // Hiding every country: the link says so, and reopens with none shown.
+  // Hiding every country (at the chart): the link says so, and reopens with none shown.
+  await page.locator("#chart-refugees .refugee-choices > summary").click();
   for (const box of await page.locator("input[data-series]").all()) await box.uncheck();
   await page.waitForFunction(() => new URLSearchParams(location.search).get("countries") === "");
   await page.reload();

@@ -119,7 +119,8 @@ test("on a phone the controls fold into one line, and every target is at least 2
   assert.ok(widths[0] <= widths[1], `no sideways scroll at 320 px: ${widths}`);
   const summary = page.locator(".more-summary");
   assert.equal(await summary.getAttribute("aria-expanded"), "false", "folded");
-  assert.equal(await summary.textContent(), "All countries · cumulative · linear · day 26");
+  assert.equal(await summary.textContent(), "all days · day 26");
+  assert.equal(await page.locator("#chart-refugees .refugee-choices > summary").textContent(), "All countries · cumulative · linear");
   assert.equal(await page.locator("#zoom-from").isVisible(), false);
   await summary.tap();
   assert.equal(await page.locator("#zoom-from").isVisible(), true, "the summary opens the controls");

@@ -140,13 +140,14 @@ test("Back and Forward change the view, never the language the reader chose", as
   await context.close();
 });
 
-test("a phone in Ukrainian: the folded controls summarise the view in Ukrainian", async () => {
+test("a phone in Ukrainian: the folded controls and the chart's choices summarise the view in Ukrainian", async () => {
   const { context, page, problems } = await openAt(env, "?lang=uk&day=26", {
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
   });
-  assert.equal(await page.locator("button.more-summary").innerText(), "Усі країни · наростаючим підсумком · лінійна шкала · день 26");
+  assert.equal(await page.locator("button.more-summary").innerText(), "усі дні · день 26");
+  assert.equal(await page.locator("#chart-refugees .refugee-choices > summary").innerText(), "Усі країни · наростаючим підсумком · лінійна шкала");
   await page.screenshot({ path: `${ROOT}test-results/ukrainian-390.png` });
   assert.deepEqual(problems, []);
   await context.close();

@@ -33,7 +33,8 @@ pub struct ChartCanvasProps {
     /// The colours on screen, and those of a downloaded picture.
     pub theme: ThemeName,
     pub png_theme: ThemeName,
-    /// The chart's own choices (the countries of the recorded chart), under its period.
+    /// The chart's own choices (the country chart's countries and measures, the recorded
+    /// chart's countries), at its head.
     #[prop_or_default]
     pub children: Html,
 }
@@ -418,6 +419,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             } else {
                 <h1 class="visually-hidden">{ &spec.title }</h1>
             }
+            // The chart's own choices, at its head.
+            { props.children.clone() }
             <ChartLayer spec={spec.clone()} canvas={canvas.clone()} canvas_label={canvas_label} area={area}
                 drawn={drawn} selected={props.selected} theme={props.theme} dispatch={props.dispatch.clone()} set_hover={props.set_hover.clone()}
                 keyboard={keys.showing} focus_series={keys.series} on_error={on_hover_error} />
@@ -431,7 +434,6 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     { " " }{ tr!(lang, LaterFigures) }{ " " }<a href={url.clone()}>{ publisher }</a>{ "." }
                 }
             </p>
-            { props.children.clone() }
             <p class="chart-summary">{ &*summary }</p>
             if !spec.notes.is_empty() || !spec.marks.is_empty() {
                 <ul class="chart-notes">

@@ -1,6 +1,6 @@
 use crate::chart::Mark;
 use crate::data::Dataset;
-use crate::state::{reduce, summary, Action, Bounds, Measure, Mode, Scale, ViewState};
+use crate::state::{choices_summary, reduce, summary, Action, Bounds, Measure, Mode, Scale, ViewState};
 use crate::transform::series_color;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -61,24 +61,18 @@ fn choice<T: Copy + PartialEq + 'static>(
     }
 }
 
-/// The timeline (select a day, play), pinned, and, in the page's flow, the view's options (zoom,
-/// countries, cumulative or daily, scale, absolute, per 1,000 residents or share). On a phone everything but the timeline folds
+/// The timeline (select a day, play), pinned, and, in the page's flow, the days shown (zoom and
+/// named ranges). The country chart's own choices are under its title (`refugee_choices`). On a phone everything but the timeline folds
 /// into one summary line that opens it (`open`, toggled by `on_open`): the stylesheet folds it,
 /// so the first view baked into the page folds the same way. A plain function, not a component:
 /// it follows every change of the view state anyway.
 pub fn controls(
-    d: &Dataset,
     s: &ViewState,
     b: &Bounds,
     (dispatch, on_key): (&Callback<Action>, &Callback<KeyboardEvent>),
     (open, on_open): (bool, Callback<MouseEvent>),
 ) -> Html {
-    let o = &s.options;
-    let lang = o.lang;
-    let name = |id: &str| {
-        let series = d.refugees.by_country.iter().find(|s| s.id == id);
-        series.map_or_else(|| id.to_string(), |s| crate::transform::country_name(d, s, lang))
-    };
+    let lang = s.options.lang;
     // Pinned at the top of a wide screen: the timeline alone, one slim row. What else the
     // reader may choose is in the page's flow, under it.
     html! {
@@ -89,13 +83,9 @@ pub fn controls(
         <section class="controls view-options" aria-label={tr!(lang, ViewOptions)}>
             <div class={classes!("more-controls", open.then_some("open"))}>
                 <button type="button" class="more-summary" aria-expanded={open.to_string()} aria-controls="more-controls"
-                    onclick={on_open}>{ summary(s, b, name) }</button>
+                    onclick={on_open}>{ summary(s) }</button>
                 <div class="more" id="more-controls">
                 { zoom(s, b, dispatch) }
-                { countries(d, s, dispatch) }
-                { choice("mode", tr!(lang, Figures), &[(Mode::Cumulative, tr!(lang, Cumulative)), (Mode::Daily, tr!(lang, Daily))], o.mode, dispatch.reform(Action::SetMode)) }
-                { choice("measure", tr!(lang, Measure), &[(Measure::Absolute, tr!(lang, Absolute)), (Measure::PerThousand, tr!(lang, PerThousandResidents)), (Measure::Share, tr!(lang, ShareOfTotal))], o.measure, dispatch.reform(Action::SetMeasure)) }
-                { choice("scale", tr!(lang, ScaleOfCountryChart), &[(Scale::Linear, tr!(lang, Linear)), (Scale::Log, tr!(lang, Logarithmic))], o.scale, dispatch.reform(Action::SetScale)) }
                 </div>
             </div>
         </section>
@@ -183,6 +173,27 @@ fn zoom(s: &ViewState, b: &Bounds, dispatch: &Callback<Action>) -> Html {
             </span>
             <span class="hint">{ tr!(lang, OrDragAcross) }</span>
         </div>
+    }
+}
+
+/// The country chart's choices, folded under its title, the fold naming them in one line:
+/// countries (and UNHCR's earlier vintage), cumulative or daily, absolute, per 1,000 residents
+/// or share, linear or logarithmic. None of them changes another chart.
+pub fn refugee_choices(d: &Dataset, s: &ViewState, b: &Bounds, dispatch: &Callback<Action>) -> Html {
+    let o = &s.options;
+    let lang = o.lang;
+    let name = |id: &str| {
+        let series = d.refugees.by_country.iter().find(|s| s.id == id);
+        series.map_or_else(|| id.to_string(), |s| crate::transform::country_name(d, s, lang))
+    };
+    html! {
+        <details class="chart-choices refugee-choices">
+            <summary>{ choices_summary(s, b, name) }</summary>
+            { countries(d, s, dispatch) }
+            { choice("mode", tr!(lang, Figures), &[(Mode::Cumulative, tr!(lang, Cumulative)), (Mode::Daily, tr!(lang, Daily))], o.mode, dispatch.reform(Action::SetMode)) }
+            { choice("measure", tr!(lang, Measure), &[(Measure::Absolute, tr!(lang, Absolute)), (Measure::PerThousand, tr!(lang, PerThousandResidents)), (Measure::Share, tr!(lang, ShareOfTotal))], o.measure, dispatch.reform(Action::SetMeasure)) }
+            { choice("scale", tr!(lang, ScaleOfCountryChart), &[(Scale::Linear, tr!(lang, Linear)), (Scale::Log, tr!(lang, Logarithmic))], o.scale, dispatch.reform(Action::SetScale)) }
+        </details>
     }
 }
 

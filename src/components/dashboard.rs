@@ -296,11 +296,13 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let link = view_link(&view, &model.bounds);
     let stamp = AttrValue::from(export::stamp(d, &view.options, &link));
     let chart = |spec: &Shared<ChartSpec>, sources_page: &str| {
-        // The recorded chart's countries are chosen at the chart (not when embedded).
-        let choices = if spec.id == ChartId::RecordedCountries && sources_page.is_empty() {
-            super::controls::recorded_countries(d, state, &model.bounds, &dispatch)
-        } else {
-            Html::default()
+        // A chart's own choices are made at the chart (not when embedded): the country chart's
+        // countries and measures, the recorded chart's countries.
+        let choices = match spec.id {
+            _ if !sources_page.is_empty() => Html::default(),
+            ChartId::Refugees => super::controls::refugee_choices(d, state, &model.bounds, &dispatch),
+            ChartId::RecordedCountries => super::controls::recorded_countries(d, state, &model.bounds, &dispatch),
+            _ => Html::default(),
         };
         html! {
             <ChartCanvas key={spec.id.as_str()} spec={spec.clone()} selected={state.cursor.selected}
@@ -334,7 +336,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                 <ul>{ for notices.iter().map(|n| html! { <li>{ n.text(lang) }</li> }) }</ul>
             </div>
         }
-        { controls(d, state, &model.bounds, (&dispatch, &on_key), (*controls_open, on_open_controls)) }
+        { controls(state, &model.bounds, (&dispatch, &on_key), (*controls_open, on_open_controls)) }
         <p id="announcer" class="announcer" aria-live="polite">{ announcement }</p>
         <div class="layout">
             <main class="charts" id="charts">

@@ -79,6 +79,7 @@ english! {
     SummaryShare => "share of total",
     SummaryLinear => "linear",
     SummaryLog => "log",
+    SummaryAllDays => "all days",
     SummaryDays => "days {from}–{to}",
     SummaryDay => "day {day}",
     SummaryNoDay => "no day selected",

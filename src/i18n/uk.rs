@@ -63,6 +63,7 @@ pub const TEXTS: &[(Key, &str)] = &[
     (Key::SummaryShare, "частка від загальної кількості"),
     (Key::SummaryLinear, "лінійна шкала"),
     (Key::SummaryLog, "логарифмічна шкала"),
+    (Key::SummaryAllDays, "усі дні"),
     (Key::SummaryDays, "дні {from}–{to}"),
     (Key::SummaryDay, "день {day}"),
     (Key::SummaryNoDay, "день не вибрано"),

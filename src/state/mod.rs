@@ -111,9 +111,9 @@ impl ViewState {
     }
 }
 
-/// The view in one line, for the folded controls on a phone: "All countries · cumulative ·
-/// linear · no day selected". `names` gives a refugee series' name.
-pub fn summary(state: &ViewState, bounds: &Bounds, names: impl Fn(&str) -> String) -> String {
+/// The country chart's choices in one line, for the fold that holds them under that chart:
+/// "All countries · cumulative · linear". `names` gives a refugee series' name.
+pub fn choices_summary(state: &ViewState, bounds: &Bounds, names: impl Fn(&str) -> String) -> String {
     let o = &state.options;
     let lang = o.lang;
     let shown: Vec<&String> = bounds.series.iter().filter(|s| o.is_shown(s)).collect();
@@ -140,14 +140,22 @@ pub fn summary(state: &ViewState, bounds: &Bounds, names: impl Fn(&str) -> Strin
         }
         .into(),
     );
-    if let Some((a, b)) = o.range {
-        parts.push(tr!(lang, SummaryDays, from = lang.whole(a), to = lang.whole(b)));
-    }
-    parts.push(state.cursor.selected.map_or_else(
+    parts.join(" · ")
+}
+
+/// The days shown and the day selected in one line, for the folded controls on a phone: "all
+/// days · no day selected", "days 10–60 · day 26".
+pub fn summary(state: &ViewState) -> String {
+    let lang = state.options.lang;
+    let range = match state.options.range {
+        Some((a, b)) => tr!(lang, SummaryDays, from = lang.whole(a), to = lang.whole(b)),
+        None => tr!(lang, SummaryAllDays).to_string(),
+    };
+    let day = state.cursor.selected.map_or_else(
         || tr!(lang, SummaryNoDay).to_string(),
         |d| tr!(lang, SummaryDay, day = lang.whole(d)),
-    ));
-    parts.join(" · ")
+    );
+    format!("{range} · {day}")
 }
 
 /// The war days the data covers, and the refugee series that can be chosen.
@@ -627,9 +635,10 @@ mod tests {
     fn the_view_in_one_line() {
         let name = |id: &str| id.to_uppercase();
         assert_eq!(
-            summary(&ViewState::default(), &bounds(), name),
-            "All countries · cumulative · linear · no day selected"
+            choices_summary(&ViewState::default(), &bounds(), name),
+            "All countries · cumulative · linear"
         );
+        assert_eq!(summary(&ViewState::default()), "all days · no day selected");
         let s = run([
             Action::ToggleSeries("hun".into()),
             Action::SetMeasure(Measure::PerThousand),
@@ -638,11 +647,12 @@ mod tests {
             Action::Select(26),
         ]);
         assert_eq!(
-            summary(&s, &bounds(), name),
-            "POL, ROU-FROM-MDA · cumulative · per 1,000 residents · log · days 10–60 · day 26"
+            choices_summary(&s, &bounds(), name),
+            "POL, ROU-FROM-MDA · cumulative · per 1,000 residents · log"
         );
+        assert_eq!(summary(&s), "days 10–60 · day 26");
         let none = run(["pol", "hun", "rou-from-mda"].map(|s| Action::ToggleSeries(s.into())));
-        assert!(summary(&none, &bounds(), name).starts_with("No countries · "));
+        assert!(choices_summary(&none, &bounds(), name).starts_with("No countries · "));
     }
 
     #[test]
