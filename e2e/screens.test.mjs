@@ -230,3 +230,25 @@ test("what stays pinned at the top is one slim row, and links to places in the p
     await context.close();
   }
 });
+
+test("a tooltip never goes under the bar pinned at the top", async () => {
+  const { context, page, problems } = await openAt(env, "", { viewport: { width: 1440, height: 900 } });
+  const canvas = page.locator("#chart-casualties canvas.chart-canvas");
+  await canvas.scrollIntoViewIfNeeded();
+  // The chart's top 60 px scrolled under the pinned bar.
+  await page.evaluate(() => {
+    const top = document.querySelector("#chart-casualties canvas.chart-canvas").getBoundingClientRect().top + scrollY;
+    scrollTo(0, top + 60);
+  });
+  await page.waitForTimeout(100);
+  const box = await canvas.boundingBox();
+  const bar = await page.locator("#app .timeline-bar").boundingBox();
+  assert.ok(box.y < bar.y + bar.height, "the chart's top is under the bar");
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6);
+  const tip = page.locator("#chart-casualties .tooltip");
+  await tip.waitFor();
+  const top = (await tip.boundingBox()).y;
+  assert.ok(top >= bar.y + bar.height, `the tooltip starts at ${top} px, under the bar's ${bar.y + bar.height} px`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

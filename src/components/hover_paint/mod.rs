@@ -295,9 +295,10 @@ impl Nodes {
             return self.tip.root.attach(None);
         };
         let ratio = placed.ratio.max(1.0);
+        // At the plot's top, or lower where the bar pinned at the top of the screen covers it.
         let (x, top) = (
             placed.drawn.plot.x_of(day) / ratio,
-            f64::from(placed.drawn.plot.top) / ratio,
+            (f64::from(placed.drawn.plot.top) / ratio).max(pinned_over(&self.doc, layer) + 4.0),
         );
         let placement = place_tooltip(x, canvas_width / ratio, 360.0);
         // Placed by a transform on a layer of its own: moving it and changing its text repaint
@@ -329,6 +330,19 @@ impl Nodes {
         self.tip.root.prop("max-width", max_width)?;
         self.tip.root.attach(Some(parent))
     }
+}
+
+/// How far down the chart the bar pinned at the top of the screen (the timeline) reaches, in
+/// CSS px from the top of the chart's stack (what the tooltip over it is placed against); 0 when
+/// it does not cover the chart (scrolled away, or not pinned on a narrow screen).
+fn pinned_over(doc: &Document, layer: &Element) -> f64 {
+    let (Some(bar), Some(stack)) = (
+        doc.query_selector("#app .timeline-bar").ok().flatten(),
+        layer.parent_element(),
+    ) else {
+        return 0.0;
+    };
+    (bar.get_bounding_client_rect().bottom() - stack.get_bounding_client_rect().top()).max(0.0)
 }
 
 #[cfg(test)]
