@@ -32,6 +32,15 @@ async function kept(page) {
   });
 }
 
+/** A first visit: a page that opened the site served by `env` and is under its worker, with the
+ * build's files kept (`names`, `urls`, as `kept` gives them). */
+async function firstVisit(env, options = {}) {
+  const opened = await newPage(env.browser, { serviceWorkers: "allow", ...options });
+  await opened.page.goto(env.server.url);
+  await waitForCharts(opened.page);
+  return { ...opened, ...(await kept(opened.page)) };
+}
+
 const build = (page) => page.getAttribute('meta[name="build"]', "content");
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 
@@ -76,10 +85,7 @@ test("after a first visit the page opens without a network, with the kept data a
   const env = await start(await copyOfBuild());
   const timezoneId = zoneOnAnotherDay();
   try {
-    const { context, page } = await newPage(env.browser, { serviceWorkers: "allow", timezoneId });
-    await page.goto(env.server.url);
-    await waitForCharts(page);
-    const { names, urls } = await kept(page);
+    const { context, page, names, urls } = await firstVisit(env, { timezoneId });
     assert.deepEqual(names, [`displacement-tracker-${await build(page)}`]);
     for (const file of ["/index.html", "/data/dataset.json", "/noscript.css"]) assert.ok(urls.includes(file), `${file} kept`);
     assert.ok(urls.some((u) => u.endsWith(".wasm")) && urls.some((u) => u.startsWith("/boot.js?js=")), "the app kept");
@@ -114,10 +120,7 @@ test("after a first visit the page opens without a network, with the kept data a
 test("the kept copy is shown when the site answers 5xx, or has not answered in a few seconds", async () => {
   const env = await start(await copyOfBuild());
   try {
-    const { context, page } = await newPage(env.browser, { serviceWorkers: "allow" });
-    await page.goto(env.server.url);
-    await waitForCharts(page);
-    await kept(page);
+    const { context, page } = await firstVisit(env);
     for (const trouble of [503, 500, "stall"]) {
       env.server.trouble(() => trouble);
       const started = Date.now();
@@ -139,10 +142,7 @@ test("the kept copy is shown when the site answers 5xx, or has not answered in a
 test("another page of the site, the dataset or the worker opened in a tab, or a portal's page, never replaces the kept page", async () => {
   const env = await start(await copyOfBuild());
   try {
-    const { context, page } = await newPage(env.browser, { serviceWorkers: "allow" });
-    await page.goto(env.server.url);
-    await waitForCharts(page);
-    await kept(page);
+    const { context, page } = await firstVisit(env);
     const ours = await build(page);
     for (const other of ["data/dataset.json", "sw.js", "about.html", "index.html?from=elsewhere"]) {
       await page.goto(env.server.url + other);
@@ -172,10 +172,7 @@ test("a new build is picked up on the next visit online, with a notice, and the 
   const dir = await copyOfBuild();
   const env = await start(dir);
   try {
-    const { context, page, problems } = await newPage(env.browser, { serviceWorkers: "allow" });
-    await page.goto(env.server.url);
-    await waitForCharts(page);
-    await kept(page);
+    const { context, page, problems } = await firstVisit(env);
     const next = "0123456789abcdef";
     await deploy(dir, next);
 
@@ -212,10 +209,7 @@ test("a deploy whose worker cannot finish installing leaves the kept copy whole,
   const dir = await copyOfBuild();
   const env = await start(dir);
   try {
-    const { context, page } = await newPage(env.browser, { serviceWorkers: "allow" });
-    await page.goto(env.server.url);
-    await waitForCharts(page);
-    await kept(page);
+    const { context, page } = await firstVisit(env);
     const next = "fedcba9876543210";
     const old = await deploy(dir, next);
     // One file of the new build cannot be had (a CDN without it yet): the new worker's install
@@ -265,10 +259,7 @@ test("offline under a sub-path (trunk build --public-url /tracker/)", async (t) 
   if (!sub) return;
   const env = await start(sub, "/tracker/");
   try {
-    const { context, page, requests } = await newPage(env.browser, { serviceWorkers: "allow" });
-    await page.goto(env.server.url);
-    await waitForCharts(page);
-    const { urls } = await kept(page);
+    const { context, page, requests, urls } = await firstVisit(env);
     assert.ok(urls.every((u) => u.startsWith("/tracker/")), "every kept file under /tracker/");
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
     assert.equal(new URL(scope).pathname, "/tracker/");
