@@ -103,7 +103,10 @@ test("each chart has a heading, a summary in words and its figures as a table", 
   // A row for every day the chart has a figure: the first months' series and the whole war's
   // border crossings (by vintage and by country).
   const crossings = dataset.figures.filter((f) => f.measure === "border_crossings");
-  const days = new Set([...total.dates, ...dataset.refugees.by_country.flatMap((s) => s.points.dates), ...crossings.flatMap((f) => f.points.dates)]);
+  // The first view shows Poland among the receiving countries: its series and its later figures.
+  const poland = dataset.refugees.by_country.filter((s) => s.id === "pol");
+  const shown = crossings.filter((f) => f.scope === "all_countries" || f.iso3 === "POL");
+  const days = new Set([...total.dates, ...poland.flatMap((s) => s.points.dates), ...shown.flatMap((f) => f.points.dates)]);
   assert.equal(await table.locator("tbody tr").count(), days.size);
   await page.keyboard.press("Enter");
   assert.equal(await page.locator("#table-refugees").count(), 0);

@@ -57,6 +57,17 @@ fn first_view(d: &Dataset) -> Vec<ChartSpec> {
     transform::charts(d, &ChartOptions::default())
 }
 
+/// The query that shows every receiving country (the first view shows the largest only).
+fn every_country(d: &Dataset) -> String {
+    let ids: Vec<&str> = d.refugees.by_country.iter().map(|s| s.id.as_str()).collect();
+    format!("countries={}", ids.join(","))
+}
+
+/// The charts with every receiving country shown.
+fn every_country_view(d: &Dataset) -> Vec<ChartSpec> {
+    transform::charts(d, &options(d, &every_country(d)))
+}
+
 /// The points of every `<polyline>` of the SVG drawn in `color` (`#RRGGBB`), one list each.
 fn polylines_in(svg: &str, color: &str) -> Vec<usize> {
     svg.split("<polyline")
@@ -86,9 +97,31 @@ fn write_artifact(name: &str, svg: &str) {
 }
 
 #[test]
-fn cumulative_refugees_spec_uses_the_dataset_figures() {
+fn the_first_view_shows_the_totals_and_the_largest_country() {
     let d = dataset();
     let spec = chart(&d, ChartId::Refugees);
+    let ids: Vec<&str> = spec.series.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "total",
+            "unhcr-crossings-floors",
+            "unhcr-crossings-reported",
+            "unhcr-crossings-revised",
+            "pol",
+            "unhcr-crossings-countries-pol"
+        ]
+    );
+    assert!(spec
+        .notes
+        .iter()
+        .any(|n| n == "7 of 8 receiving-country series not shown: choose them at the chart's head."));
+}
+
+#[test]
+fn cumulative_refugees_spec_uses_the_dataset_figures() {
+    let d = dataset();
+    let spec = chart_in(&d, &every_country(&d), ChartId::Refugees);
     let ids: Vec<&str> = spec.series.iter().map(|s| s.id.as_str()).collect();
     // The first months' headline, then UNHCR's later figures in their three vintages, then each
     // receiving country and its later figures (neighbours of Ukraine only).
@@ -385,7 +418,7 @@ fn every_chart_shares_the_view_range() {
 #[test]
 fn per_thousand_residents_from_the_real_data() {
     let d = dataset();
-    let spec = chart_in(&d, "measure=per1000", ChartId::Refugees);
+    let spec = chart_in(&d, &format!("measure=per1000&{}", every_country(&d)), ChartId::Refugees);
     assert!(
         spec.series.iter().all(|s| s.id != "total"),
         "the all-country total has no receiving country"
@@ -412,7 +445,7 @@ fn per_thousand_residents_from_the_real_data() {
 #[test]
 fn share_of_the_total_from_the_real_data() {
     let d = dataset();
-    let spec = chart_in(&d, "measure=share", ChartId::Refugees);
+    let spec = chart_in(&d, &format!("measure=share&{}", every_country(&d)), ChartId::Refugees);
     let at = |id: &str| {
         spec.series
             .iter()
@@ -439,7 +472,7 @@ fn share_of_the_total_from_the_real_data() {
 #[test]
 fn daily_mode_keeps_only_series_with_daily_figures() {
     let d = dataset();
-    let spec = chart_in(&d, "mode=daily", ChartId::Refugees);
+    let spec = chart_in(&d, &format!("mode=daily&{}", every_country(&d)), ChartId::Refugees);
     let ids: Vec<&str> = spec.series.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["total", "pol", "hun", "rou", "svk", "rou-from-mda"]);
     assert_eq!(spec.series[1].at(26).unwrap().value, 29_501.0);
@@ -474,7 +507,7 @@ fn chosen_countries_and_log_scale() {
     assert!(spec
         .notes
         .iter()
-        .any(|n| n == "6 of 8 receiving-country series hidden."));
+        .any(|n| n == "6 of 8 receiving-country series not shown: choose them at the chart's head."));
     assert!(
         !chart_in(&d, "scale=log", ChartId::Casualties).log_scale,
         "the log scale is for the comparison chart"
@@ -490,7 +523,7 @@ fn chosen_countries_and_log_scale() {
 #[test]
 fn tooltip_gives_exact_figures_or_no_report() {
     let d = dataset();
-    let refugees = chart(&d, ChartId::Refugees);
+    let refugees = chart_in(&d, &every_country(&d), ChartId::Refugees);
     let t = transform::tooltip(&refugees, 25);
     assert_eq!(t.title, "Day 25 · 20 Mar 2022");
     let row = |label: &str| t.rows.iter().find(|r| r.label == label).unwrap();
@@ -612,7 +645,7 @@ fn headline_in_words() {
 #[test]
 fn charts_in_ukrainian() {
     let d = dataset();
-    let (state, notices) = from_query("lang=uk", &transform::bounds(&d));
+    let (state, notices) = from_query(&format!("lang=uk&{}", every_country(&d)), &transform::bounds(&d));
     assert!(notices.is_empty());
     assert_eq!(state.options.lang, Lang::Uk);
     let specs = transform::charts(&d, &state.options);
@@ -730,7 +763,7 @@ fn earlier_vintage_overlays_the_total_with_the_revision_of_each_day() {
 #[test]
 fn claims_and_dated_caveats_are_pinned_to_their_figures() {
     let d = dataset();
-    let specs = first_view(&d);
+    let specs = every_country_view(&d);
     let refugees = &specs[0];
     // The seed article of 21 March 2022 (day 26): "more than 3.38 million".
     let seed = refugees
@@ -894,7 +927,7 @@ fn a_day_without_a_report_says_how_the_drawing_crosses_it() {
     let d = dataset();
     let date = |day: i64| Lang::En.day_date(day);
     let (mut joined, mut apart) = (0, 0);
-    for spec in first_view(&d) {
+    for spec in every_country_view(&d) {
         for series in spec.series.iter().filter(|s| s.mark.is_line()) {
             let detail_on = |day: i64| {
                 transform::tooltip(&spec, day)
@@ -938,4 +971,24 @@ fn a_day_without_a_report_says_how_the_drawing_crosses_it() {
         }
     }
     assert!(joined > 10 && apart > 0, "{joined} joined, {apart} apart");
+}
+
+#[test]
+fn a_narrow_drawing_names_its_lines_whole_in_the_key() {
+    let d = dataset();
+    let spec = chart_in(&d, &every_country(&d), ChartId::Refugees);
+    for (width, height) in [(360, 760), (390, 700)] {
+        let t = texts(&to_svg(&spec, width, height).unwrap());
+        assert!(t.iter().all(|x| !x.contains('…')), "a name cut at {width} px: {t:?}");
+        for name in [
+            "Russian Federation, later, to Oct 2022",
+            "Republic of Moldova, later, to Feb 2023",
+        ] {
+            assert!(t.iter().any(|x| x == name), "{name} at {width} px: {t:?}");
+        }
+    }
+    // A wide drawing names each line at its end, beside the line, not in the key.
+    let svg = to_svg(&spec, 1400, 620).unwrap();
+    let t = texts(&svg);
+    assert!(t.iter().any(|x| x == "Poland, to May 2022"), "{t:?}");
 }

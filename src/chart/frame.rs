@@ -28,7 +28,8 @@ pub struct Fonts {
 /// What an entry of the key names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Keyed {
-    /// A series, by its index in the chart.
+    /// A series, by its index in the chart: a series that is not a line, or any series on a
+    /// drawing too narrow for its lines' labels to be whole at their ends.
     Series(usize),
     /// A kind of mark, by its index in the chart's `mark_key`.
     Mark(usize),
@@ -37,10 +38,11 @@ pub enum Keyed {
     Note(super::spec::FigureNote),
 }
 
-/// An entry of the key above the plot: its swatch starts at `x`, centred on `y`.
+/// An entry of the key above the plot: its swatch starts at `x`, centred on `y`, then `text`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeyItem {
     pub keyed: Keyed,
+    pub text: String,
     pub x: i32,
     pub y: i32,
 }
@@ -145,8 +147,14 @@ pub fn fit(text: &str, max: f64, size: f64, measure: Measure<'_>) -> String {
 }
 
 /// The labels of date ticks at `step`: years as "2023"; months as "Mar" (the first tick and
-/// every January with the year: "Mar 2022", "2023"); days as the full date.
+/// every January with the year: "Mar 2022", "2023"); days as "17 Mar" (the first tick and the
+/// first of a new year with the year: "24 Feb 2022").
 pub fn date_labels(ticks: &[i64], step: DateStep, lang: Lang) -> Vec<(i64, String)> {
+    let previous_year = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|j| crate::data::Date::from_war_day(ticks[j]))
+            .map(|d| d.parts().0)
+    };
     ticks
         .iter()
         .enumerate()
@@ -158,7 +166,8 @@ pub fn date_labels(ticks: &[i64], step: DateStep, lang: Lang) -> Vec<(i64, Strin
                 DateStep::Months(_) if month == 1 => year.to_string(),
                 DateStep::Months(_) if i == 0 => lang.month_year(date),
                 DateStep::Months(_) => lang.month(date),
-                DateStep::Days(_) => lang.date(date),
+                DateStep::Days(_) if i == 0 || Some(year) != previous_year(i) => lang.date(date),
+                DateStep::Days(_) => lang.day_month(date),
             };
             Some((*day, label))
         })
@@ -172,11 +181,19 @@ pub type Ticks = Vec<(i64, String)>;
 /// fit side by side (two at least, where the range holds two), and round war days that fit on
 /// the row under them.
 pub fn time_axis(range: (i64, i64), width: f64, gap: f64, lang: Lang, measure: &dyn Fn(&str) -> f64) -> (Ticks, Ticks) {
+    // Labels fit when each pair of neighbours is apart by half of each one's width and the gap,
+    // and all of them side by side fit the width (a label is moved inside at the plot's ends).
+    let span = (range.1 - range.0).max(1) as f64;
     let fits = |labels: &[(i64, String)]| {
-        let widest = labels.iter().map(|(_, t)| measure(t)).fold(0.0, f64::max) + gap;
-        labels.len() as f64 * widest <= width
+        let widths: Vec<f64> = labels.iter().map(|(_, t)| measure(t)).collect();
+        let apart = labels.windows(2).zip(widths.windows(2)).all(|(l, w)| {
+            let room = (l[1].0 - l[0].0) as f64 / span * width;
+            (w[0] + w[1]) / 2.0 + gap <= room
+        });
+        apart && widths.iter().map(|w| w + gap).sum::<f64>() <= width
     };
-    // The finest step with two labels that fit; failing that, the first with one that fits.
+    // The finest step with two labels that fit (coarser steps have fewer); failing that, the
+    // first with one that fits.
     let mut single: Option<Vec<(i64, String)>> = None;
     let mut dates = None;
     for step in DATE_STEPS {
@@ -227,8 +244,14 @@ pub fn frame(
         .map(|(i, t)| (t, pad + i as i32 * p(21.0)))
         .collect();
     let mut top = pad + title.len() as i32 * p(21.0) + p(4.0);
+    // Each line is named at its end where every name fits whole in the room the labels may
+    // take; on a narrower drawing (a phone) the key names the lines instead, never cut.
+    let lines = line_texts(spec);
+    let label_room = (f64::from(width - pad) * 0.3).max(f64::from(p(60.0)));
+    let keyed_lines = lines.iter().any(|l| measure(&l.text, fonts.text) > label_room);
     let key = key_items(
         spec,
+        if keyed_lines { &lines } else { &[] },
         (pad, width - pad),
         top + line / 2,
         (line, fonts.text, scale),
@@ -260,7 +283,11 @@ pub fn frame(
         .map(|(t, _)| measure(t, fonts.text))
         .fold(0.0, f64::max);
     plot.left = pad + fonts.text.round() as i32 + p(8.0) + widest.ceil() as i32 + p(6.0);
-    let labels = line_labels(spec, &mut plot, &axis, (width - pad, line, fonts.text, scale), measure);
+    let labels = if keyed_lines {
+        Vec::new()
+    } else {
+        line_labels(lines, &mut plot, &axis, (width - pad, line, fonts.text, scale), measure)
+    };
     let (dates, war_days) = time_axis(
         spec.x_range,
         f64::from(plot.right - plot.left),
@@ -292,11 +319,13 @@ pub fn frame(
     }
 }
 
-/// The key above the plot: the series that are not lines (bars, markers) and that the key
-/// names, when there are two or more of them (a single one is named by the title), then the
-/// chart's kinds of marks and of notes pinned to figures, flowing in rows from `left` to `right`.
+/// The key above the plot: the chart's `lines` when they are keyed rather than labelled at
+/// their ends, the series that are not lines (bars, markers) and that the key names when there
+/// are two or more of them (a single one is named by the title), then the chart's kinds of marks
+/// and of notes pinned to figures, flowing in rows from `left` to `right`.
 fn key_items(
     spec: &ChartSpec,
+    lines: &[LineText],
     (left, right): (i32, i32),
     first_row: i32,
     (line, size, scale): (i32, f64, f64),
@@ -305,19 +334,18 @@ fn key_items(
     let series: Vec<usize> = (0..spec.series.len())
         .filter(|i| spec.series[*i].keyed && !spec.series[*i].mark.is_line())
         .collect();
-    let mut keyed: Vec<(Keyed, &str)> = Vec::new();
+    let mut keyed: Vec<(Keyed, String)> = lines
+        .iter()
+        .map(|l| (Keyed::Series(l.series), l.text.clone()))
+        .collect();
     if series.len() >= 2 {
-        keyed.extend(
-            series
-                .iter()
-                .map(|i| (Keyed::Series(*i), spec.series[*i].name.as_str())),
-        );
+        keyed.extend(series.iter().map(|i| (Keyed::Series(*i), spec.series[*i].name.clone())));
     }
     keyed.extend(
         spec.mark_key
             .iter()
             .enumerate()
-            .map(|(i, k)| (Keyed::Mark(i), k.text.as_str())),
+            .map(|(i, k)| (Keyed::Mark(i), k.text.clone())),
     );
     use super::spec::FigureNote;
     for (note, text) in [
@@ -325,23 +353,66 @@ fn key_items(
         (FigureNote::Caveat, tr!(spec.lang, KeyCaveat)),
     ] {
         if spec.marks.iter().any(|m| m.note == note) {
-            keyed.push((Keyed::Note(note), text));
+            keyed.push((Keyed::Note(note), text.to_string()));
         }
     }
     let (swatch, gap) = (px(18.0, scale), px(16.0, scale));
+    // A name longer than a whole row is cut to the row (with an ellipsis): the key never leaves
+    // the drawing.
+    let room = f64::from(right - left - swatch - px(6.0, scale)).max(0.0);
     let (mut x, mut y) = (left, first_row);
     let mut items = Vec::new();
     for (entry, name) in keyed {
-        let text = measure(name, size).ceil() as i32;
+        let name = fit(&name, room, size, measure);
+        let text = measure(&name, size).ceil() as i32;
         let item = swatch + px(6.0, scale) + text;
         if x > left && x + item > right {
             x = left;
             y += line;
         }
-        items.push(KeyItem { keyed: entry, x, y });
+        items.push(KeyItem {
+            keyed: entry,
+            text: name,
+            x,
+            y,
+        });
         x += item + gap;
     }
     items
+}
+
+/// A line's name as its label or key entry says it: a line that stops well before the chart's
+/// end says so, "Poland, to May 2022".
+#[derive(Clone, Debug, PartialEq)]
+struct LineText {
+    series: usize,
+    day: i64,
+    value: f64,
+    text: String,
+}
+
+/// The chart's lines with figures, in the chart's order, each with its name.
+fn line_texts(spec: &ChartSpec) -> Vec<LineText> {
+    let (lo, hi) = spec.x_range;
+    let stops_early = |day: i64| hi - day > (hi - lo) / 10 && hi - day > 60;
+    spec.series
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.mark.is_line())
+        .filter_map(|(i, s)| {
+            let last = s.points.last()?;
+            let text = match crate::data::Date::from_war_day(last.day).filter(|_| stops_early(last.day)) {
+                Some(end) => tr!(spec.lang, LineEndsOn, name = s.name, date = spec.lang.month_year(end)),
+                None => s.name.clone(),
+            };
+            Some(LineText {
+                series: i,
+                day: last.day,
+                value: last.value,
+                text,
+            })
+        })
+        .collect()
 }
 
 /// Labels at the ends of the chart's lines. Lines that end together (their labels would run
@@ -351,48 +422,26 @@ fn key_items(
 /// move apart; when there are more than fit the plot's height, the later series (the smaller
 /// ones) go without. `right` is the drawing's usable right edge.
 fn line_labels(
-    spec: &ChartSpec,
+    mut lines: Vec<LineText>,
     plot: &mut PlotArea,
     axis: &ValueAxis,
     (right, line, size, scale): (i32, i32, f64, f64),
     measure: Measure<'_>,
 ) -> Vec<LineLabel> {
     let fits = ((plot.bottom - plot.top) / line.max(1)).max(0) as usize;
-    let lines: Vec<(usize, i64, f64)> = spec
-        .series
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.mark.is_line())
-        .filter_map(|(i, s)| s.points.last().map(|p| (i, p.day, p.value)))
-        .take(fits)
-        .collect();
+    lines.truncate(fits);
     if lines.is_empty() {
         return Vec::new();
     }
-    let max_width = (f64::from(right) * 0.3).max(f64::from(px(60.0, scale)));
-    // A line that stops well before the chart's end says so at its end: "Poland, to May 2022".
     let (lo, hi) = plot.x_range;
-    let stops_early = |day: i64| hi - day > (hi - lo) / 10 && hi - day > 60;
-    let texts: Vec<String> = lines
-        .iter()
-        .map(|(i, day, _)| {
-            let name = &spec.series[*i].name;
-            let text = match crate::data::Date::from_war_day(*day).filter(|_| stops_early(*day)) {
-                Some(end) => tr!(spec.lang, LineEndsOn, name = name, date = spec.lang.month_year(end)),
-                None => name.clone(),
-            };
-            fit(&text, max_width, size, measure)
-        })
-        .collect();
+    let max_width = (f64::from(right) * 0.3).max(f64::from(px(60.0, scale)));
+    let texts: Vec<String> = lines.iter().map(|l| fit(&l.text, max_width, size, measure)).collect();
     let widths: Vec<i32> = texts.iter().map(|t| measure(t, size).ceil() as i32).collect();
     let widest = widths.iter().copied().max().unwrap_or(0);
     // Room for leaders between the line ends and the labels.
     let gap = px(if lines.len() > 1 { 28.0 } else { 12.0 }, scale);
     let span = (hi + 1 - lo) as f64;
-    let latest = lines
-        .iter()
-        .map(|(_, day, _)| (day - lo) as f64 / span)
-        .fold(0.0, f64::max);
+    let latest = lines.iter().map(|l| (l.day - lo) as f64 / span).fold(0.0, f64::max);
     if latest > 0.0 {
         let room = f64::from(right - gap - widest - plot.left) / latest;
         plot.right = plot.right.min(plot.left + room.floor() as i32);
@@ -400,7 +449,7 @@ fn line_labels(
     plot.right = plot.right.max(plot.left + px(40.0, scale));
     let ends: Vec<(i32, i32)> = lines
         .iter()
-        .map(|(_, day, value)| (plot.x_of(*day).round() as i32, axis.y_of(*value)))
+        .map(|l| (plot.x_of(l.day).round() as i32, axis.y_of(l.value)))
         .collect();
     // Columns, from the right. A label starts a column at its own line's end when it fits
     // before the column to its right; otherwise it joins the leftmost column where it fits
@@ -429,7 +478,7 @@ fn line_labels(
         let centres = spread_labels(&desired, f64::from(line), bounds);
         for (i, y) in members.into_iter().zip(centres) {
             labels[i] = Some(LineLabel {
-                series: lines[i].0,
+                series: lines[i].series,
                 width: widths[i],
                 text: texts[i].clone(),
                 x,
@@ -474,14 +523,14 @@ mod tests {
         let texts = |labels: &[(i64, String)]| labels.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
         // The whole war on a wide plot: years with months between them; round war days.
         let (dates, days) = time_axis((1, 1627), 1500.0, 14.0, Lang::En, &measure);
-        assert_eq!(texts(&dates)[..5], ["Apr 2022", "Jul", "Oct", "2023", "Apr"]);
+        assert_eq!(texts(&dates)[..6], ["Mar 2022", "May", "Jul", "Sep", "Nov", "2023"]);
         assert!(texts(&dates).contains(&"2026".to_string()));
         assert_eq!(
             texts(&days),
             ["Day 250", "Day 500", "Day 750", "Day 1,000", "Day 1,250", "Day 1,500"]
         );
         let (dates, _) = time_axis((1, 1627), 1100.0, 14.0, Lang::En, &measure);
-        assert_eq!(texts(&dates)[..4], ["Jul 2022", "2023", "Jul", "2024"]);
+        assert_eq!(texts(&dates)[..4], ["Apr 2022", "Jul", "Oct", "2023"]);
         // The same on a phone: years only, and fewer war days.
         let (dates, days) = time_axis((1, 1627), 250.0, 14.0, Lang::En, &measure);
         assert_eq!(texts(&dates), ["2023", "2024", "2025", "2026"]);
@@ -489,7 +538,14 @@ mod tests {
         // Thirty days: dates a week apart.
         let (dates, _) = time_axis((20, 50), 600.0, 14.0, Lang::En, &measure);
         assert_eq!(dates[0], (22, "17 Mar 2022".to_string()));
+        assert_eq!(dates[1], (29, "24 Mar".to_string()), "the year once");
         assert!(dates.windows(2).all(|w| w[1].0 - w[0].0 == 7), "{dates:?}");
+        // Across a new year, the first date of the new year says it.
+        let (dates, _) = time_axis((300, 330), 900.0, 14.0, Lang::En, &measure);
+        assert_eq!(texts(&dates)[1..3], ["29 Dec", "5 Jan 2023"], "{dates:?}");
+        // Thirty days on a phone: three dates at least (a day and month, the year once).
+        let (dates, _) = time_axis((20, 50), 310.0, 14.0, Lang::En, &measure);
+        assert!(dates.len() >= 3, "{dates:?}");
         let (dates, _) = time_axis((1, 1627), 250.0, 14.0, Lang::Uk, &measure);
         assert_eq!(dates[0].1, "2023");
         // A plot too narrow for any label has none, and no panic.

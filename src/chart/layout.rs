@@ -22,10 +22,11 @@ pub enum DateStep {
 }
 
 /// The steps a time axis chooses from, finest first.
-pub const DATE_STEPS: [DateStep; 11] = [
+pub const DATE_STEPS: [DateStep; 12] = [
     DateStep::Days(1),
     DateStep::Days(2),
     DateStep::Days(7),
+    DateStep::Days(10),
     DateStep::Days(14),
     DateStep::Months(1),
     DateStep::Months(2),

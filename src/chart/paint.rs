@@ -162,11 +162,7 @@ where
         for item in &self.f.key {
             let at = (item.x + swatch + self.px(6.0), item.y);
             match item.keyed {
-                Keyed::Series(i) => {
-                    let series = &self.spec.series[i];
-                    self.swatch(series, (item.x, item.y), swatch)?;
-                    self.root.draw(&Text::new(series.name.as_str(), at, key.clone()))?;
-                }
+                Keyed::Series(i) => self.swatch(&self.spec.series[i], (item.x, item.y), swatch)?,
                 Keyed::Mark(i) => {
                     let entry = &self.spec.mark_key[i];
                     let shown = SeriesSpec {
@@ -186,17 +182,10 @@ where
                         keyed: true,
                     };
                     self.swatch(&shown, (item.x, item.y), swatch)?;
-                    self.root.draw(&Text::new(entry.text.as_str(), at, key.clone()))?;
                 }
-                Keyed::Note(note) => {
-                    self.figure_mark(note, (item.x + swatch / 2, item.y))?;
-                    let text = match note {
-                        FigureNote::Claim => tr!(self.spec.lang, KeyClaim),
-                        FigureNote::Caveat => tr!(self.spec.lang, KeyCaveat),
-                    };
-                    self.root.draw(&Text::new(text, at, key.clone()))?;
-                }
+                Keyed::Note(note) => self.figure_mark(note, (item.x + swatch / 2, item.y))?,
             }
+            self.root.draw(&Text::new(item.text.as_str(), at, key.clone()))?;
         }
         let footer = self.text(self.theme.muted);
         for (line, top) in &self.f.sources {
@@ -537,8 +526,19 @@ where
                 ))?;
             }
             Mark::Line | Mark::DashedLine => {
-                let line = color.stroke_width(self.stroke(3.0));
-                self.root.draw(&PathElement::new(vec![(x, y), (x + width, y)], line))?;
+                let ends = vec![(x, y), (x + width, y)];
+                if series.mark == Mark::DashedLine {
+                    let line = color.stroke_width(self.stroke(2.0));
+                    let (dash, space) = (self.px(6.0), self.px(4.0));
+                    self.root.draw(&DashedPathElement::new(ends, dash, space, line))?;
+                } else {
+                    self.root
+                        .draw(&PathElement::new(ends, color.stroke_width(self.stroke(3.0))))?;
+                }
+                // A line's glyph, as on the line: lines of one colour stay apart in the key.
+                if let Some(glyph) = series.glyph {
+                    self.glyph(glyph, (x + width / 2, y), 3.5, color)?;
+                }
             }
         }
         Ok(())

@@ -189,7 +189,7 @@ pub fn refugee_choices(d: &Dataset, s: &ViewState, b: &Bounds, dispatch: &Callba
     html! {
         <details class="chart-choices refugee-choices">
             <summary>{ choices_summary(s, b, name) }</summary>
-            { countries(d, s, dispatch) }
+            { countries(d, s, b, dispatch) }
             { choice("mode", tr!(lang, Figures), &[(Mode::Cumulative, tr!(lang, Cumulative)), (Mode::Daily, tr!(lang, Daily))], o.mode, dispatch.reform(Action::SetMode)) }
             { choice("measure", tr!(lang, Measure), &[(Measure::Absolute, tr!(lang, Absolute)), (Measure::PerThousand, tr!(lang, PerThousandResidents)), (Measure::Share, tr!(lang, ShareOfTotal))], o.measure, dispatch.reform(Action::SetMeasure)) }
             { choice("scale", tr!(lang, ScaleOfCountryChart), &[(Scale::Linear, tr!(lang, Linear)), (Scale::Log, tr!(lang, Logarithmic))], o.scale, dispatch.reform(Action::SetScale)) }
@@ -235,8 +235,9 @@ pub fn recorded_countries(d: &Dataset, s: &ViewState, b: &Bounds, dispatch: &Cal
 }
 
 /// The receiving countries to show, each in its colour, and the earlier vintage of the total.
-fn countries(d: &Dataset, s: &ViewState, dispatch: &Callback<Action>) -> Html {
+fn countries(d: &Dataset, s: &ViewState, b: &Bounds, dispatch: &Callback<Action>) -> Html {
     let o = &s.options;
+    let default = &b.series_default;
     let lang = o.lang;
     html! {
         <fieldset class="countries">
@@ -245,14 +246,15 @@ fn countries(d: &Dataset, s: &ViewState, dispatch: &Callback<Action>) -> Html {
                 let mark = if series.kind == crate::data::SeriesKind::ArrivalsFromMoldova { Mark::DashedLine } else { Mark::Line };
                 html! {
                     <label class="country">
-                        <input type="checkbox" checked={o.is_shown(&series.id)} data-series={series.id.clone()}
+                        <input type="checkbox" checked={o.is_shown(&series.id, default)} data-series={series.id.clone()}
                             onchange={send::<Event>(dispatch, Action::ToggleSeries(series.id.clone()))} />
                         { super::tooltip::swatch(series_color(d, &series.id), mark) }
                         { crate::transform::series_label(d, series, lang) }
                     </label>
                 }
             }) }
-            <button type="button" disabled={o.hidden.is_empty()} onclick={send(dispatch, Action::ShowAllSeries)}>{ tr!(lang, AllSeries) }</button>
+            <button type="button" disabled={b.series.iter().all(|id| o.is_shown(id, default))} onclick={send(dispatch, Action::ShowAllSeries)}>{ tr!(lang, AllSeries) }</button>
+            <button type="button" disabled={o.countries.is_none()} onclick={send(dispatch, Action::DefaultSeries)}>{ tr!(lang, DefaultSeries) }</button>
             if d.refugees.earlier_total.is_some() {
                 <label class="vintage">
                     <input type="checkbox" id="earlier-vintage" checked={o.earlier_vintage} onchange={send::<Event>(dispatch, Action::ToggleEarlierVintage)} />

@@ -74,7 +74,7 @@ fn use_view_state(d: &Shared<Dataset>, lang: Lang) -> (UseReducerHandle<Model>, 
         .clone()
     };
     let model = use_reducer(move || initial);
-    let query = to_query(&model.state, &model.bounds);
+    let query = to_query(&model.state);
     use_effect_with((query, model.deliberate), |(query, deliberate)| {
         web::set_query(query, *deliberate)
     });
@@ -193,8 +193,8 @@ impl Charts {
 }
 
 /// The link that reopens a view: the page's address with the view's query.
-fn view_link(view: &ViewState, bounds: &Bounds) -> String {
-    let query = to_query(view, bounds);
+fn view_link(view: &ViewState) -> String {
+    let query = to_query(view);
     let base = web::page_base();
     if query.is_empty() {
         base
@@ -293,7 +293,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     };
     // The view as its link gives it: what the share panel, CSV, PNG and citation name.
     let view = state.as_linked();
-    let link = view_link(&view, &model.bounds);
+    let link = view_link(&view);
     let stamp = AttrValue::from(export::stamp(d, &view.options, &link));
     let chart = |spec: &Shared<ChartSpec>, sources_page: &str| {
         // A chart's own choices are made at the chart (not when embedded): the country chart's

@@ -50,8 +50,9 @@ spelled_enum! {
 pub struct ChartOptions {
     /// Zoomed range of war days, inclusive: never empty, never every day (that is `None`).
     pub range: Option<(i64, i64)>,
-    /// Refugee series ids that are hidden (none: all shown), in the dataset's order.
-    pub hidden: Vec<String>,
+    /// The refugee series (receiving countries) shown, in the dataset's order; none: those
+    /// shown unless the reader chooses (`Bounds::series_default`).
+    pub countries: Option<Vec<String>>,
     pub mode: Mode,
     pub scale: Scale,
     pub measure: Measure,
@@ -70,8 +71,9 @@ impl ChartOptions {
         self.range.unwrap_or((bounds.first_day, bounds.last_day))
     }
 
-    pub fn is_shown(&self, series: &str) -> bool {
-        !self.hidden.iter().any(|h| h == series)
+    /// Whether a refugee series is shown; `default` is the view's default (`Bounds::series_default`).
+    pub fn is_shown(&self, series: &str, default: &[String]) -> bool {
+        self.countries.as_deref().unwrap_or(default).iter().any(|s| s == series)
     }
 
     /// The countries whose refugees recorded are charted.
@@ -116,7 +118,11 @@ impl ViewState {
 pub fn choices_summary(state: &ViewState, bounds: &Bounds, names: impl Fn(&str) -> String) -> String {
     let o = &state.options;
     let lang = o.lang;
-    let shown: Vec<&String> = bounds.series.iter().filter(|s| o.is_shown(s)).collect();
+    let shown: Vec<&String> = bounds
+        .series
+        .iter()
+        .filter(|s| o.is_shown(s, &bounds.series_default))
+        .collect();
     let countries = match shown.len() {
         0 => tr!(lang, SummaryNoCountries).to_string(),
         n if n == bounds.series.len() => tr!(lang, SummaryAllCountries).to_string(),
@@ -164,6 +170,8 @@ pub struct Bounds {
     pub first_day: i64,
     pub last_day: i64,
     pub series: Vec<String>,
+    /// The refugee series shown unless the reader chooses.
+    pub series_default: Vec<String>,
     /// The receiving countries with refugees recorded (ISO codes, the most first), and those
     /// charted unless the reader chooses.
     pub recorded: Vec<String>,
@@ -192,6 +200,8 @@ pub enum Action {
     ResetZoom,
     ToggleSeries(String),
     ShowAllSeries,
+    /// Back to the refugee series shown unless the reader chooses.
+    DefaultSeries,
     /// Chart, or stop charting, a country's refugees recorded (its ISO code).
     ToggleRecordedCountry(String),
     /// Back to the countries with the most refugees recorded.
@@ -367,16 +377,20 @@ pub fn reduce(state: &ViewState, action: Action, bounds: &Bounds) -> ViewState {
         Action::ResetZoom => next.options.range = None,
         Action::ToggleSeries(id) => {
             if bounds.series.contains(&id) {
-                let was_hidden = |s: &String| state.options.hidden.contains(s);
-                next.options.hidden = bounds
+                let was = |s: &String| state.options.is_shown(s, &bounds.series_default);
+                let chosen: Vec<String> = bounds
                     .series
                     .iter()
-                    .filter(|s| was_hidden(s) != (**s == id))
+                    .filter(|s| was(s) != (**s == id))
                     .cloned()
                     .collect();
+                next.options.countries = (chosen != bounds.series_default).then_some(chosen);
             }
         }
-        Action::ShowAllSeries => next.options.hidden.clear(),
+        Action::ShowAllSeries => {
+            next.options.countries = (bounds.series != bounds.series_default).then(|| bounds.series.clone());
+        }
+        Action::DefaultSeries => next.options.countries = None,
         Action::ToggleRecordedCountry(code) => {
             if bounds.recorded.contains(&code) {
                 let was = state.options.recorded_countries(bounds);
@@ -421,6 +435,7 @@ pub(crate) mod fixtures {
             first_day: 1,
             last_day: 120,
             series: vec!["pol".into(), "hun".into(), "rou-from-mda".into()],
+            series_default: vec!["pol".into()],
             recorded: vec!["DEU".into(), "POL".into(), "CZE".into(), "MLT".into()],
             recorded_default: vec!["DEU".into(), "POL".into()],
         }
@@ -432,6 +447,7 @@ pub(crate) mod fixtures {
             first_day: 1,
             last_day: 1619,
             series: vec![],
+            series_default: vec![],
             recorded: vec![],
             recorded_default: vec![],
         }
@@ -559,11 +575,29 @@ mod tests {
 
     #[test]
     fn toggles() {
+        let default = &bounds().series_default;
+        let first = ViewState::default();
+        assert!(first.options.is_shown("pol", default) && !first.options.is_shown("hun", default));
         let s = run([Action::ToggleSeries("hun".into()), Action::ToggleSeries("nope".into())]);
-        assert!(!s.options.is_shown("hun") && s.options.is_shown("pol"));
-        assert_eq!(s.options.hidden.len(), 1, "unknown series are not recorded");
+        assert!(s.options.is_shown("hun", default) && s.options.is_shown("pol", default));
+        assert!(!s.options.is_shown("rou-from-mda", default));
+        assert_eq!(
+            s.options.countries,
+            Some(vec!["pol".to_string(), "hun".to_string()]),
+            "unknown series are not recorded; the bounds' order"
+        );
         let twice = run([Action::ToggleSeries("hun".into()), Action::ToggleSeries("hun".into())]);
-        assert!(twice.options.hidden.is_empty());
+        assert_eq!(twice.options.countries, None, "back to the default is no choice");
+        let all = run([Action::ShowAllSeries]);
+        assert!(["pol", "hun", "rou-from-mda"]
+            .iter()
+            .all(|s| all.options.is_shown(s, default)));
+        assert_eq!(
+            run([Action::ShowAllSeries, Action::DefaultSeries]).options.countries,
+            None
+        );
+        let none = run([Action::ToggleSeries("pol".into())]);
+        assert_eq!(none.options.countries, Some(vec![]), "none shown is a choice");
         let s = run([
             Action::SetScale(Scale::Log),
             Action::SetMeasure(Measure::PerThousand),
@@ -636,11 +670,15 @@ mod tests {
         let name = |id: &str| id.to_uppercase();
         assert_eq!(
             choices_summary(&ViewState::default(), &bounds(), name),
+            "POL · cumulative · linear"
+        );
+        assert_eq!(
+            choices_summary(&run([Action::ShowAllSeries]), &bounds(), name),
             "All countries · cumulative · linear"
         );
         assert_eq!(summary(&ViewState::default()), "all days · no day selected");
         let s = run([
-            Action::ToggleSeries("hun".into()),
+            Action::ToggleSeries("rou-from-mda".into()),
             Action::SetMeasure(Measure::PerThousand),
             Action::SetScale(Scale::Log),
             Action::Zoom(10, 60),
@@ -651,7 +689,7 @@ mod tests {
             "POL, ROU-FROM-MDA · cumulative · per 1,000 residents · log"
         );
         assert_eq!(summary(&s), "days 10–60 · day 26");
-        let none = run(["pol", "hun", "rou-from-mda"].map(|s| Action::ToggleSeries(s.into())));
+        let none = run([Action::ToggleSeries("pol".into())]);
         assert!(choices_summary(&none, &bounds(), name).starts_with("No countries · "));
     }
 

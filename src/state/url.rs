@@ -73,7 +73,7 @@ impl Notice {
 
 /// The URL query of a state (without `?`); empty for the default view. Play is transient and
 /// never written.
-pub fn to_query(state: &ViewState, bounds: &Bounds) -> String {
+pub fn to_query(state: &ViewState) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
     let o = &state.options;
     if let Some(day) = state.cursor.selected {
@@ -83,14 +83,8 @@ pub fn to_query(state: &ViewState, bounds: &Bounds) -> String {
         q.append_pair("from", &a.to_string());
         q.append_pair("to", &b.to_string());
     }
-    if !o.hidden.is_empty() {
-        // Every country hidden is written as an empty list, which reads back as none.
-        let shown: Vec<&str> = bounds
-            .series
-            .iter()
-            .filter(|s| !o.hidden.contains(*s))
-            .map(String::as_str)
-            .collect();
+    if let Some(shown) = &o.countries {
+        // No country shown is written as an empty list, which reads back as none.
         q.append_pair("countries", &shown.join(","));
     }
     if o.mode != Mode::default() {
@@ -131,7 +125,7 @@ pub fn from_query(query: &str, bounds: &Bounds) -> (ViewState, Vec<Notice>) {
             "day" => state.cursor.selected = war_day("day", &value, bounds, &mut notices),
             "from" => from = war_day("from", &value, bounds, &mut notices),
             "to" => to = war_day("to", &value, bounds, &mut notices),
-            "countries" => o.hidden = hidden_countries(&value, bounds, &mut notices),
+            "countries" => o.countries = shown_countries(&value, bounds, &mut notices),
             "recorded" => o.recorded = recorded_countries(&value, bounds, &mut notices),
             "mode" => o.mode = spelled("mode", &value, Mode::parse, Mode::SPELLINGS, &mut notices).unwrap_or(o.mode),
             "scale" => {
@@ -187,24 +181,21 @@ fn war_day(name: &str, value: &str, bounds: &Bounds, notices: &mut Vec<Notice>) 
     }
 }
 
-/// The hidden series of a `countries=` list of shown ones. An empty list shows none; a list of
-/// which nothing is known is ignored (all shown).
-fn hidden_countries(value: &str, bounds: &Bounds, notices: &mut Vec<Notice>) -> Vec<String> {
+/// The series a `countries=` list shows, in the bounds' order. An empty list shows none; a list
+/// of which nothing is known is ignored (the default shown), and the default is no choice.
+fn shown_countries(value: &str, bounds: &Bounds, notices: &mut Vec<Notice>) -> Option<Vec<String>> {
     let wanted: Vec<&str> = value.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
     for unknown in wanted.iter().filter(|w| !bounds.series.iter().any(|s| s == *w)) {
         notices.push(Notice::UnknownCountry(short(unknown)));
     }
-    let known = bounds.series.iter().any(|s| wanted.contains(&s.as_str()));
-    if wanted.is_empty() || known {
-        bounds
-            .series
-            .iter()
-            .filter(|s| !wanted.contains(&s.as_str()))
-            .cloned()
-            .collect()
-    } else {
-        Vec::new()
-    }
+    let shown: Vec<String> = bounds
+        .series
+        .iter()
+        .filter(|s| wanted.contains(&s.as_str()))
+        .cloned()
+        .collect();
+    let ignored = !wanted.is_empty() && shown.is_empty();
+    (!ignored && shown != bounds.series_default).then_some(shown)
 }
 
 /// The countries (ISO codes, any case) whose refugees recorded are charted, in the bounds'
@@ -263,10 +254,10 @@ mod recorded_tests {
             Some(&["POL".to_string(), "MLT".to_string()][..])
         );
         assert_eq!(notices, [Notice::UnknownCountry("zzz".into())]);
-        assert_eq!(to_query(&state, &bounds()), "recorded=pol%2Cmlt");
+        assert_eq!(to_query(&state), "recorded=pol%2Cmlt");
         let (none, _) = from_query("recorded=", &bounds());
         assert_eq!(none.options.recorded, Some(Vec::new()), "no country is a choice too");
-        assert_eq!(to_query(&none, &bounds()), "recorded=");
+        assert_eq!(to_query(&none), "recorded=");
         let (default, _) = from_query("recorded=deu,pol", &bounds());
         assert_eq!(
             default.options.recorded, None,
@@ -290,13 +281,13 @@ mod tests {
         let s = run([
             Action::Select(26),
             Action::Zoom(10, 60),
-            Action::ToggleSeries("hun".into()),
+            Action::ToggleSeries("rou-from-mda".into()),
             Action::SetMode(Mode::Daily),
             Action::SetScale(Scale::Log),
             Action::SetMeasure(Measure::PerThousand),
             Action::ToggleEarlierVintage,
         ]);
-        let q = to_query(&s, &bounds());
+        let q = to_query(&s);
         assert_eq!(
             q,
             "day=26&from=10&to=60&countries=pol%2Crou-from-mda&mode=daily&scale=log&measure=per1000&vintage=earlier"
@@ -304,19 +295,19 @@ mod tests {
         let (back, notices) = from_query(&format!("?{q}"), &bounds());
         assert_eq!(back, s);
         assert!(notices.is_empty());
-        assert_eq!(to_query(&ViewState::default(), &bounds()), "");
+        assert_eq!(to_query(&ViewState::default()), "");
         assert_eq!(from_query("", &bounds()), (ViewState::default(), vec![]));
         let share = run([Action::SetMeasure(Measure::Share)]);
-        assert_eq!(from_query(&to_query(&share, &bounds()), &bounds()).0, share);
+        assert_eq!(from_query(&to_query(&share), &bounds()).0, share);
     }
 
     #[test]
     fn the_language_is_in_the_link() {
         let uk = run([Action::SetLang(Lang::Uk), Action::Select(26)]);
-        assert_eq!(to_query(&uk, &bounds()), "day=26&lang=uk");
+        assert_eq!(to_query(&uk), "day=26&lang=uk");
         assert_eq!(from_query("day=26&lang=uk", &bounds()).0, uk);
         assert_eq!(
-            to_query(&run([Action::SetLang(Lang::En)]), &bounds()),
+            to_query(&run([Action::SetLang(Lang::En)])),
             "",
             "English is the default"
         );
@@ -341,7 +332,7 @@ mod tests {
             (Some(ChartId::Casualties), Some((10, 60)))
         );
         assert!(notices.is_empty());
-        assert_eq!(to_query(&embed, &bounds()), "from=10&to=60&embed=casualties");
+        assert_eq!(to_query(&embed), "from=10&to=60&embed=casualties");
         let (none, notices) = from_query("embed=<b>", &bounds());
         assert_eq!(none.embed, None);
         assert_eq!(
@@ -352,15 +343,19 @@ mod tests {
 
     #[test]
     fn every_country_hidden_reopens_with_none() {
-        let none = run(["pol", "hun", "rou-from-mda"].map(|s| Action::ToggleSeries(s.into())));
-        let q = to_query(&none, &bounds());
+        let none = run([Action::ToggleSeries("pol".into())]);
+        let q = to_query(&none);
         assert_eq!(q, "countries=");
         let (back, notices) = from_query(&q, &bounds());
-        assert_eq!(back.options.hidden.len(), 3, "no country shown");
+        assert_eq!(back.options.countries, Some(vec![]), "no country shown");
         assert!(notices.is_empty());
         let (unknown, notices) = from_query("countries=xx", &bounds());
-        assert!(unknown.options.hidden.is_empty(), "nothing known: all shown");
+        assert_eq!(unknown.options.countries, None, "nothing known: the default shown");
         assert_eq!(said(&notices), ["Ignored unknown country \"xx\"."]);
+        let (default, _) = from_query("countries=pol", &bounds());
+        assert_eq!(default.options.countries, None, "the default is no choice");
+        let all = run([Action::ShowAllSeries]);
+        assert_eq!(to_query(&all), "countries=pol%2Chun%2Crou-from-mda");
     }
 
     #[test]
@@ -368,7 +363,7 @@ mod tests {
         let (s, notices) = from_query("from=1&to=120", &bounds());
         assert_eq!(s.options.range, None);
         assert!(notices.is_empty());
-        assert_eq!(to_query(&s, &bounds()), "");
+        assert_eq!(to_query(&s), "");
     }
 
     #[test]
@@ -380,7 +375,8 @@ mod tests {
         assert_eq!(s.cursor.selected, None);
         assert_eq!(s.options.range, None);
         assert_eq!(s.options.measure, Measure::PerThousand, "valid parameters still apply");
-        assert!(s.options.is_shown("pol") && !s.options.is_shown("hun"));
+        let default = &bounds().series_default;
+        assert!(s.options.is_shown("pol", default) && !s.options.is_shown("hun", default));
         assert_eq!(
             said(&notices),
             [

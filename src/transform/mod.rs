@@ -30,6 +30,7 @@ pub fn bounds(dataset: &Dataset) -> Bounds {
         first_day: 1,
         last_day: dataset.last_date.war_day().max(2),
         series: dataset.refugees.by_country.iter().map(|s| s.id.clone()).collect(),
+        series_default: refugees::default_countries(dataset),
         recorded_default: recorded.iter().take(figures::RECORDED_COUNTRIES).cloned().collect(),
         recorded,
     }

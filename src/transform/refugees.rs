@@ -43,6 +43,20 @@ struct LeftOut {
     no_population: Vec<String>,
 }
 
+/// The receiving countries shown unless the reader chooses: the one with the most arrivals from
+/// Ukraine at its last report, so that the chart reads at a glance (its line and the totals'
+/// stand apart); the others are one choice away.
+pub fn default_countries(d: &Dataset) -> Vec<String> {
+    d.refugees
+        .by_country
+        .iter()
+        .filter(|s| s.kind == SeriesKind::ArrivalsFromUkraine)
+        .filter_map(|s| Some((s.points.last()?.cumulative, &s.id)))
+        .max_by_key(|(count, _)| *count)
+        .map(|(_, id)| vec![id.clone()])
+        .unwrap_or_default()
+}
+
 /// Refugees by receiving country, as the reader chose.
 pub fn by_country(f: &Frame<'_>) -> ChartSpec {
     let (d, options) = (f.dataset, f.options);
@@ -90,7 +104,13 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
         }
     }
     let mut left_out = LeftOut::default();
-    for s in d.refugees.by_country.iter().filter(|s| options.is_shown(&s.id)) {
+    let default = default_countries(d);
+    for s in d
+        .refugees
+        .by_country
+        .iter()
+        .filter(|s| options.is_shown(&s.id, &default))
+    {
         if let Some(spec) = country(d, options, s, &mut left_out) {
             marks.extend(annotations::caveats(&spec, &s.caveats, Some(&series_label(d, s, lang))));
             series.push(spec);
@@ -356,7 +376,8 @@ fn country_notes(d: &Dataset, options: &ChartOptions, left_out: &LeftOut) -> Vec
         notes.push(tr!(lang, NoPopulation, series = left_out.no_population.join(", ")));
     }
     let all = &d.refugees.by_country;
-    let hidden = all.iter().filter(|s| !options.is_shown(&s.id)).count();
+    let default = default_countries(d);
+    let hidden = all.iter().filter(|s| !options.is_shown(&s.id, &default)).count();
     if hidden > 0 {
         notes.push(tr!(lang, SeriesHidden, hidden = hidden, all = all.len()));
     }

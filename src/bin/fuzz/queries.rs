@@ -86,7 +86,7 @@ pub fn mutated_query(rng: &mut Rng) -> String {
 fn exercise(query: &str, corpus: &Corpus, rng: &mut Rng) -> Result<bool, String> {
     let bounds = transform::bounds(&corpus.read[rng.usize(..corpus.read.len())]);
     let (state, notices) = from_query(query, &bounds);
-    let again = to_query(&state, &bounds);
+    let again = to_query(&state);
     let (back, _) = from_query(&again, &bounds);
     if back.options != state.options {
         return Err(format!("the query {again:?} does not reopen the view of {query:?}"));
