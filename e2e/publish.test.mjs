@@ -53,3 +53,32 @@ test("printed, the page has no controls and its quotes are whole", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("sources are for readers: the publisher first, a copy named as the way the figures came, the method in plain words", async () => {
+  // textContent: the sections far down the page are not laid out until they are near.
+  for (const [query, via, which] of [["", "Via WellsRC/Ukraine_Displacement (github.com)", "Which copy: version, file and licence"], ["?lang=uk", "Через WellsRC/Ukraine_Displacement (github.com)", "Яка копія: версія, файл і ліцензія"]]) {
+    const { context, page, problems } = await openAt(env, query);
+    const method = await page.locator("#sources .method").textContent();
+    assert.doesNotMatch(method, /cargo|--check|\.csv|CSV|schema|схема/i, "no command, file or schema in the method");
+    assert.match(method, /^(How this page is made|Як зроблено цю сторінку): /);
+    const first = page.locator("#source-unhcr-total");
+    assert.equal(await first.locator(".source-title strong").textContent(), "UNHCR", "the publisher first");
+    const line = first.locator(".source-via");
+    assert.ok((await line.textContent()).startsWith(via), await line.textContent());
+    assert.equal(await line.locator("a").getAttribute("href"), "https://github.com/WellsRC/Ukraine_Displacement");
+    const fold = line.locator("details.source-copy");
+    assert.equal(await fold.getAttribute("open"), null, "the copy's version, file and licence are folded");
+    assert.equal(await fold.locator("summary").textContent(), which);
+    assert.match(await fold.locator("p").textContent(), /b421cb49.*GPL-3\.0/);
+    // Outside the folds, no repository licence and no "inference": the reader's words only.
+    const visible = await page.locator("#sources").evaluate((s) => {
+      const copy = s.cloneNode(true);
+      copy.querySelectorAll("details.source-copy").forEach((d) => d.remove());
+      return copy.textContent;
+    });
+    assert.doesNotMatch(visible, /GPL|MIT\b|inference|@ [0-9a-f]{8}/);
+    assert.match(await first.locator(".source-meta").textContent(), query ? /Цифри до 29 трав(ня|\.) 2022/ : /Figures to 29 May 2022\./);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

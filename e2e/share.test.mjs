@@ -36,7 +36,7 @@ test("the CSV download is exactly the chosen view, with its sources in the heade
   assert.equal(lines[0], "# displacement-tracker: what the full-scale invasion of Ukraine did to people, day by day");
   assert.equal(lines[1], `# View: ${server.url}${VIEW}`);
   assert.match(csv, /^# Dataset version [0-9a-f]{16} \(schema 3\)$/m);
-  assert.match(csv, /^# Source \[unhcr-pol\]: UNHCR \(from national authorities\), Arrivals from Ukraine: Poland \(https:\/\/github\.com\/WellsRC\/Ukraine_Displacement\)$/m);
+  assert.match(csv, /^# Source \[unhcr-pol\]: UNHCR \(from national authorities\), Arrivals from Ukraine: Poland \(via https:\/\/github\.com\/WellsRC\/Ukraine_Displacement\)$/m);
   assert.match(csv, /^# Unit \[ohchr\]: confirmed minimum \(revised upwards later\)$/m);
   assert.match(csv, /^# Source \[worldbank-pop\]: World Bank/m);
   assert.doesNotMatch(csv, /Source \[unhcr-hun\]/, "hidden countries' sources are left out");

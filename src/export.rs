@@ -110,12 +110,14 @@ fn header(out: &mut String, dataset: &Dataset, (specs, lang): (&[ChartSpec], Lan
         ),
     );
     for s in sources_of(dataset, specs).iter().filter_map(|id| dataset.source(id)) {
-        let link = s
-            .url
-            .as_deref()
-            .or(s.via_url.as_deref())
-            .or(s.via.as_deref())
-            .unwrap_or(tr!(lang, NoLinkGiven));
+        // The publisher's own page; else the copy the figures were read from, said as such;
+        // else how the figures are linked ("each point links to its own page").
+        let link = match (s.url.as_deref(), s.via_url.as_deref(), s.via.as_deref()) {
+            (Some(url), _, _) => url.to_string(),
+            (None, Some(copy), _) => tr!(lang, CsvVia, via = copy),
+            (None, None, Some(how)) => how.to_string(),
+            (None, None, None) => tr!(lang, NoLinkGiven).to_string(),
+        };
         let source = format!("{}, {} ({link})", s.publisher, s.title);
         comment(out, &tr!(lang, CsvSource, id = s.id, source = source));
         if let Some(unit) = &s.unit {

@@ -43,10 +43,8 @@ fn sources_section(d: &Dataset, lang: Lang) -> Html {
         <section id="sources" class="sources" aria-labelledby="sources-heading">
             <h2 id="sources-heading">{ tr!(lang, SourcesAndMethod) }</h2>
             <p class="method">
-                { tr!(lang, MethodDataset, version = d.dataset_version, schema = d.schema_version, first = lang.date(d.first_date), last = lang.date(d.last_date)) }
-                { " " }{ tr!(lang, MethodCommand) }{ " " }<code>{ "cargo run --bin build-dataset -- ../shared/data assets/data/dataset.json" }</code>
-                { " " }{ tr!(lang, MethodChecks) }{ " " }<code>{ "--check" }</code>{ " " }{ tr!(lang, MethodCheckMode) }{ " " }
-                { tr!(lang, MethodWarDays) }
+                { tr!(lang, MethodPlain, version = d.dataset_version, first = lang.date(d.first_date), last = lang.date(d.last_date)) }
+                { " " }{ tr!(lang, MethodWarDays) }
             </p>
             <ul class="source-list">
             { for d.sources.iter().map(|s| html! {
@@ -54,16 +52,12 @@ fn sources_section(d: &Dataset, lang: Lang) -> Html {
                     <p class="source-title" lang={DATA_LANG}><strong>{ &s.publisher }</strong>{ ": " }
                         if let Some(url) = &s.url { { external_link(url, &s.title) } } else { { &s.title } }
                     </p>
-                    if let Some(via) = &s.via {
-                        <p class="source-via">{ tr!(lang, TakenFrom) }{ " " }
-                            <span lang={DATA_LANG}>if let Some(url) = &s.via_url { { external_link(url, via) } } else { { via } }</span>
-                        </p>
-                    }
                     <p class="source-meta">
                         if let Some(unit) = &s.unit { <span class="unit-badge" lang={DATA_LANG}>{ unit }</span>{ " " } }
-                        if let Some(as_of) = &s.as_of { { tr!(lang, AsOf, date = as_of) }{ " " } }
+                        if let Some(as_of) = &s.as_of { { tr!(lang, AsOf, date = as_of_date(as_of, lang)) }{ " " } }
                         if let Some(licence) = &s.licence { <span lang={DATA_LANG}>{ format!("{licence}.") }</span> }
                     </p>
+                    if let Some(via) = &s.via { { via_line(via, s.via_url.as_deref(), lang) } }
                     if !s.caveats.is_empty() {
                         <ul class="caveats" lang={DATA_LANG}>{ for s.caveats.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
                     }
@@ -75,5 +69,44 @@ fn sources_section(d: &Dataset, lang: Lang) -> Html {
                 <ul class="caveats data-caveats">{ for series_caveats.iter().map(|(label, text)| html! { <li>{ label }{ ": " }<span lang={DATA_LANG}>{ *text }</span></li> }) }</ul>
             }
         </section>
+    }
+}
+
+/// A source's date as the reader's language writes it ("29 May 2022"); a year alone as it is.
+fn as_of_date(as_of: &str, lang: Lang) -> String {
+    crate::data::Date::parse_iso(as_of).map_or_else(|| as_of.to_string(), |d| lang.date(d))
+}
+
+/// Where the figures were read, after the publisher: a copy kept elsewhere (a repository) is
+/// named by its place, with its version, file and licence one tap away; words alone otherwise
+/// ("each point links to its own page").
+fn via_line(via: &str, via_url: Option<&str>, lang: Lang) -> Html {
+    let place = via_url.and_then(|url| {
+        let host = crate::data::outlet(url);
+        let rest = url.split_once(host).map(|(_, r)| r.trim_matches('/'))?;
+        crate::data::web_link(url).map(|_| {
+            (
+                url,
+                if rest.is_empty() {
+                    host.to_string()
+                } else {
+                    format!("{rest} ({host})")
+                },
+            )
+        })
+    });
+    match place {
+        Some((url, name)) => html! {
+            <div class="source-via">
+                { tr!(lang, Via) }{ " " }<span lang={DATA_LANG}>{ external_link(url, &name) }</span>
+                <details class="source-copy">
+                    <summary>{ tr!(lang, WhichCopy) }</summary>
+                    <p lang={DATA_LANG}>{ via }</p>
+                </details>
+            </div>
+        },
+        None => html! {
+            <div class="source-via">{ tr!(lang, Via) }{ " " }<span lang={DATA_LANG}>{ via }</span></div>
+        },
     }
 }
