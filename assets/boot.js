@@ -86,6 +86,24 @@ function pageLanguage() {
     .find((primary) => spoken.includes(primary));
   return preferred ?? "en";
 }
+// A link to a place inside a folded section (a phone folds the claims and the sources) opens
+// the folds around it before the browser goes there; so does a page opened at such a place.
+function unfold(id) {
+  const target = id && document.getElementById(decodeURIComponent(id));
+  for (let fold = target?.closest("details:not([open])"); fold; fold = fold.parentElement?.closest("details:not([open])")) {
+    fold.open = true;
+  }
+  return target;
+}
+document.addEventListener(
+  "click",
+  (event) => {
+    const link = event.target.closest?.("a[href*='#']");
+    if (link && link.origin === location.origin && link.pathname === location.pathname) unfold(link.hash.slice(1));
+  },
+  true,
+);
+addEventListener("hashchange", () => unfold(location.hash.slice(1))?.scrollIntoView());
 const baked = document.getElementById("baked");
 const query = new URLSearchParams(location.search);
 const language = pageLanguage();

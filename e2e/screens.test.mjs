@@ -302,3 +302,42 @@ test("the country chart reads at a glance: the totals and the largest country; o
     await context.close();
   }
 });
+
+test("on a phone the quotes are in reach from the start, and the claims and sources are folded", async () => {
+  const { context, page, problems } = await openAt(env, "", { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  // Every part laid out (the page skips what is far from view): the page's whole height.
+  const laidOut = () => page.evaluate(() => {
+    document.querySelectorAll("*").forEach((e) => e.style.setProperty("content-visibility", "visible", "important"));
+    const top = (selector) => Math.round(document.querySelector(selector).getBoundingClientRect().top + scrollY);
+    return { height: document.documentElement.scrollHeight, quotes: top("#quotes-heading") };
+  });
+  const folds = page.locator("details.section-fold");
+  await folds.nth(1).waitFor({ state: "attached" });
+  assert.deepEqual(await folds.evaluateAll((list) => list.map((d) => d.open)), [false, false], "the claims and the sources are folded");
+  const { height, quotes } = await laidOut();
+  console.log(`phone page: ${height} px laid out, the quotes at ${quotes} px`);
+  assert.ok(height < 25_000, `the phone page is ${height} px`);
+  assert.ok(quotes < 10_000, `the quotes start at ${quotes} px`);
+  // A line at the foot of the screen leads to the quotes from the start.
+  const jump = page.locator("a.quotes-jump");
+  assert.match(await jump.textContent(), /^What was said: \d+ quotes, in date order/);
+  const box = await jump.boundingBox();
+  assert.ok(box.y + box.height <= 844 && box.y > 844 - 80, `at the foot of the screen: ${JSON.stringify(box)}`);
+  await jump.tap();
+  await page.waitForFunction(() => Math.abs(document.querySelector("#quotes-heading").getBoundingClientRect().top) < 100);
+  // A chart's link to a source opens the fold it is in and lands on it.
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.locator('#chart-refugees .chart-sources a[href="#source-unhcr-total"]').tap();
+  await page.waitForFunction(() => {
+    const target = document.getElementById("source-unhcr-total");
+    const r = target.getBoundingClientRect();
+    return target.closest("details").open && r.top > -2 && r.top < innerHeight;
+  });
+  assert.deepEqual(problems, []);
+  await context.close();
+  // On a desktop nothing is folded.
+  const wide = await openAt(env, "", { viewport: { width: 1440, height: 900 } });
+  await wide.page.locator("details.section-fold").nth(1).waitFor({ state: "attached" });
+  assert.deepEqual(await wide.page.locator("details.section-fold").evaluateAll((list) => list.map((d) => d.open)), [true, true]);
+  await wide.context.close();
+});

@@ -7,11 +7,12 @@ use yew::prelude::*;
 /// Figures stated at the time beside the dataset's figure for the same metric on that day (or
 /// the nearest earlier report): judged only against the same counter's report of the claim's
 /// cut-off, otherwise set beside it in neutral words.
-pub fn claims_section(d: &Dataset, lang: Lang) -> Html {
+pub fn claims_section(d: &Dataset, lang: Lang, folded: bool) -> Html {
     html! {
         <section class="claims" aria-labelledby="claims-heading">
             <h2 id="claims-heading">{ tr!(lang, ClaimsHeading) }</h2>
             <p class="panel-note">{ tr!(lang, ClaimsNote) }</p>
+            { super::sources::fold(tr!(lang, ClaimsFold, count = d.claims.len()), folded, html! {
             <ol class="claim-list">
             { for d.claims.iter().map(|claim| {
                 let c = compare(d, claim);
@@ -29,6 +30,7 @@ pub fn claims_section(d: &Dataset, lang: Lang) -> Html {
                 </li>
             }}) }
             </ol>
+            }) }
         </section>
     }
 }

@@ -351,7 +351,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                 <SharePanel dataset={d.clone()} options={view.options.clone()} link={link.clone()}
                     charts={specs.all().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()}
                     dark_pictures={*dark_pictures} on_dark_pictures={Callback::from(move |dark| dark_pictures.set(dark))} />
-                <DatasetSections dataset={d.clone()} />
+                <DatasetSections dataset={d.clone()} folded={phone} />
                 }
             </main>
             <QuotePanel dataset={d.clone()} selected={state.cursor.selected} on_select={dispatch.reform(Action::Select)} quotes_shown={rest} />

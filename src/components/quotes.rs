@@ -140,7 +140,10 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
 /// the screen, without scrolling to the panel after the charts.
 pub fn day_sheet(d: &Dataset, selected: Option<i64>, lang: Lang) -> Html {
     let Some(day) = selected.and_then(|s| d.quote_day(s)) else {
-        return Html::default();
+        // No day chosen yet (or none with quotes by then): a way to the quotes, in reach.
+        return html! {
+            <a class="day-sheet quotes-jump" href="#quotes-heading">{ tr!(lang, QuotesJump, count = d.quotes.len()) }</a>
+        };
     };
     let quotes = d.quotes_by_date();
     let of_day: Vec<_> = quotes.iter().filter(|q| q.war_day == day).collect();

@@ -7,6 +7,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DatasetSectionsProps {
     pub dataset: Shared<Dataset>,
+    /// Whether the sections' long lists start folded under their headings (on a phone).
+    #[prop_or_default]
+    pub folded: bool,
 }
 
 /// The parts of the page that change only with the dataset: the claims beside the data, and the
@@ -14,12 +17,25 @@ pub struct DatasetSectionsProps {
 #[function_component(DatasetSections)]
 pub fn dataset_sections(props: &DatasetSectionsProps) -> Html {
     let lang = super::use_lang();
-    html! { <>{ super::claims::claims_section(&props.dataset, lang) }{ sources_section(&props.dataset, lang) }</> }
+    let (d, folded) = (&props.dataset, props.folded);
+    html! { <>{ super::claims::claims_section(d, lang, folded) }{ sources_section(d, lang, folded) }</> }
+}
+
+/// A section's long list under a line that says what it holds: open unless `folded` (a phone,
+/// where the lists would put thousands of pixels between the charts and the footer). A link to
+/// a place inside opens it (boot.js).
+pub(super) fn fold(summary: String, folded: bool, body: Html) -> Html {
+    html! {
+        <details class="section-fold" open={!folded}>
+            <summary>{ summary }</summary>
+            { body }
+        </details>
+    }
 }
 
 /// Every source of the dataset with its unit and caveats, how the dataset was built, and the
 /// caveats found in the data.
-fn sources_section(d: &Dataset, lang: Lang) -> Html {
+fn sources_section(d: &Dataset, lang: Lang, folded: bool) -> Html {
     let series_caveats = std::iter::once(&d.refugees.total)
         .chain(d.refugees.by_country.iter())
         .flat_map(|s| {
@@ -46,6 +62,7 @@ fn sources_section(d: &Dataset, lang: Lang) -> Html {
                 { tr!(lang, MethodPlain, version = d.dataset_version, first = lang.date(d.first_date), last = lang.date(d.last_date)) }
                 { " " }{ tr!(lang, MethodWarDays) }
             </p>
+            { fold(tr!(lang, SourcesFold, count = d.sources.len()), folded, html! { <>
             <ul class="source-list">
             { for d.sources.iter().map(|s| html! {
                 <li class="source" id={format!("source-{}", s.id)} data-source={s.id.clone()}>
@@ -68,6 +85,7 @@ fn sources_section(d: &Dataset, lang: Lang) -> Html {
                 <h3>{ tr!(lang, FoundInFigures) }</h3>
                 <ul class="caveats data-caveats">{ for series_caveats.iter().map(|(label, text)| html! { <li>{ label }{ ": " }<span lang={DATA_LANG}>{ *text }</span></li> }) }</ul>
             }
+            </> }) }
         </section>
     }
 }
