@@ -104,9 +104,22 @@ document.addEventListener(
   true,
 );
 addEventListener("hashchange", () => unfold(location.hash.slice(1))?.scrollIntoView());
+// Embedded in another page (?embed=), the page tells its frame's parent how tall it is, each
+// time that changes, so that the embed code's script sizes the frame to it (export.rs).
+function tellHeight() {
+  if (window.parent === window || !("ResizeObserver" in window)) return;
+  // The page's own height (scrollHeight is never less than the frame's).
+  const html = document.documentElement;
+  let told = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(html.getBoundingClientRect().height);
+    if (height !== told) window.parent.postMessage({ type: "displacement-tracker:height", height: (told = height) }, "*");
+  }).observe(document.body);
+}
 const baked = document.getElementById("baked");
 const query = new URLSearchParams(location.search);
 const language = pageLanguage();
+if (query.has("embed")) tellHeight();
 document.documentElement.dataset.startLang = language;
 if (baked && !query.has("embed") && language === document.documentElement.lang) {
   // The page is parsed (this module runs after it): the baked charts are in the document.

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { openAt, start } from "./harness.mjs";
+import { ROOT, openAt, start } from "./harness.mjs";
 
 // Poland is the receiving country shown unless the reader chooses.
 const VIEW = "?from=2&to=4&measure=per1000";
@@ -96,13 +96,52 @@ test("an embed link shows one chart with its sources and a link back, nothing el
   for (const other of [".controls", ".quotes", "#sources", "#share", ".claims", "header", "footer"]) {
     assert.equal(await page.locator(other).count(), 0, `${other} is not shown`);
   }
-  const back = page.locator(".embed-link a");
+  const back = page.locator(".embed-credit a");
   assert.match(await back.getAttribute("href"), /\/\?from=10&to=60$/);
   const source = page.locator("#chart-casualties figcaption a", { hasText: "OHCHR" });
   assert.match(await source.getAttribute("href"), /\/\?from=10&to=60#source-ohchr$/);
-  // The chart fills the frame's height.
+  // The chart is sized by the frame's width (the frame takes the height of what it holds).
   const box = await page.locator("canvas.chart-canvas").boundingBox();
-  assert.ok(box.height > 300 && box.y + box.height <= 480, `sized to the frame (${box.y}, ${box.height})`);
+  assert.ok(box.height >= 320 && box.height <= 480, `sized by the width (${box.height})`);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("the embed code's frame fits what it holds at 320 to 1000 px, with the chart's title, period and credit inside", async () => {
+  const { context, page, problems } = await open(VIEW);
+  await page.locator("#embed-chart").selectOption("refugees");
+  const code = await page.locator("#embed-code").inputValue();
+  await context.close();
+  for (const width of [320, 360, 640, 1000]) {
+    // A host page of another origin (a blank page) with the code as given, in a column `width` wide.
+    const host = await env.browser.newContext({ viewport: { width: width + 40, height: 700 } });
+    const hostPage = await host.newPage();
+    const hostProblems = [];
+    hostPage.on("pageerror", (e) => hostProblems.push(e.message));
+    await hostPage.setContent(`<!doctype html><body style="margin:20px"><div style="width:${width}px">${code}</div></body>`);
+    const frameElement = hostPage.locator("iframe");
+    const frame = await (await frameElement.elementHandle()).contentFrame();
+    await frame.waitForFunction(() => performance.getEntriesByName("app-ready").length === 1, null, { timeout: 30_000 });
+    // The frame's height follows its page's: no scroll bar inside, no empty band below.
+    const heights = async () => [
+      (await frameElement.boundingBox()).height,
+      await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
+    ];
+    let [frameHeight, inner] = await heights();
+    for (let i = 0; i < 50 && Math.abs(frameHeight - inner) > 1; i++) {
+      await hostPage.waitForTimeout(200);
+      [frameHeight, inner] = await heights();
+    }
+    assert.ok(Math.abs(frameHeight - inner) <= 1, `${width} px: the frame is ${frameHeight} px, its page ${inner} px`);
+    assert.notEqual(frameHeight, 900, `${width} px: sized by its page, not the code's first height`);
+    assert.equal(await frame.evaluate(() => document.documentElement.clientHeight >= document.documentElement.scrollHeight), true, `${width} px: nothing scrolls inside`);
+    // Inside the frame: the title, the period, the publishers and a credit with the way back.
+    assert.match(await frame.locator("canvas.chart-canvas").getAttribute("aria-label"), /^Border crossings out of Ukraine/);
+    assert.match(await frame.locator(".chart-coverage").textContent(), /^Figures to \d+ [A-Z][a-z]{2} 20\d\d/);
+    assert.match(await frame.locator(".embed-credit").textContent(), /^Chart: displacement-tracker\. Figures: UNHCR \(from national authorities\), World Bank\. Open the full view/);
+    if (width === 360) await hostPage.screenshot({ path: ROOT + "test-results/embed-360.png", fullPage: true });
+    assert.deepEqual(hostProblems, []);
+    await host.close();
+  }
+  assert.deepEqual(problems, []);
 });

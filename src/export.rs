@@ -209,11 +209,34 @@ pub fn stamp(dataset: &Dataset, options: &ChartOptions, link: &str) -> String {
 
 /// The snippet a host page pastes to embed one chart.
 pub fn embed_snippet(src: &str, title: &str) -> String {
-    format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\"></iframe>",
+    // The frame takes its content's height: the embedded page says it (boot.js posts
+    // {type: "displacement-tracker:height", height} to its parent), and the script below, from
+    // the page's own origin only, sets it on the frame that said it. Without the script (a
+    // host that strips scripts) the frame keeps a height that fits most widths.
+    let frame = format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{EMBED_HEIGHT}\" style=\"border:0;width:100%;max-width:1000px\" loading=\"lazy\" data-displacement-tracker></iframe>",
         crate::data::text::escape_html(src),
         crate::data::text::escape_html(title)
-    )
+    );
+    match origin(src) {
+        Some(origin) => format!(
+            "{frame}<script>addEventListener(\"message\",function(e){{var d=e.data;if(e.origin!==\"{origin}\"||!d||d.type!==\"displacement-tracker:height\")return;document.querySelectorAll(\"iframe[data-displacement-tracker]\").forEach(function(f){{if(f.contentWindow===e.source)f.style.height=Math.ceil(d.height)+\"px\"}})}})</script>"
+        ),
+        None => frame,
+    }
+}
+
+/// The frame's height before its page says its own (or where no script runs).
+pub const EMBED_HEIGHT: u32 = 900;
+
+/// The origin of a web address ("https://example.org:8443"), or none where it is not a plain
+/// http(s) address (then the snippet has no script: no text of the address goes into code).
+fn origin(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let end = url.len() - rest.len() + host.len();
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+    (!host.is_empty() && host.chars().all(plain)).then(|| &url[..end])
 }
 
 #[cfg(test)]
@@ -240,15 +263,28 @@ mod field_tests {
 
 #[cfg(test)]
 mod tests {
-    use super::{embed_snippet, field};
+    use super::{embed_snippet, field, origin};
 
     #[test]
     fn embed_snippet_escapes_its_attributes() {
-        assert_eq!(
-            embed_snippet("https://h.org/t/?embed=idps&from=2&to=9", "Say \"hi\" <b>"),
+        let snippet = embed_snippet("https://h.org/t/?embed=idps&from=2&to=9", "Say \"hi\" <b>");
+        assert!(snippet.starts_with(
             "<iframe src=\"https://h.org/t/?embed=idps&amp;from=2&amp;to=9\" title=\"Say &quot;hi&quot; &lt;b&gt;\" \
-             width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\"></iframe>"
-        );
+             width=\"100%\" height=\"900\" style=\"border:0;width:100%;max-width:1000px\" loading=\"lazy\" \
+             data-displacement-tracker></iframe><script>"
+        ));
+        assert!(snippet.contains("e.origin!==\"https://h.org\""), "{snippet}");
+        assert!(snippet.ends_with("</script>"));
+        // An address that is not plain http(s) gets no script: none of it goes into code.
+        for odd in [
+            "javascript:alert(1)",
+            "https://h.org\"+alert(1)+\"/x",
+            "file:///etc/passwd",
+        ] {
+            let snippet = embed_snippet(odd, "t");
+            assert!(!snippet.contains("<script>"), "{snippet}");
+        }
+        assert_eq!(origin("http://127.0.0.1:8080/?embed=x"), Some("http://127.0.0.1:8080"));
     }
 
     #[test]

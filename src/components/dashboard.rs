@@ -318,8 +318,10 @@ pub fn dashboard(props: &DashboardProps) -> Html {
             <ContextProvider<Lang> context={lang}>
             <main class="embed">
                 { chart(&specs.get(id), &link) }
-                <p class="embed-link">
-                    <a href={link.clone()} target="_blank" rel="noopener">{ tr!(lang, OpenFullView) }</a>
+                // The credit travels with the chart: who made it, whose figures, from where.
+                <p class="embed-credit">
+                    { tr!(lang, EmbedCredit, publishers = specs.get(id).publishers().iter().map(|(p, _)| *p).collect::<Vec<_>>().join(", ")) }
+                    { " " }<a href={link.clone()} target="_blank" rel="noopener">{ tr!(lang, OpenFullView) }</a>
                 </p>
             </main>
             </ContextProvider<Lang>>

@@ -90,6 +90,7 @@ english! {
     OriginalLabel => "original:",
     NoteLabel => "Note:",
     OpenFullView => "Open the full view, with every source, caveat and quote",
+    EmbedCredit => "Chart: displacement-tracker. Figures: {publishers}.",
     DatasetNotLoaded => "The dataset could not be loaded",
     DatasetNotValid => "The dataset is not valid: {why}",
     OwnNotOpened => "Your file {name} was not opened: {why}",

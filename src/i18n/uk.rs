@@ -74,6 +74,7 @@ pub const TEXTS: &[(Key, &str)] = &[
     (Key::OriginalLabel, "першоджерело:"),
     (Key::NoteLabel, "Примітка:"),
     (Key::OpenFullView, "Відкрити повну версію з усіма джерелами, застереженнями й цитатами"),
+    (Key::EmbedCredit, "Графік: displacement-tracker. Цифри: {publishers}."),
     (Key::DatasetNotLoaded, "Не вдалося завантажити дані"),
     (Key::DatasetNotValid, "Дані некоректні: {why}"),
     (Key::OwnNotOpened, "Ваш файл {name} не відкрито: {why}"),
