@@ -15,6 +15,10 @@ try {
   // Storage blocked: the page follows the system's colours.
 }
 const params = new URL(import.meta.url).searchParams;
+// The site's root is where this file is: a page in a language's folder (uk/) takes the dataset,
+// the app and the worker from there. The app reads it from <html data-root>.
+const root = new URL(".", import.meta.url).href;
+document.documentElement.dataset.root = root;
 const asset = (name) => new URL(params.get(name), import.meta.url).href;
 const integrity = (name) => params.get(`${name}-integrity`) ?? "";
 
@@ -22,7 +26,7 @@ const integrity = (name) => params.get(`${name}-integrity`) ?? "";
 async function start() {
   // The app's own fetch of the dataset (same origin, credentials same-origin) takes this response.
   const link = (attributes) => document.head.append(Object.assign(document.createElement("link"), attributes));
-  link({ rel: "preload", as: "fetch", href: new URL("data/dataset.json", document.baseURI).href, crossOrigin: "anonymous" });
+  link({ rel: "preload", as: "fetch", href: new URL("data/dataset.json", root).href, crossOrigin: "anonymous" });
   link({ rel: "modulepreload", href: asset("js"), integrity: integrity("js") });
   const wasm = fetch(asset("wasm"), { integrity: integrity("wasm") });
   const bindings = await import(asset("js"));
@@ -41,7 +45,7 @@ function keepForOffline() {
   if (!("serviceWorker" in navigator) || !document.querySelector('meta[name="build"]')) return;
   // When idle, or after 5 s at the latest (a page that is never idle is still kept).
   const idle = window.requestIdleCallback ? (f) => requestIdleCallback(f, { timeout: 5000 }) : (f) => setTimeout(f, 1000);
-  idle(() => navigator.serviceWorker.register(new URL("sw.js", document.baseURI)).catch((e) => console.warn("offline copy unavailable:", e)));
+  idle(() => navigator.serviceWorker.register(new URL("sw.js", root)).catch((e) => console.warn("offline copy unavailable:", e)));
 }
 
 /** Says on the page that the app could not start, and why; what is on screen stays. */
@@ -74,6 +78,9 @@ function pageLanguage() {
   const spoken = ["en", "uk"];
   const asked = query.get("lang");
   if (spoken.includes(asked)) return asked;
+  // The page of a language (uk/index.html) is in that language unless the link asks otherwise.
+  const own = document.documentElement.dataset.pageLang;
+  if (spoken.includes(own)) return own;
   let stored = null;
   try {
     stored = localStorage.getItem("lang");

@@ -7,7 +7,8 @@
 //   kept. An install that does not finish leaves nothing behind; the worker before it, and its
 //   copy, stay in charge.
 // - Nothing is kept after that: what the network sends later is the reader's, never the copy's.
-// - The page (its address with or without index.html, any query) and the dataset: the network's
+// - The page (its address with or without index.html, any query; the page in Ukrainian, uk/,
+//   likewise) and the dataset: the network's
 //   answer when it is a good one; the kept copy, marked with the time it was kept
 //   (`X-Saved-At`, which the page shows), when the network fails, answers 5xx, or has not
 //   answered in STALL_MS.
@@ -19,6 +20,12 @@ const FILES = {};
 const CACHE = `displacement-tracker-${VERSION}`;
 const SCOPE = new URL("./", self.location.href).href;
 const PAGE = new URL("index.html", SCOPE).href;
+/** The page in each language (uk/ when the build has it), by its addresses. */
+const PAGES = new Map([
+  [SCOPE, PAGE],
+  [PAGE, PAGE],
+  ...("uk/index.html" in FILES ? [new URL("uk/", SCOPE).href, new URL("uk/index.html", SCOPE).href].map((url) => [url, new URL("uk/index.html", SCOPE).href]) : []),
+]);
 const DATA = new URL("data/dataset.json", SCOPE).href;
 const KEPT = new Set(Object.keys(FILES).map((file) => new URL(file, SCOPE).href));
 /** How long the network has to answer for the page and the dataset before the copy is shown. */
@@ -92,9 +99,9 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || VERSION === "development") return;
   const url = new URL(request.url);
   const bare = url.origin + url.pathname;
-  if (bare === SCOPE || bare === PAGE) {
+  if (PAGES.has(bare)) {
     // A page with any query is the same page.
-    event.respondWith(networkFirst(request, PAGE));
+    event.respondWith(networkFirst(request, PAGES.get(bare)));
   } else if (bare === DATA) {
     event.respondWith(networkFirst(request, DATA));
   } else if (KEPT.has(request.url)) {

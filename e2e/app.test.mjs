@@ -243,6 +243,14 @@ test("a build for a sub-path works there (trunk build --public-url /tracker/)", 
     assert.equal(await page.locator("canvas.chart-canvas").count(), CHART_IDS.length);
     assert.deepEqual(problems, [], "no console errors");
     assert.ok(requests.every((u) => u.startsWith("data:") || new URL(u).pathname.startsWith("/tracker/")), "every request stays under /tracker/");
+    // The page in Ukrainian, one level down, takes its files from the same root.
+    requests.length = 0;
+    await page.goto(sub.server.url + "uk/");
+    await waitForCharts(page);
+    assert.equal(await page.getAttribute("html", "lang"), "uk");
+    assert.ok(requests.includes(sub.server.url + "data/dataset.json"), "the dataset from /tracker/");
+    assert.ok(requests.every((u) => u.startsWith("data:") || new URL(u).pathname.startsWith("/tracker/")), "every request stays under /tracker/");
+    assert.deepEqual(problems, [], "no console errors");
     await context.close();
   } finally {
     await sub.close();

@@ -121,7 +121,7 @@ for (const engine of ["firefox", "webkitgtk"]) {
         await browser.go(server.url);
         const text = await browser.until(`return document.querySelector("#load-error")?.textContent;`, "the error panel");
         assert.match(text, /The dataset is not valid: the dataset cannot be read: the text ends before its JSON does/);
-        assert.match(text, /Where: data\/dataset\.json/);
+        assert.match(text, /Where: http:\/\/127\.0\.0\.1:\d+\/data\/dataset\.json/);
       } finally {
         server.replace("data/dataset.json");
       }

@@ -182,3 +182,45 @@ test("an engine without Intl's number formats writes the same numbers, in both l
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a reader without JavaScript gets the page in Ukrainian at uk/, and each page links to the other", async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const failed = [];
+  page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+  await page.goto(env.server.url + "uk/");
+  assert.equal(await page.getAttribute("html", "lang"), "uk");
+  assert.match(await page.title(), /^Україна 2022–20\d\d, день за днем/);
+  assert.match(await page.locator('meta[name="description"]').getAttribute("content"), /^Перетини кордону з України/);
+  assert.equal(await page.locator("#baked h1").textContent(), "Що повномасштабне вторгнення в Україну зробило з людьми, день за днем");
+  assert.ok((await page.locator("#baked svg").count()) >= 7, "the charts are in the page");
+  assert.equal(await page.locator("#baked #sources-heading").textContent(), "Джерела й методика");
+  // Its own files from the root: the style applies, the icon is there.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).margin), "0px", "the stylesheet applies");
+  assert.deepEqual(failed, [], "every file of the page is found");
+  const alternate = (lang) => page.locator(`head link[rel="alternate"][hreflang="${lang}"]`).evaluate((l) => l.href);
+  assert.equal(await alternate("en"), env.server.url);
+  assert.equal(await alternate("uk"), env.server.url + "uk/");
+  const toEnglish = page.locator("p.no-script a");
+  assert.equal(await toEnglish.textContent(), "English");
+  await toEnglish.click();
+  await page.waitForURL(env.server.url);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await alternate("uk"), env.server.url + "uk/");
+  assert.equal(await page.locator("p.no-script a").textContent(), "Українська");
+  await context.close();
+});
+
+test("with JavaScript, uk/ starts in Ukrainian and reads the dataset from the site's root", async () => {
+  const { context, page, problems, requests } = await openAt(env, "uk/");
+  assert.equal(await page.getAttribute("html", "lang"), "uk");
+  assert.equal(await page.locator("#app h1").textContent(), "Що повномасштабне вторгнення в Україну зробило з людьми, день за днем");
+  assert.ok(requests.includes(env.server.url + "data/dataset.json"), requests.filter((r) => r.includes("dataset")).join(", "));
+  assert.ok(!requests.some((r) => r.includes("/uk/data/")), "nothing from uk/data/");
+  // The link asks for English: English, on the same page.
+  await page.goto(env.server.url + "uk/?lang=en");
+  await waitForCharts(page);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

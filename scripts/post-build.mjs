@@ -62,11 +62,15 @@ execFileSync("cargo", ["run", "--offline", "--quiet", "--bin", "bake", "--", htm
 // version too (meta "build"), to say when it was updated since the reader's last visit.
 html = await readFile(htmlPath, "utf8");
 const base = process.env.TRUNK_PUBLIC_URL || "/";
-// The page, its dataset, the app (which boot.js requests) and what the page links to itself.
-const kept = new Set(["index.html", "data/dataset.json", glue[0], wasm[0]]);
+// The pages (the English one, and the Ukrainian one the bake wrote in uk/), the dataset, the
+// app (which boot.js requests) and what the page links to itself.
+const pages = ["index.html", "uk/index.html"];
+const kept = new Set([...pages, "data/dataset.json", glue[0], wasm[0]]);
 for (const [, quoted, bare] of html.matchAll(/\s(?:src|href)=(?:"([^"]*)"|([^\s>"']+))/g)) {
   const url = (quoted ?? bare).replaceAll("&amp;", "&");
-  if (url === "" || /^(?:[a-z]+:|#|\?|\/\/)/i.test(url)) continue;
+  // Not a file of the build: another site, a place or query of this page, a page's folder
+  // (the other language's page, uk/, is kept as uk/index.html).
+  if (url === "" || /^(?:[a-z]+:|#|\?|\/\/)/i.test(url) || url.endsWith("/")) continue;
   kept.add(url.startsWith(base) ? url.slice(base.length) : url);
 }
 const version = createHash("sha256");
@@ -75,9 +79,12 @@ for (const file of [...kept].sort()) {
   version.update(file).update(await readFile(path));
 }
 const build = version.digest("hex").slice(0, 16);
-html = html.replace(/<meta charset=[^>]*>/i, (charset) => `${charset}<meta name="build" content="${build}">`);
-if (!html.includes(`content="${build}"`)) throw new Error("index.html has no <meta charset> to put the build's meta after");
-await writeFile(htmlPath, html);
+for (const page of pages) {
+  const path = join(dir, page);
+  const text = (await readFile(path, "utf8")).replace(/<meta charset=[^>]*>/i, (charset) => `${charset}<meta name="build" content="${build}">`);
+  if (!text.includes(`content="${build}"`)) throw new Error(`${page} has no <meta charset> to put the build's meta after`);
+  await writeFile(path, text);
+}
 // Each kept file with the SHA-256 of its contents as served (the page with its build's meta):
 // the worker keeps a file only if it is this build's.
 const digests = {};

@@ -4,9 +4,12 @@
 //! wasm arrives, and without JavaScript; the app then renders its own view out of sight and
 //! takes the baked view's place when its charts are drawn (`web::reveal_app`).
 
-use crate::components::{FirstView, FirstViewProps, Shared};
-use crate::data::{parse_dataset, DatasetError};
+use crate::components::{FirstView, Shared};
+use crate::data::text::escape_html;
+use crate::data::{parse_dataset, Dataset, DatasetError};
+use crate::i18n::Lang;
 use std::fmt;
+use yew::prelude::*;
 
 /// Why the first view could not be baked.
 #[derive(Debug)]
@@ -14,6 +17,8 @@ pub enum BakeError {
     Dataset(DatasetError),
     /// The page has no empty `#app` element to put the view beside.
     NoAppElement,
+    /// The page lacks a part the page in another language is made from (named).
+    NoPart(&'static str),
     Render(String),
 }
 
@@ -22,28 +27,176 @@ impl fmt::Display for BakeError {
         match self {
             BakeError::Dataset(e) => write!(f, "the dataset cannot be baked: {e}"),
             BakeError::NoAppElement => f.write_str("the page has no empty <div id=\"app\"></div> to bake beside"),
+            BakeError::NoPart(part) => write!(f, "the page has no {part} to write in another language"),
             BakeError::Render(e) => write!(f, "the first view could not be rendered: {e}"),
         }
     }
 }
 
-/// The first view of a dataset (JSON) as HTML, rendered by the app's components.
-pub fn first_view(dataset_json: &str) -> Result<String, BakeError> {
+/// The languages a page is baked in, each with its page's address from the site's root: the
+/// English page at the root, the Ukrainian one in `uk/`.
+pub const PAGES: [(Lang, &str); 2] = [(Lang::En, "index.html"), (Lang::Uk, "uk/index.html")];
+
+#[derive(Properties, PartialEq)]
+struct BakedProps {
+    dataset: Shared<Dataset>,
+    lang: Lang,
+}
+
+/// The first view in a language: the app's own view, in a language given as the page's.
+#[function_component(Baked)]
+fn baked(props: &BakedProps) -> Html {
+    html! {
+        <ContextProvider<Lang> context={props.lang}>
+            <FirstView dataset={props.dataset.clone()} />
+        </ContextProvider<Lang>>
+    }
+}
+
+/// The first view of a dataset (JSON) as HTML in `lang`, rendered by the app's components.
+pub fn first_view(dataset_json: &str, lang: Lang) -> Result<String, BakeError> {
     let dataset = parse_dataset(dataset_json).map_err(BakeError::Dataset)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| BakeError::Render(e.to_string()))?;
-    let props = FirstViewProps {
+    let props = BakedProps {
         dataset: Shared::new(dataset),
-        on_lang: Default::default(),
+        lang,
     };
     let local = tokio::task::LocalSet::new();
     Ok(local.block_on(&runtime, async move {
-        yew::LocalServerRenderer::<FirstView>::with_props(props)
+        yew::LocalServerRenderer::<Baked>::with_props(props)
             .hydratable(false)
             .render()
             .await
     }))
+}
+
+/// The built page (index.html, written in English) as the page in `lang`: its language, title,
+/// descriptions and note for readers without JavaScript in `lang`; links to the page in each
+/// language (`<link rel="alternate" hreflang>`, and in the note, for a reader without
+/// JavaScript); and, for a page in `uk/`, its own files' addresses one level up. `years` are the
+/// dataset's first and last (the title names them). A page made before gets the same again.
+pub fn page_in(page: &str, lang: Lang, (from, to): (i32, i32)) -> Result<String, BakeError> {
+    let mut out = page.to_string();
+    let up = lang != Lang::En;
+    if up {
+        out = one_level_up(&out);
+    }
+    let title = tr!(lang, DocumentTitle, from = from, to = to);
+    out = replace_between(&out, "<title>", "</title>", &escape_html(&title)).ok_or(BakeError::NoPart("<title>"))?;
+    for (marker, text) in [
+        ("name=description", tr!(lang, PageDescription, to = to)),
+        ("property=og:title", title.clone()),
+        ("property=og:description", tr!(lang, PreviewDescription).to_string()),
+    ] {
+        out = set_meta(&out, marker, &text).ok_or(BakeError::NoPart(marker))?;
+    }
+    let html_tag = out.find("<html").ok_or(BakeError::NoPart("<html>"))?;
+    let html_end = html_tag + out[html_tag..].find('>').ok_or(BakeError::NoPart("<html>"))?;
+    let fixed = if up {
+        format!(" data-page-lang=\"{}\"", lang.as_str())
+    } else {
+        String::new()
+    };
+    out.replace_range(
+        html_tag..=html_end,
+        &format!("<html lang=\"{}\"{fixed}>", lang.as_str()),
+    );
+    // The pages in each language, from this one (relative: the site may be under any path).
+    let (root, here) = if up { ("../", "./") } else { ("./", "uk/") };
+    let other = if up { Lang::En } else { Lang::Uk };
+    let alternates = format!(
+        "<link rel=\"alternate\" hreflang=\"en\" href=\"{root}\"><link rel=\"alternate\" hreflang=\"uk\" href=\"{}\"><link rel=\"alternate\" hreflang=\"x-default\" href=\"{root}\">",
+        if up { here } else { "uk/" }
+    );
+    let start = out.find("<link rel=\"alternate\"");
+    let end = out.find("</head>").ok_or(BakeError::NoPart("</head>"))?;
+    out.replace_range(start.filter(|s| *s < end).unwrap_or(end)..end, &alternates);
+    let other_href = if up { root } else { here };
+    let note = format!(
+        "<p class=\"no-script\">{} <a href=\"{other_href}\" hreflang=\"{o}\" lang=\"{o}\">{}</a></p>",
+        escape_html(tr!(lang, NoScriptNote)),
+        other.own_name(),
+        o = other.as_str()
+    );
+    out = replace_between(&out, "<noscript><p", "</noscript>", "").ok_or(BakeError::NoPart("<noscript><p>"))?;
+    out = out.replacen("<noscript><p</noscript>", &format!("<noscript>{note}</noscript>"), 1);
+    Ok(out)
+}
+
+/// `page` with what is between the first `open` and the `close` after it replaced by `with`.
+fn replace_between(page: &str, open: &str, close: &str, with: &str) -> Option<String> {
+    let start = page.find(open)? + open.len();
+    let end = start + page[start..].find(close)?;
+    Some(format!("{}{with}{}", &page[..start], &page[end..]))
+}
+
+/// `page` with the `content` of the `<meta>` tag that holds `marker` (`name=description`,
+/// written with or without quotes) set to `text`.
+fn set_meta(page: &str, marker: &str, text: &str) -> Option<String> {
+    let quoted = marker.replacen('=', "=\"", 1) + "\"";
+    let mut from = 0;
+    while let Some(at) = page[from..].find("<meta").map(|i| i + from) {
+        let end = at + page[at..].find('>')?;
+        let tag = &page[at..end];
+        if tag.contains(&quoted)
+            || tag
+                .split_whitespace()
+                .any(|w| w == marker || w.trim_end_matches('/') == marker)
+        {
+            let content = tag.find("content=\"")? + "content=\"".len();
+            let close = content + tag[content..].find('"')?;
+            return Some(format!(
+                "{}{}{}",
+                &page[..at + content],
+                escape_html(text),
+                &page[at + close..]
+            ));
+        }
+        from = end;
+    }
+    None
+}
+
+/// `page` with the addresses of its own files (`href`, `src`) that are relative to it made
+/// relative to the directory above: the page moves one level down (`uk/`). Absolute paths,
+/// other sites, in-page and query links stay.
+fn one_level_up(page: &str) -> String {
+    let mut out = String::with_capacity(page.len() + 64);
+    let mut rest = page;
+    while let Some(at) = [" href=", " src="]
+        .iter()
+        .filter_map(|a| rest.find(a).map(|i| i + a.len()))
+        .min()
+    {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let quote = rest.starts_with('"').then_some("\"");
+        let value = &rest[quote.map_or(0, |q| q.len())..];
+        let value = match quote {
+            Some(q) => value.split(q).next().unwrap_or(""),
+            None => value.split([' ', '>']).next().unwrap_or(""),
+        };
+        let relative = !value.is_empty()
+            && !value.starts_with(['/', '#', '?', '"', '>'])
+            && !value.split(['/', '?', '#']).next().unwrap_or("").contains(':');
+        if let Some(q) = quote {
+            out.push_str(q);
+            rest = &rest[q.len()..];
+        }
+        if relative {
+            out.push_str("../");
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The dataset's first and last years, for the pages' titles.
+pub fn years(dataset_json: &str) -> Result<(i32, i32), BakeError> {
+    let d = parse_dataset(dataset_json).map_err(BakeError::Dataset)?;
+    Ok((d.first_date.parts().0, d.last_date.parts().0))
 }
 
 /// The page with the first view baked in: the view in `#baked`, and the app's empty `#app`
@@ -68,6 +221,64 @@ pub fn into_page(page: &str, view: &str) -> Result<String, BakeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PAGE: &str = "<!doctype html><html lang=en><meta charset=utf-8><meta content=\"x\" name=description>\
+        <title>old</title><meta content=\"y\" property=og:title><meta content=\"z\" property=og:description>\
+        <link href=favicon.svg rel=icon><script src=\"/boot.js?js=a.js\" type=module></script>\
+        <link href=\"noscript.css\" rel=stylesheet><a href=\"https://x.org/a\">x</a><a href=#c>c</a></head>\
+        <body><noscript><p class=no-script>old note</p></noscript><div id=app></div></body>";
+
+    #[test]
+    fn the_ukrainian_page_is_ukrainian_one_level_down_and_linked_both_ways() {
+        let uk = page_in(PAGE, Lang::Uk, (2022, 2026)).unwrap();
+        assert!(
+            uk.starts_with("<!doctype html><html lang=\"uk\" data-page-lang=\"uk\">"),
+            "{uk}"
+        );
+        assert!(uk.contains("<title>Україна 2022–2026, день за днем"), "{uk}");
+        assert!(uk.contains("content=\"Перетини кордону з України"), "{uk}");
+        assert!(
+            uk.contains("href=../favicon.svg") && uk.contains("href=\"../noscript.css\""),
+            "{uk}"
+        );
+        assert!(
+            uk.contains("src=\"/boot.js?js=a.js\"")
+                && uk.contains("href=\"https://x.org/a\"")
+                && uk.contains("href=#c"),
+            "{uk}"
+        );
+        assert!(uk.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"../\"><link rel=\"alternate\" hreflang=\"uk\" href=\"./\">"), "{uk}");
+        assert!(uk.contains("<noscript><p class=\"no-script\">Без JavaScript"), "{uk}");
+        assert!(
+            uk.contains("<a href=\"../\" hreflang=\"en\" lang=\"en\">English</a></p></noscript>"),
+            "{uk}"
+        );
+        let en = page_in(PAGE, Lang::En, (2022, 2026)).unwrap();
+        assert!(
+            en.starts_with("<!doctype html><html lang=\"en\">") && en.contains("href=favicon.svg"),
+            "{en}"
+        );
+        assert!(en.contains("<title>Ukraine 2022–2026, day by day"), "{en}");
+        assert!(en.contains("hreflang=\"uk\" href=\"uk/\""), "{en}");
+        assert!(
+            en.contains("<a href=\"uk/\" hreflang=\"uk\" lang=\"uk\">Українська</a>"),
+            "{en}"
+        );
+        // Made again from a page made before: the same page.
+        assert_eq!(page_in(&en, Lang::En, (2022, 2026)).unwrap(), en);
+        assert!(matches!(
+            page_in("<html>", Lang::Uk, (2022, 2026)),
+            Err(BakeError::NoPart(_))
+        ));
+    }
+
+    #[test]
+    fn the_built_page_has_every_part_the_other_language_needs() {
+        let page = include_str!("../index.html");
+        for (lang, _) in PAGES {
+            page_in(page, lang, (2022, 2026)).unwrap();
+        }
+    }
 
     #[test]
     fn the_view_goes_beside_the_app() {

@@ -6,6 +6,7 @@
 use displacement_tracker::bake::{first_view, into_page, BakeError};
 use displacement_tracker::chart::Mark;
 use displacement_tracker::data::parse_dataset;
+use displacement_tracker::i18n::Lang;
 use displacement_tracker::state::from_query;
 use displacement_tracker::transform::{bounds, charts};
 use std::path::Path;
@@ -41,7 +42,7 @@ fn texts(svg: &str) -> Vec<&str> {
 #[test]
 fn every_chart_of_the_default_view_is_drawn_wide_and_for_phones() {
     let json = bundled();
-    let view = first_view(&json).unwrap();
+    let view = first_view(&json, Lang::En).unwrap();
     let dataset = parse_dataset(&json).unwrap();
     let (state, _) = from_query("", &bounds(&dataset));
     let specs = charts(&dataset, &state.options);
@@ -84,7 +85,7 @@ fn every_chart_of_the_default_view_is_drawn_wide_and_for_phones() {
 #[test]
 fn every_quote_is_in_the_first_view_with_its_source() {
     let json = bundled();
-    let view = first_view(&json).unwrap();
+    let view = first_view(&json, Lang::En).unwrap();
     let dataset = parse_dataset(&json).unwrap();
     assert!(!dataset.quotes.is_empty());
     for quote in &dataset.quotes {
@@ -104,8 +105,24 @@ fn the_view_goes_into_the_page_and_a_bad_dataset_is_refused() {
     let baked = into_page(&page, "<main>first view</main>").unwrap();
     assert!(baked.contains("<div id=\"baked\"><main>first view</main></div><div id=\"app\" class=\"arriving\"></div>"));
     assert_eq!(baked.matches("id=\"app\"").count(), 1);
-    match first_view("{\"not\": \"a dataset\"}") {
+    match first_view("{\"not\": \"a dataset\"}", Lang::En) {
         Err(e @ BakeError::Dataset(_)) => assert!(e.to_string().starts_with("the dataset cannot be baked")),
         other => panic!("expected a dataset error, got {:?}", other.map(|v| v.len())),
     }
+}
+
+#[test]
+fn the_ukrainian_view_is_in_ukrainian() {
+    let json = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/data/dataset.json")).unwrap();
+    let view = first_view(&json, Lang::Uk).unwrap();
+    assert!(view.contains("Що повномасштабне вторгнення в Україну зробило з людьми, день за днем"));
+    assert!(
+        view.contains("Джерела й методика") && view.contains("Що казали"),
+        "the sections in Ukrainian"
+    );
+    assert!(!view.contains("Sources and method"), "no English heading");
+    assert_eq!(
+        view.matches("<svg").count(),
+        first_view(&json, Lang::En).unwrap().matches("<svg").count()
+    );
 }

@@ -34,7 +34,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "web",
         ],
     ),
-    ("bake", &["data", "components"]),
+    ("bake", &["data", "i18n", "components"]),
 ];
 
 /// Macros that belong to a module: using one is using it.

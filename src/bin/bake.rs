@@ -1,7 +1,8 @@
 //! `cargo run --bin bake -- <index.html> <dataset.json>`: writes the first view of the dataset,
 //! rendered by the app's own components (charts as SVG), into the built page, so that readers
-//! see it before the wasm arrives and without JavaScript. Run by trunk's post-build hook on
-//! release builds (scripts/post-build.mjs).
+//! see it before the wasm arrives and without JavaScript: in English in the page itself, in
+//! Ukrainian in `uk/index.html` beside it, each linking to the other. Run by trunk's
+//! post-build hook on release builds (scripts/post-build.mjs).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -16,14 +17,34 @@ fn main() -> std::process::ExitCode {
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"));
     let result = read(page_path).and_then(|page| {
         let json = read(data_path)?;
-        let view = bake::first_view(&json).map_err(|e| e.to_string())?;
-        let baked = bake::into_page(&page, &view).map_err(|e| e.to_string())?;
-        std::fs::write(page_path, &baked).map_err(|e| format!("cannot write {page_path}: {e}"))?;
-        Ok((view.len(), baked.len()))
+        let years = bake::years(&json).map_err(|e| e.to_string())?;
+        let root = std::path::Path::new(page_path)
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
+        let mut written = Vec::new();
+        for (lang, path) in bake::PAGES {
+            let view = bake::first_view(&json, lang).map_err(|e| e.to_string())?;
+            let page = bake::page_in(&page, lang, years).map_err(|e| e.to_string())?;
+            let baked = bake::into_page(&page, &view).map_err(|e| e.to_string())?;
+            let out = root.join(path);
+            if let Some(dir) = out.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            }
+            std::fs::write(&out, &baked).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            written.push(format!(
+                "{} ({} bytes of HTML, page {} bytes)",
+                out.display(),
+                view.len(),
+                baked.len()
+            ));
+        }
+        Ok(written)
     });
     match result {
-        Ok((view, page)) => {
-            println!("{page_path}: first view baked in ({view} bytes of HTML, page {page} bytes)");
+        Ok(written) => {
+            for page in written {
+                println!("first view baked in: {page}");
+            }
             ExitCode::SUCCESS
         }
         Err(message) => {

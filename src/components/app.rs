@@ -216,7 +216,7 @@ pub fn app() -> Html {
         let (state, lang) = (state.clone(), *lang);
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(load(DATASET_URL, lang).await);
+                state.set(load(&web::site_address(DATASET_URL), lang).await);
             });
         });
     }

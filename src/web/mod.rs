@@ -494,6 +494,18 @@ pub fn store(key: &str, value: Option<&str>) -> Result<(), WebError> {
     }
 }
 
+/// The address of one of the site's own files (`data/dataset.json`): from the site's root as
+/// the page's loader found it (`<html data-root>`, boot.js: a page in a language's folder, uk/,
+/// takes its files from the root), else relative to the page.
+pub fn site_address(path: &str) -> String {
+    let root = browser()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("data-root"))
+        .unwrap_or_default();
+    format!("{root}{path}")
+}
+
 /// Sets (or removes) an attribute of the page's root element, e.g. `data-theme`.
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
     let Some(root) = browser().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
