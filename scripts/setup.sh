@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing; skips what is already there at the right version.
 # Debian (root or sudo), Rust by rustup, Node.js with npm; only the package registries are needed.
+#   bash scripts/setup.sh serve   what building and serving the app needs: the wasm target, trunk,
+#                                 wasm-bindgen-cli, the npm tools and the crates
+#   bash scripts/setup.sh [test]  that, and what the tests add: Chromium and its driver, Firefox
+#                                 ESR, WebKitGTK, xvfb and geckodriver
 set -euo pipefail
 cd "$(dirname "$0")/.."
+NEED=${1:-test}
+case "$NEED" in serve | test) ;; *) echo "usage: bash scripts/setup.sh [serve|test]" >&2; exit 2 ;; esac
 
 TRUNK_VERSION=0.21.14
 # geckodriver drives Firefox ESR for the end-to-end tests in other engines.
@@ -36,6 +42,9 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# Serving needs only the above, the npm tools and the crates (at the end); the browsers are for
+# the tests.
+if [ "$NEED" = test ]; then
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
   say "chromium and chromedriver: present"
 else
@@ -60,6 +69,7 @@ else
   say "installing geckodriver $GECKODRIVER_VERSION (compiles from crates.io, a few minutes)"
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
+fi
 
 if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/terser ] && [ -d node_modules/uplot ] && [ -d node_modules/axe-core ] \
    && [ node_modules/.package-lock.json -nt package-lock.json ]; then
@@ -72,4 +82,4 @@ fi
 say "fetching crates for offline builds"
 cargo fetch --locked -q
 cargo fetch --locked -q --target wasm32-unknown-unknown
-say "ready"
+say "ready ($NEED)"
