@@ -56,13 +56,16 @@ test("printed, the page has no controls and its quotes are whole", async () => {
 
 test("sources are for readers: the publisher first, a copy named as the way the figures came, the method in plain words", async () => {
   // textContent: the sections far down the page are not laid out until they are near.
-  for (const [query, via, which] of [["", "Via WellsRC/Ukraine_Displacement (github.com)", "Which copy: version, file and licence"], ["?lang=uk", "Через WellsRC/Ukraine_Displacement (github.com)", "Яка копія: версія, файл і ліцензія"]]) {
+  for (const [query, publisher, via, which] of [
+    ["", "UNHCR", "Via WellsRC/Ukraine_Displacement (github.com)", "Which copy: version, file and licence"],
+    ["?lang=uk", "УВКБ ООН", "Через WellsRC/Ukraine_Displacement (github.com)", "Яка копія: версія, файл і ліцензія"],
+  ]) {
     const { context, page, problems } = await openAt(env, query);
     const method = await page.locator("#sources .method").textContent();
     assert.doesNotMatch(method, /cargo|--check|\.csv|CSV|schema|схема/i, "no command, file or schema in the method");
     assert.match(method, /^(How this page is made|Як зроблено цю сторінку): /);
     const first = page.locator("#source-unhcr-total");
-    assert.equal(await first.locator(".source-title strong").textContent(), "UNHCR", "the publisher first");
+    assert.equal(await first.locator(".source-title strong").textContent(), publisher, "the publisher first");
     const line = first.locator(".source-via");
     assert.ok((await line.textContent()).startsWith(via), await line.textContent());
     assert.equal(await line.locator("a").getAttribute("href"), "https://github.com/WellsRC/Ukraine_Displacement");

@@ -30,7 +30,7 @@ test("?lang=uk shows the Ukrainian page: headings, uk-UA numbers and dates, lang
     "Щоденні перетини кордону з України",
   ]);
   const sections = await page.locator("section h2, aside h2").allTextContents();
-  for (const heading of ["Забрати це подання із собою", "Джерела й методика", "Що казали", "Цифри, названі тоді, поруч із даними"]) {
+  for (const heading of ["Забрати це подання із собою", "Джерела та методика", "Що казали", "Цифри, названі тоді, поруч із даними"]) {
     assert.ok(sections.includes(heading), `${heading} in ${sections}`);
   }
   // The selected day, in the timeline and in the live region, with uk-UA digit groups.
@@ -43,7 +43,7 @@ test("?lang=uk shows the Ukrainian page: headings, uk-UA numbers and dates, lang
   // The dataset's own words stay as printed, marked as English.
   const quote = page.locator("li.quote blockquote").first();
   assert.equal(await quote.getAttribute("lang"), "en");
-  assert.equal(await page.locator(".source-title").first().getAttribute("lang"), "en");
+  assert.equal(await page.locator(".source-title > span").first().getAttribute("lang"), "en", "a source's title stays as published");
   // The link of the view keeps the language.
   assert.ok((await page.inputValue("#share-link")).includes("lang=uk"));
   assert.ok((await page.inputValue("#citation")).startsWith("displacement-tracker, «Біженці, цивільні жертви"));
@@ -194,7 +194,7 @@ test("a reader without JavaScript gets the page in Ukrainian at uk/, and each pa
   assert.match(await page.locator('meta[name="description"]').getAttribute("content"), /^Перетини кордону з України/);
   assert.equal(await page.locator("#baked h1").textContent(), "Що повномасштабне вторгнення в Україну зробило з людьми, день за днем");
   assert.ok((await page.locator("#baked svg").count()) >= 7, "the charts are in the page");
-  assert.equal(await page.locator("#baked #sources-heading").textContent(), "Джерела й методика");
+  assert.equal(await page.locator("#baked #sources-heading").textContent(), "Джерела та методика");
   // Its own files from the root: the style applies, the icon is there.
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).margin), "0px", "the stylesheet applies");
   assert.deepEqual(failed, [], "every file of the page is found");
@@ -221,6 +221,23 @@ test("with JavaScript, uk/ starts in Ukrainian and reads the dataset from the si
   await page.goto(env.server.url + "uk/?lang=en");
   await waitForCharts(page);
   assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("in Ukrainian, publishers and units have their Ukrainian names, one name per organisation", async () => {
+  const { context, page, problems } = await openAt(env, "?lang=uk");
+  const cyrillic = /[\u0400-\u04ff]/;
+  const badges = await page.locator("#chart-refugees .unit-badge").evaluateAll((list) => list.map((b) => [b.textContent, b.lang]));
+  assert.deepEqual(badges, [["перетини кордону (не окремі особи)", "uk"], ["перетини кордону (переміщення, а не особи)", "uk"]]);
+  const publishers = await page.locator("#app .chart-sources a").allTextContents();
+  assert.ok(publishers.length >= 7 && publishers.every((p) => cyrillic.test(p)), publishers.join(" | "));
+  assert.ok(publishers.includes("УВКБ ООН") && !publishers.includes("UNHCR"), publishers.join(" | "));
+  const first = page.locator("#source-unhcr-total .source-title strong");
+  assert.equal(await first.textContent(), "УВКБ ООН");
+  assert.equal(await first.getAttribute("lang"), "uk");
+  // The document's title stays as published, marked as English.
+  await page.waitForFunction(() => document.querySelector("#source-unhcr-total .source-title > span")?.lang === "en");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -117,7 +117,7 @@ fn the_ukrainian_view_is_in_ukrainian() {
     let view = first_view(&json, Lang::Uk).unwrap();
     assert!(view.contains("Що повномасштабне вторгнення в Україну зробило з людьми, день за днем"));
     assert!(
-        view.contains("Джерела й методика") && view.contains("Що казали"),
+        view.contains("Джерела та методика") && view.contains("Що казали"),
         "the sections in Ukrainian"
     );
     assert!(!view.contains("Sources and method"), "no English heading");

@@ -992,3 +992,43 @@ fn a_narrow_drawing_names_its_lines_whole_in_the_key() {
     let t = texts(&svg);
     assert!(t.iter().any(|x| x == "Poland, to May 2022"), "{t:?}");
 }
+
+#[test]
+fn in_ukrainian_every_publisher_and_unit_has_its_ukrainian_name() {
+    let d = dataset();
+    for s in &d.sources {
+        assert_ne!(
+            Lang::Uk.organisation(&s.publisher),
+            s.publisher,
+            "{}: no Ukrainian name",
+            s.id
+        );
+        if let Some(unit) = &s.unit {
+            assert_ne!(Lang::Uk.unit(unit), unit, "{}: no Ukrainian unit", s.id);
+        }
+    }
+    // One name per organisation: UNHCR is УВКБ ООН in every chart's source line, key and badge.
+    for spec in transform::charts(&d, &options(&d, "lang=uk")) {
+        let line = spec.source_line.replace("USA for UNHCR", "");
+        assert!(
+            !line.contains("UNHCR") && !line.contains("OHCHR"),
+            "{}: {}",
+            spec.id,
+            spec.source_line
+        );
+        for unit in spec.units() {
+            assert!(
+                unit.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)),
+                "{}: {unit}",
+                spec.id
+            );
+        }
+        for (publisher, _) in spec.publishers() {
+            assert!(
+                publisher.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)),
+                "{}: {publisher}",
+                spec.id
+            );
+        }
+    }
+}

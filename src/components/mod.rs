@@ -76,7 +76,7 @@ fn source_links(spec: &crate::chart::ChartSpec, page: &str) -> yew::Html {
     let lang = spec.lang;
     yew::html! {
         <span class="chart-sources">
-            { for spec.units().iter().map(|u| yew::html! { <span class="unit-badge" lang={DATA_LANG}>{ *u }</span> }) }
+            { for spec.units().iter().map(|u| yew::html! { <span class="unit-badge" lang={crate::i18n::lang_of(u)}>{ *u }</span> }) }
             { " " }{ tr!(lang, SourcesAndCaveats) }{ " " }
             { for spec.publishers().into_iter().map(|(publisher, first)| yew::html! {
                 <a href={format!("{page}#source-{first}")} target={(!page.is_empty()).then_some("_blank")}>{ publisher }</a>

@@ -1,7 +1,7 @@
 use super::external_link;
 use super::Shared;
 use crate::data::Dataset;
-use crate::i18n::{Lang, DATA_LANG};
+use crate::i18n::{lang_of, Lang, DATA_LANG};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -66,11 +66,12 @@ fn sources_section(d: &Dataset, lang: Lang, folded: bool) -> Html {
             <ul class="source-list">
             { for d.sources.iter().map(|s| html! {
                 <li class="source" id={format!("source-{}", s.id)} data-source={s.id.clone()}>
-                    <p class="source-title" lang={DATA_LANG}><strong>{ &s.publisher }</strong>{ ": " }
-                        if let Some(url) = &s.url { { external_link(url, &s.title) } } else { { &s.title } }
+                    <p class="source-title">
+                        <strong lang={lang_of(lang.organisation(&s.publisher))}>{ lang.organisation(&s.publisher) }</strong>{ ": " }
+                        <span lang={DATA_LANG}>if let Some(url) = &s.url { { external_link(url, &s.title) } } else { { &s.title } }</span>
                     </p>
                     <p class="source-meta">
-                        if let Some(unit) = &s.unit { <span class="unit-badge" lang={DATA_LANG}>{ unit }</span>{ " " } }
+                        if let Some(unit) = &s.unit { <span class="unit-badge" lang={lang_of(lang.unit(unit))}>{ lang.unit(unit) }</span>{ " " } }
                         if let Some(as_of) = &s.as_of { { tr!(lang, AsOf, date = as_of_date(as_of, lang)) }{ " " } }
                         if let Some(licence) = &s.licence { <span lang={DATA_LANG}>{ format!("{licence}.") }</span> }
                     </p>

@@ -31,6 +31,21 @@ spelled_enum! {
 /// The language of the dataset's own text: quotes, claims, source titles and caveats.
 pub const DATA_LANG: &str = "en";
 
+/// The language a text of the dataset is shown in: Ukrainian where it was given a Ukrainian
+/// name (a publisher, a unit), else the dataset's own, for `lang` attributes.
+pub fn lang_of(text: &str) -> &'static str {
+    if text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+        "uk"
+    } else {
+        DATA_LANG
+    }
+}
+
+/// The name `table` gives `text`, else `text` itself.
+fn named<'a>(table: &'static [(&'static str, &'static str)], text: &'a str) -> &'a str {
+    table.iter().find(|(en, _)| *en == text).map_or(text, |(_, name)| name)
+}
+
 /// A text of `lang`: `tr!(lang, Key)` is the text itself; `tr!(lang, Key, day = 26, ...)` fills
 /// its placeholders.
 #[macro_export]
@@ -282,6 +297,24 @@ impl Lang {
 
     /// A country's name by its ISO 3166 alpha-3 code, where this language has its own list (the
     /// dataset's names are English).
+    /// An organisation's name (a publisher) as this language writes it: the glossary's name in
+    /// Ukrainian; the dataset's own name where the language has none.
+    pub fn organisation(self, name: &str) -> &str {
+        match self {
+            Lang::En => name,
+            Lang::Uk => named(uk::ORGANISATIONS, name),
+        }
+    }
+
+    /// A source's unit ("border crossings (not unique people)") in this language; the dataset's
+    /// own words where the language has none.
+    pub fn unit(self, unit: &str) -> &str {
+        match self {
+            Lang::En => unit,
+            Lang::Uk => named(uk::UNITS, unit),
+        }
+    }
+
     pub fn country(self, iso3: &str) -> Option<&'static str> {
         match self {
             Lang::En => None,

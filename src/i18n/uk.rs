@@ -144,7 +144,7 @@ pub const TEXTS: &[(Key, &str)] = &[
     (Key::QualifierAtLeast, "щонайменше"),
     (Key::QualifierAbout, "близько"),
     (Key::QualifierExactly, "рівно"),
-    (Key::SourcesAndMethod, "Джерела й методика"),
+    (Key::SourcesAndMethod, "Джерела та методика"),
     (Key::MethodPlain, "Як зроблено цю сторінку: кожну цифру перенесено так, як її дав видавець, до одного набору даних (версія {version}, цифри від {first} до {last}). Перш ніж сторінка використає набір даних, перевіряється кожен рядок: дати, цілі й невід'ємні числа, відповідність днів війни датам, повтори дат, відомі джерела й країни; набір даних із проблемою відхиляється, і кожну проблему названо. Нічого не виправлено: те, що виглядає хибним, збережено так, як опубліковано, і сказано нижче — при його джерелі та в розділі «Виявлене в цифрах». Цифри різних вимірів (перетини кордону, зареєстровані біженці, статистика на кінець року) ніколи не додаються й не з'єднуються."),
     (Key::MethodWarDays, "Дні війни лічаться від 24 лютого 2022 року (день 1): день війни = (дата − 24 лют. 2022 р.) + 1."),
     (Key::Via, "Через"),
@@ -406,4 +406,78 @@ pub const COUNTRIES: &[(&str, &str)] = &[
     ("SWE", "Швеція"),
     ("TUR", "Туреччина"),
     ("USA", "Сполучені Штати Америки"),
+];
+
+/// The publishers' names as the glossary writes them in Ukrainian (one name per organisation),
+/// by the dataset's English name.
+pub const ORGANISATIONS: &[(&str, &str)] = &[
+    ("UNHCR", "УВКБ ООН"),
+    (
+        "UNHCR (from national authorities)",
+        "УВКБ ООН (за даними національних органів влади)",
+    ),
+    ("OHCHR", "УВКПЛ ООН"),
+    (
+        "OHCHR / UN Human Rights Monitoring Mission in Ukraine",
+        "УВКПЛ ООН / Моніторингова місія ООН з прав людини в Україні",
+    ),
+    ("IOM", "МОМ"),
+    (
+        "IOM Displacement Tracking Matrix",
+        "МОМ, Матриця відстеження переміщень (DTM)",
+    ),
+    (
+        "IOM DTM (compiled by the WellsRC/Ukraine_Displacement authors)",
+        "МОМ, DTM (зібрали автори WellsRC/Ukraine_Displacement)",
+    ),
+    ("World Bank", "Світовий банк"),
+    ("Eurostat", "Євростат"),
+    (
+        "National authorities (compiled by ONE)",
+        "Національні органи влади (зібрала організація ONE)",
+    ),
+    ("USA for UNHCR", "USA for UNHCR (фонд підтримки УВКБ ООН у США)"),
+    (
+        "displacement-tracker (compiled)",
+        "displacement-tracker (зібрано проєктом)",
+    ),
+];
+
+/// The units of the dataset's sources in Ukrainian, by their English words.
+pub const UNITS: &[(&str, &str)] = &[
+    (
+        "border crossings (not unique people)",
+        "перетини кордону (не окремі особи)",
+    ),
+    (
+        "border crossings (movements, not people)",
+        "перетини кордону (переміщення, а не особи)",
+    ),
+    (
+        "confirmed minimum (revised upwards later)",
+        "підтверджений мінімум (згодом переглядається вгору)",
+    ),
+    (
+        "decisions per month (a flow, not people present)",
+        "рішення за місяць (потік, а не кількість присутніх людей)",
+    ),
+    (
+        "people displaced inside Ukraine (estimate)",
+        "люди, переміщені всередині України (оцінка)",
+    ),
+    (
+        "people displaced inside Ukraine (year-end statistics)",
+        "люди, переміщені всередині України (статистика на кінець року)",
+    ),
+    ("refugees (year-end statistics)", "біженці (статистика на кінець року)"),
+    (
+        "refugees and asylum-seekers (year-end statistics)",
+        "біженці та шукачі притулку (статистика на кінець року)",
+    ),
+    (
+        "refugees recorded (a stock of people present)",
+        "зареєстровані біженці (кількість присутніх людей)",
+    ),
+    ("residents", "жителі"),
+    ("survey estimate", "оцінка за опитуванням"),
 ];

@@ -94,7 +94,7 @@ pub fn recorded(f: &Frame<'_>) -> ChartSpec {
         marks.extend(annotations::caveats(&spec, &s.caveats, Some(&spec.name)));
         series.push(spec);
     }
-    let publishers = publishers(d, &series);
+    let publishers = publishers(d, &series, lang);
     let mut draft = Draft::new(
         ChartId::Recorded,
         tr!(lang, RecordedTitle).into(),
@@ -125,10 +125,10 @@ pub(super) fn series_in(
 }
 
 /// The publishers of a chart's series, each once: "UNHCR; USA for UNHCR".
-fn publishers(d: &Dataset, series: &[SeriesSpec]) -> String {
+fn publishers(d: &Dataset, series: &[SeriesSpec], lang: crate::i18n::Lang) -> String {
     let mut out: Vec<String> = Vec::new();
     for id in series.iter().flat_map(|s| s.source.ids.iter()) {
-        let p = publisher(d, id);
+        let p = publisher(d, id, lang);
         if !out.contains(&p) {
             out.push(p);
         }
@@ -192,7 +192,7 @@ pub fn recorded_countries(f: &Frame<'_>) -> ChartSpec {
             series.push(spec);
         }
     }
-    let publishers = publishers(d, &series);
+    let publishers = publishers(d, &series, lang);
     let title = match &f.options.recorded {
         None => tr!(lang, RecordedCountriesTitle, count = countries.len()),
         Some(_) => tr!(
@@ -248,7 +248,7 @@ pub fn protection(f: &Frame<'_>) -> ChartSpec {
     let source = series
         .first()
         .and_then(|s| s.source.ids.first())
-        .map_or_else(String::new, |id| publisher(d, id));
+        .map_or_else(String::new, |id| publisher(d, id, lang));
     let mut draft = Draft::new(
         ChartId::Protection,
         tr!(lang, ProtectionTitle).into(),

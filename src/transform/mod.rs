@@ -102,10 +102,11 @@ fn page(url: &str) -> SourceRef {
     }
 }
 
-fn publisher(dataset: &Dataset, id: &str) -> String {
+/// A source's publisher, named as `lang` names it.
+fn publisher(dataset: &Dataset, id: &str, lang: crate::i18n::Lang) -> String {
     dataset
         .source(id)
-        .map_or_else(|| id.to_string(), |s| s.publisher.clone())
+        .map_or_else(|| id.to_string(), |s| lang.organisation(&s.publisher).to_string())
 }
 
 /// What every chart of a view shares: the dataset, the options, the range and its quote days.
@@ -189,7 +190,8 @@ impl<'a> Frame<'a> {
     /// axis that holds all of them, and its sources.
     fn finish(&self, draft: Draft) -> ChartSpec {
         let log_scale = draft.id.has_log_scale() && self.options.scale == Scale::Log;
-        let coverage = coverage(&draft.series, self.options.lang);
+        let lang = self.options.lang;
+        let coverage = coverage(&draft.series, lang);
         let mut series = draft.series;
         for s in &mut series {
             s.points
@@ -223,7 +225,7 @@ impl<'a> Frame<'a> {
             mark_key: draft.mark_key,
             later_figures: draft.later_figures.and_then(|id| {
                 let s = self.dataset.source(id)?;
-                Some((s.publisher.clone(), s.url.clone()?))
+                Some((lang.organisation(&s.publisher).to_string(), s.url.clone()?))
             }),
             coverage,
             source_line: draft.source_line,
@@ -235,8 +237,8 @@ impl<'a> Frame<'a> {
             .filter_map(|id| self.dataset.source(id))
             .map(|s| ChartSource {
                 id: s.id.clone(),
-                publisher: s.publisher.clone(),
-                unit: s.unit.clone(),
+                publisher: lang.organisation(&s.publisher).to_string(),
+                unit: s.unit.as_deref().map(|u| lang.unit(u).to_string()),
             })
             .collect();
         spec

@@ -133,7 +133,7 @@ pub fn by_country(f: &Frame<'_>) -> ChartSpec {
     let mut source = tr!(
         lang,
         RefugeesSourceLine,
-        publisher = publisher(d, &d.refugees.total.source),
+        publisher = publisher(d, &d.refugees.total.source, lang),
         as_of = d
             .refugees
             .total
@@ -389,7 +389,7 @@ fn country_notes(d: &Dataset, options: &ChartOptions, left_out: &LeftOut) -> Vec
             source = d
                 .countries
                 .first()
-                .map_or_else(String::new, |c| publisher(d, &c.source) + " SP.POP.TOTL")
+                .map_or_else(String::new, |c| publisher(d, &c.source, lang) + " SP.POP.TOTL")
         )),
         Measure::Absolute => {}
     }
@@ -460,7 +460,11 @@ pub fn daily(f: &Frame<'_>) -> ChartSpec {
         glyph: None,
         keyed: true,
     }];
-    let source = tr!(lang, DailySourceLine, publisher = publisher(f.dataset, &total.source));
+    let source = tr!(
+        lang,
+        DailySourceLine,
+        publisher = publisher(f.dataset, &total.source, lang)
+    );
     let title = tr!(lang, DailyTitle).to_string();
     let mut draft = Draft::new(
         ChartId::RefugeesDaily,

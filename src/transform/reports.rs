@@ -68,7 +68,7 @@ pub fn casualties(f: &Frame<'_>) -> ChartSpec {
     let source_line = tr!(
         lang,
         CasualtiesSourceLine,
-        publisher = publisher(f.dataset, &c.source),
+        publisher = publisher(f.dataset, &c.source, lang),
         reports = c.points.len(),
         outlets = outlets.len()
     );
@@ -129,7 +129,7 @@ pub fn idps(f: &Frame<'_>) -> ChartSpec {
         IdpsSourceLine,
         publisher = rounds
             .first()
-            .map_or_else(String::new, |r| publisher(f.dataset, &r.source)),
+            .map_or_else(String::new, |r| publisher(f.dataset, &r.source, lang)),
         first = numbered().min().unwrap_or(0),
         last = numbered().max().unwrap_or(0)
     );
