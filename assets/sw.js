@@ -8,7 +8,7 @@
 //   copy, stay in charge.
 // - Nothing is kept after that: what the network sends later is the reader's, never the copy's.
 // - The page (its address with or without index.html, any query; the page in Ukrainian, uk/,
-//   likewise) and the dataset: the network's
+//   likewise), the dataset and its own words in Ukrainian: the network's
 //   answer when it is a good one; the kept copy, marked with the time it was kept
 //   (`X-Saved-At`, which the page shows), when the network fails, answers 5xx, or has not
 //   answered in STALL_MS.
@@ -26,9 +26,10 @@ const PAGES = new Map([
   [PAGE, PAGE],
   ...("uk/index.html" in FILES ? [new URL("uk/", SCOPE).href, new URL("uk/index.html", SCOPE).href].map((url) => [url, new URL("uk/index.html", SCOPE).href]) : []),
 ]);
-const DATA = new URL("data/dataset.json", SCOPE).href;
+/** The dataset and its own words in Ukrainian, which go with it. */
+const DATA = new Set(["data/dataset.json", "data/dataset.uk.json"].map((file) => new URL(file, SCOPE).href));
 const KEPT = new Set(Object.keys(FILES).map((file) => new URL(file, SCOPE).href));
-/** How long the network has to answer for the page and the dataset before the copy is shown. */
+/** How long the network has to answer for the page and the data before the copy is shown. */
 const STALL_MS = 4000;
 
 const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
@@ -102,8 +103,8 @@ self.addEventListener("fetch", (event) => {
   if (PAGES.has(bare)) {
     // A page with any query is the same page.
     event.respondWith(networkFirst(request, PAGES.get(bare)));
-  } else if (bare === DATA) {
-    event.respondWith(networkFirst(request, DATA));
+  } else if (DATA.has(bare)) {
+    event.respondWith(networkFirst(request, bare));
   } else if (KEPT.has(request.url)) {
     event.respondWith(keptFirst(request));
   }

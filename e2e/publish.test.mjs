@@ -10,13 +10,31 @@ before(async () => {
 });
 after(() => env?.close());
 
-test("link previews have a title and a description, and the page has an icon of its own", async () => {
+test("link previews have a title, a description and a picture of the first chart, and the page has an icon of its own", async () => {
   const { context, page, problems } = await openAt(env);
   const meta = (selector) => page.locator(`head meta[${selector}]`).getAttribute("content");
   assert.match(await meta('property="og:title"'), /^Ukraine 2022–2026, day by day/);
   assert.match(await meta('property="og:description"'), /each figure with its source\.$/);
   assert.equal(await meta('property="og:type"'), "website");
-  assert.equal(await meta('name="twitter:card"'), "summary");
+  assert.equal(await meta('name="twitter:card"'), "summary_large_image");
+  // The picture: the first chart, drawn at build time by the chart code, for each language.
+  const [title, coverage] = [await page.locator("#chart-refugees h2").textContent(), await page.locator("#chart-refugees .chart-coverage").first().textContent()];
+  const described = await meta('property="og:image:alt"');
+  assert.ok(described.startsWith(`${title}. `) && coverage.startsWith(described.slice(title.length + 2)), described);
+  const pictures = [];
+  for (const [address, alt] of [[env.server.url, /^Border crossings out of Ukraine/], [env.server.url + "uk/", /^Перетини кордону з України/]]) {
+    await page.goto(address);
+    const image = await meta('property="og:image"');
+    assert.match(await meta('property="og:image:alt"'), alt);
+    const response = await page.request.get(new URL(image, page.url()).href);
+    assert.equal(response.status(), 200, `${image} from ${address}`);
+    const png = await response.body();
+    assert.equal(png.subarray(1, 4).toString(), "PNG");
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
+    assert.deepEqual([await meta('property="og:image:width"'), await meta('property="og:image:height"')], ["1200", "630"]);
+    pictures.push(png);
+  }
+  assert.ok(!pictures[0].equals(pictures[1]), "each language has its own picture");
   const icon = await page.locator('head link[rel="icon"]').getAttribute("href");
   assert.ok(!icon.startsWith("data:"), `an icon, not ${icon}`);
   const response = await page.request.get(new URL(icon, page.url()).href);

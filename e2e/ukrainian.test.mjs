@@ -241,3 +241,84 @@ test("in Ukrainian, publishers and units have their Ukrainian names, one name pe
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Every text of the app's view that reads as English (a run of lower-case Latin letters, no
+ * Cyrillic; not an address), with whether it is something quoted: a quote or claim, a source's
+ * title as published, a speaker's name, a repository's name, the switch to English. */
+function englishTexts(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const walker = document.createTreeWalker(document.querySelector("#app"), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.trim();
+      if (!/[a-z]{3}/.test(text) || /[\u0400-\u04ff]/.test(text)) continue;
+      // An address or an outlet's name ("jurist.org") is in no language.
+      if (/^[\w.\-/@]+$/.test(text) && text.includes(".")) continue;
+      const el = node.parentElement;
+      if (el.closest("script, style, svg, canvas, [hidden]")) continue;
+      const link = el.closest("a");
+      const quoted =
+        !!el.closest("blockquote, .source-title > span, .quote-who strong, .lang-switch") ||
+        (link !== null && /^[\w.\-/@]+ \([\w.\-]+\)$/.test(text));
+      found.push({ text: text.slice(0, 90), lang: el.closest("[lang]")?.lang, quoted });
+    }
+    return found;
+  });
+}
+
+test("in Ukrainian, every text of our own is Ukrainian; only what is quoted stays English, marked so", async () => {
+  const { context, page, problems } = await openAt(env, "?lang=uk&day=26");
+  // Open every fold, so that what a reader can unfold is read too.
+  await page.evaluate(() => document.querySelectorAll("#app details").forEach((d) => (d.open = true)));
+  const english = await englishTexts(page);
+  const ours = english.filter((t) => !t.quoted);
+  assert.deepEqual(ours, [], "English words of ours in the Ukrainian page");
+  const unmarked = english.filter((t) => t.lang !== "en");
+  assert.deepEqual(unmarked, [], `English text not marked lang=en: ${JSON.stringify(unmarked.slice(0, 8))}`);
+  assert.ok(english.length > 50, `the quotes, titles and names stay as printed (${english.length})`);
+  // A speaker's role, the day's event, a claim's attribution, a caveat: in Ukrainian, marked so.
+  const who = page.locator("li.quote .quote-who").first();
+  assert.equal(await who.getAttribute("lang"), "uk");
+  assert.equal(await who.textContent(), "Filippo Grandi, Верховний комісар ООН у справах біженців");
+  const event = page.locator("li", { hasText: "Подія того дня:" }).first();
+  assert.match(await event.textContent(), /Російсько-українські переговори по відеозв'язку тривають 90 хвилин/);
+  const caveat = page.locator("#source-unhcr-total .caveats li").first();
+  assert.equal(await caveat.getAttribute("lang"), "uk");
+  assert.equal(await caveat.textContent(), "Перетини кордону з України, а не окремі особи; повернення в Україну не віднімаються.");
+  // The words came in a file of their own, asked for only in Ukrainian.
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an English reader never loads the Ukrainian words; switching loads them and keeps the view", async () => {
+  const { context, page, problems } = await newPage(env.browser);
+  const asked = [];
+  page.on("request", (r) => r.url().includes("dataset.uk.json") && asked.push(r.url()));
+  await page.goto(env.server.url + "?day=26");
+  await waitForCharts(page);
+  assert.equal(await page.locator("li.quote .quote-who").first().textContent(), "Filippo Grandi, UN High Commissioner for Refugees");
+  assert.deepEqual(asked, [], "the Ukrainian words are not part of the English page's load");
+  await page.getByRole("button", { name: "Українська" }).click();
+  await page.locator("li.quote .quote-who", { hasText: "Верховний комісар ООН у справах біженців" }).first().waitFor();
+  assert.equal(asked.length, 1, asked.join(" "));
+  assert.equal(await page.locator("output.selected-day").innerText(), "День 26 · 21 бер. 2022 р.", "the selected day is kept");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("when the Ukrainian words cannot be had, the page says so and shows ours in English, marked so", async () => {
+  const { context, page, problems } = await newPage(env.browser);
+  await page.route("**/data/dataset.uk.json", (route) => route.fulfill({ status: 503, body: "unavailable" }));
+  await page.goto(env.server.url + "?lang=uk");
+  await waitForCharts(page);
+  const note = page.locator(".toasts");
+  await note.waitFor();
+  assert.match(await note.textContent(), /Наші примітки, назви подій і застереження показано англійською: їхній український текст не вдалося використати \(could not fetch .*dataset\.uk\.json: HTTP 503/);
+  const who = page.locator("li.quote .quote-who").first();
+  assert.equal(await who.textContent(), "Filippo Grandi, UN High Commissioner for Refugees");
+  assert.equal(await who.getAttribute("lang"), "en");
+  assert.equal(await page.locator("h1").innerText(), "Що повномасштабне вторгнення в Україну зробило з людьми, день за днем");
+  // The browser reports the failed request; nothing else went wrong.
+  assert.ok(problems.every((p) => /503/.test(p)), problems.join("\n"));
+  await context.close();
+});

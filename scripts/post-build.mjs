@@ -62,10 +62,10 @@ execFileSync("cargo", ["run", "--offline", "--quiet", "--bin", "bake", "--", htm
 // version too (meta "build"), to say when it was updated since the reader's last visit.
 html = await readFile(htmlPath, "utf8");
 const base = process.env.TRUNK_PUBLIC_URL || "/";
-// The pages (the English one, and the Ukrainian one the bake wrote in uk/), the dataset, the
-// app (which boot.js requests) and what the page links to itself.
+// The pages (the English one, and the Ukrainian one the bake wrote in uk/), the dataset and its
+// own words in Ukrainian, the app (which boot.js requests) and what the page links to itself.
 const pages = ["index.html", "uk/index.html"];
-const kept = new Set([...pages, "data/dataset.json", glue[0], wasm[0]]);
+const kept = new Set([...pages, "data/dataset.json", "data/dataset.uk.json", glue[0], wasm[0]]);
 for (const [, quoted, bare] of html.matchAll(/\s(?:src|href)=(?:"([^"]*)"|([^\s>"']+))/g)) {
   const url = (quoted ?? bare).replaceAll("&amp;", "&");
   // Not a file of the build: another site, a place or query of this page, a page's folder

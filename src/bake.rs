@@ -4,10 +4,14 @@
 //! wasm arrives, and without JavaScript; the app then renders its own view out of sight and
 //! takes the baked view's place when its charts are drawn (`web::reveal_app`).
 
+use crate::chart::{raster, ChartId};
 use crate::components::{FirstView, Shared};
+use crate::data::own_words::{translate, OwnWords};
 use crate::data::text::escape_html;
 use crate::data::{parse_dataset, Dataset, DatasetError};
 use crate::i18n::Lang;
+use crate::state::{from_query, ChartOptions};
+use crate::transform::{bounds, chart};
 use std::fmt;
 use yew::prelude::*;
 
@@ -20,6 +24,8 @@ pub enum BakeError {
     /// The page lacks a part the page in another language is made from (named).
     NoPart(&'static str),
     Render(String),
+    /// The own words in the page's language cannot be read, or are another dataset's.
+    Words(String),
 }
 
 impl fmt::Display for BakeError {
@@ -29,6 +35,7 @@ impl fmt::Display for BakeError {
             BakeError::NoAppElement => f.write_str("the page has no empty <div id=\"app\"></div> to bake beside"),
             BakeError::NoPart(part) => write!(f, "the page has no {part} to write in another language"),
             BakeError::Render(e) => write!(f, "the first view could not be rendered: {e}"),
+            BakeError::Words(e) => write!(f, "the dataset's own words cannot be used: {e}"),
         }
     }
 }
@@ -53,9 +60,79 @@ fn baked(props: &BakedProps) -> Html {
     }
 }
 
-/// The first view of a dataset (JSON) as HTML in `lang`, rendered by the app's components.
-pub fn first_view(dataset_json: &str, lang: Lang) -> Result<String, BakeError> {
+/// A dataset (JSON) with its own words in another language (`dataset.uk.json`) where given.
+fn dataset_in(dataset_json: &str, words_json: Option<&str>) -> Result<Dataset, BakeError> {
     let dataset = parse_dataset(dataset_json).map_err(BakeError::Dataset)?;
+    match words_json {
+        Some(json) => {
+            let words: OwnWords = serde_json::from_str(json).map_err(|e| BakeError::Words(e.to_string()))?;
+            translate(&dataset, &words).map_err(|e| BakeError::Words(e.to_string()))
+        }
+        None => Ok(dataset),
+    }
+}
+
+/// The link preview's picture of each page (`og:image`), beside the page.
+pub const PREVIEW: &str = "preview.png";
+/// The picture's size in pixels: the chart drawn at 800 x 420 CSS pixels, 1.5 device pixels each.
+pub const PREVIEW_SIZE: (u32, u32) = (1200, 630);
+
+/// The link preview's picture (PNG): the first chart of the first view in `lang`, drawn by the
+/// chart code; with its description for `og:image:alt`.
+pub fn preview(dataset_json: &str, lang: Lang, words_json: Option<&str>) -> Result<(Vec<u8>, String), BakeError> {
+    let dataset = dataset_in(dataset_json, words_json)?;
+    let (state, _) = from_query("", &bounds(&dataset));
+    let options = ChartOptions { lang, ..state.options };
+    let spec = chart(&dataset, &options, ChartId::ALL[0]);
+    let png = raster::png(&spec, (800, 420), 1.5).map_err(|e| BakeError::Render(e.to_string()))?;
+    Ok((png, format!("{}. {}", spec.title, spec.coverage)))
+}
+
+/// The page with its preview picture named: `og:image` (absolute under `site`, the address the
+/// site is served from, when the build knows it; else relative to the page), its size and
+/// description, the large card for it, and `og:url` when `site` is known.
+pub fn with_preview(page: &str, lang: Lang, site: Option<&str>, alt: &str) -> Result<String, BakeError> {
+    let here = match lang {
+        Lang::En => "",
+        other => &format!("{}/", other.as_str()),
+    };
+    let site = site.map(|s| format!("{}/", s.trim_end_matches('/')));
+    // Relative to the page when the site's address is not known: the picture is beside it.
+    let image = match &site {
+        Some(site) => format!("{site}{here}{PREVIEW}"),
+        None => PREVIEW.to_string(),
+    };
+    let mut out = page.to_string();
+    for (marker, text) in [
+        ("property=og:image", image),
+        ("property=og:image:width", PREVIEW_SIZE.0.to_string()),
+        ("property=og:image:height", PREVIEW_SIZE.1.to_string()),
+        ("property=og:image:alt", alt.to_string()),
+        ("name=twitter:card", "summary_large_image".to_string()),
+    ] {
+        out = set_meta(&out, marker, &text).ok_or(BakeError::NoPart(marker))?;
+    }
+    if let Some(site) = site {
+        let url = format!("{site}{here}");
+        out = match set_meta(&out, "property=og:url", &url) {
+            Some(set) => set,
+            None => out.replacen(
+                "<meta property",
+                &format!(
+                    "<meta property=\"og:url\" content=\"{}\"><meta property",
+                    escape_html(&url)
+                ),
+                1,
+            ),
+        };
+    }
+    Ok(out)
+}
+
+/// The first view of a dataset (JSON) as HTML in `lang`, rendered by the app's components, with
+/// the dataset's own words in that language (`dataset.uk.json`) where given.
+pub fn first_view(dataset_json: &str, lang: Lang, words_json: Option<&str>) -> Result<String, BakeError> {
+    let dataset = dataset_in(dataset_json, words_json)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| BakeError::Render(e.to_string()))?;
@@ -145,14 +222,21 @@ fn set_meta(page: &str, marker: &str, text: &str) -> Option<String> {
                 .split_whitespace()
                 .any(|w| w == marker || w.trim_end_matches('/') == marker)
         {
-            let content = tag.find("content=\"")? + "content=\"".len();
-            let close = content + tag[content..].find('"')?;
-            return Some(format!(
-                "{}{}{}",
-                &page[..at + content],
-                escape_html(text),
-                &page[at + close..]
-            ));
+            // The value quoted, or (as a minifier leaves a value without spaces) bare.
+            let start = tag.find("content=")? + "content=".len();
+            let (content, close) = if tag[start..].starts_with('"') {
+                (start + 1, start + 1 + tag[start + 1..].find('"')?)
+            } else {
+                let bare = tag[start..].find(' ').unwrap_or(tag.len() - start);
+                (start, start + bare)
+            };
+            let value = escape_html(text);
+            let value = if content == start {
+                format!("\"{value}\"")
+            } else {
+                value
+            };
+            return Some(format!("{}{value}{}", &page[..at + content], &page[at + close..]));
         }
         from = end;
     }

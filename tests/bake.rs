@@ -3,7 +3,7 @@
 //! quote with its source; and the page it goes into.
 #![cfg(not(target_arch = "wasm32"))]
 
-use displacement_tracker::bake::{first_view, into_page, BakeError};
+use displacement_tracker::bake::{first_view, into_page, preview, with_preview, BakeError, PREVIEW_SIZE};
 use displacement_tracker::chart::Mark;
 use displacement_tracker::data::parse_dataset;
 use displacement_tracker::i18n::Lang;
@@ -42,7 +42,7 @@ fn texts(svg: &str) -> Vec<&str> {
 #[test]
 fn every_chart_of_the_default_view_is_drawn_wide_and_for_phones() {
     let json = bundled();
-    let view = first_view(&json, Lang::En).unwrap();
+    let view = first_view(&json, Lang::En, None).unwrap();
     let dataset = parse_dataset(&json).unwrap();
     let (state, _) = from_query("", &bounds(&dataset));
     let specs = charts(&dataset, &state.options);
@@ -85,7 +85,7 @@ fn every_chart_of_the_default_view_is_drawn_wide_and_for_phones() {
 #[test]
 fn every_quote_is_in_the_first_view_with_its_source() {
     let json = bundled();
-    let view = first_view(&json, Lang::En).unwrap();
+    let view = first_view(&json, Lang::En, None).unwrap();
     let dataset = parse_dataset(&json).unwrap();
     assert!(!dataset.quotes.is_empty());
     for quote in &dataset.quotes {
@@ -105,17 +105,45 @@ fn the_view_goes_into_the_page_and_a_bad_dataset_is_refused() {
     let baked = into_page(&page, "<main>first view</main>").unwrap();
     assert!(baked.contains("<div id=\"baked\"><main>first view</main></div><div id=\"app\" class=\"arriving\"></div>"));
     assert_eq!(baked.matches("id=\"app\"").count(), 1);
-    match first_view("{\"not\": \"a dataset\"}", Lang::En) {
+    match first_view("{\"not\": \"a dataset\"}", Lang::En, None) {
         Err(e @ BakeError::Dataset(_)) => assert!(e.to_string().starts_with("the dataset cannot be baked")),
         other => panic!("expected a dataset error, got {:?}", other.map(|v| v.len())),
+    }
+    let json = bundled();
+    let other = r#"{"lang":"uk","dataset_version":"0000","texts":[]}"#;
+    match first_view(&json, Lang::Uk, Some(other)) {
+        Err(e @ BakeError::Words(_)) => assert!(e.to_string().contains("they are of dataset 0000"), "{e}"),
+        other => panic!("expected an own-words error, got {:?}", other.map(|v| v.len())),
     }
 }
 
 #[test]
 fn the_ukrainian_view_is_in_ukrainian() {
     let json = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/data/dataset.json")).unwrap();
-    let view = first_view(&json, Lang::Uk).unwrap();
+    let words =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/data/dataset.uk.json")).unwrap();
+    let view = first_view(&json, Lang::Uk, Some(&words)).unwrap();
     assert!(view.contains("Що повномасштабне вторгнення в Україну зробило з людьми, день за днем"));
+    // Our own words in Ukrainian, marked so; the quotes as printed, marked English.
+    assert!(view.contains("<strong lang=\"en\">Filippo Grandi</strong>, Верховний комісар ООН у справах біженців"));
+    assert!(
+        !view.contains("UN High Commissioner for Refugees"),
+        "a role left in English"
+    );
+    assert!(
+        view.contains("<span lang=\"uk\">Філіппо Гранді, Верховний комісар ООН у справах біженців (допис у X)</span>")
+    );
+    assert!(view.contains(
+        "<li lang=\"uk\">Перетини кордону з України, а не окремі особи; повернення в Україну не віднімаються.</li>"
+    ));
+    assert!(
+        view.contains("<blockquote cite=\"https://www.elmostrador.cl/"),
+        "the quotes stay"
+    );
+    assert!(
+        view.contains(" lang=\"en\"><p>“More than 50,000 Ukrainian refugees"),
+        "as printed, in English"
+    );
     assert!(
         view.contains("Джерела та методика") && view.contains("Що казали"),
         "the sections in Ukrainian"
@@ -123,6 +151,58 @@ fn the_ukrainian_view_is_in_ukrainian() {
     assert!(!view.contains("Sources and method"), "no English heading");
     assert_eq!(
         view.matches("<svg").count(),
-        first_view(&json, Lang::En).unwrap().matches("<svg").count()
+        first_view(&json, Lang::En, None).unwrap().matches("<svg").count()
     );
+}
+
+#[test]
+fn each_page_names_its_preview_picture_absolute_when_the_site_is_known() {
+    let page = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
+    let en = with_preview(&page, Lang::En, None, "The chart").unwrap();
+    assert!(en.contains("<meta property=\"og:image\" content=\"preview.png\">"));
+    assert!(en.contains("<meta property=\"og:image:alt\" content=\"The chart\">"));
+    assert!(en.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    assert!(!en.contains("og:url"), "no page address without the site's");
+    let uk = with_preview(&page, Lang::Uk, Some("https://example.org/tracker"), "Графік").unwrap();
+    assert!(uk.contains("<meta property=\"og:image\" content=\"https://example.org/tracker/uk/preview.png\">"));
+    assert!(uk.contains("<meta property=\"og:url\" content=\"https://example.org/tracker/uk/\">"));
+    // A minified page writes values without spaces bare: they are found and quoted.
+    let minified = "<head><meta property=og:image content=preview.png><meta property=og:image:width content=1200><meta property=og:image:height content=630><meta property=og:image:alt content=\"x y\"><meta name=twitter:card content=summary></head>";
+    let set = with_preview(minified, Lang::En, Some("https://example.org/"), "A chart").unwrap();
+    assert!(
+        set.contains("<meta property=og:image content=\"https://example.org/preview.png\">"),
+        "{set}"
+    );
+    assert!(
+        set.contains("<meta name=twitter:card content=\"summary_large_image\">"),
+        "{set}"
+    );
+    assert!(matches!(
+        with_preview("<head></head>", Lang::En, None, "x"),
+        Err(BakeError::NoPart("property=og:image"))
+    ));
+}
+
+#[test]
+fn the_preview_is_a_picture_of_the_first_chart_in_each_language() {
+    let json = bundled();
+    let (png, alt) = preview(&json, Lang::En, None).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+    let size = |png: &[u8]| {
+        let word = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+        (word(16), word(20))
+    };
+    assert_eq!(size(&png), PREVIEW_SIZE);
+    assert!(
+        alt.starts_with("Border crossings out of Ukraine by receiving country, cumulative. Figures to "),
+        "{alt}"
+    );
+    // Drawn, not blank: a picture of many colours compresses far less than an empty one.
+    assert!(png.len() > 50_000, "{} bytes", png.len());
+    let words =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/data/dataset.uk.json")).unwrap();
+    let (uk, alt) = preview(&json, Lang::Uk, Some(&words)).unwrap();
+    assert_eq!(size(&uk), PREVIEW_SIZE);
+    assert!(alt.starts_with("Перетини кордону з України"), "{alt}");
+    assert_ne!(png, uk, "each language its own picture");
 }

@@ -34,7 +34,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "web",
         ],
     ),
-    ("bake", &["data", "i18n", "components"]),
+    ("bake", &["data", "i18n", "state", "chart", "transform", "components"]),
 ];
 
 /// Macros that belong to a module: using one is using it.

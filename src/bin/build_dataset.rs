@@ -1,5 +1,6 @@
 //! `cargo run --bin build-dataset -- <csv dir> <out.json>`: validates the CSVs and writes the
-//! bundled dataset, or lists every problem (file:line: column: message) and exits with status 1.
+//! bundled dataset and its own words in Ukrainian beside it (`<out>.uk.json`), or lists every
+//! problem (file:line: column: message) and exits with status 1.
 //!
 //! `cargo run --bin build-dataset -- --check <dataset.json>`: reads a dataset as the app does and
 //! says whether the app would accept it, or exactly what is wrong (with the path of the field).
@@ -34,6 +35,26 @@ fn main() -> std::process::ExitCode {
                 eprintln!("cannot write {out}: {e}");
                 return ExitCode::FAILURE;
             }
+            // The own words in Ukrainian, beside the dataset (`dataset.uk.json`).
+            let uk_out = format!("{}.uk.json", out.strip_suffix(".json").unwrap_or(out));
+            let words = match builder::own_words(&dataset, builder::UK_CSV) {
+                Ok(words) => words,
+                Err(problems) => {
+                    eprintln!("{} problem(s) in the Ukrainian own words:", problems.len());
+                    for problem in &problems {
+                        eprintln!("  {problem}");
+                    }
+                    return ExitCode::FAILURE;
+                }
+            };
+            let written = serde_json::to_string(&words)
+                .map_err(|e| e.to_string())
+                .and_then(|json| std::fs::write(&uk_out, json + "\n").map_err(|e| e.to_string()));
+            if let Err(e) = written {
+                eprintln!("cannot write {uk_out}: {e}");
+                return ExitCode::FAILURE;
+            }
+            println!("wrote {uk_out}: {} own-words texts in Ukrainian", words.texts.len());
             println!(
                 "wrote {out}: dataset {} ({} bytes, {} sources, {} refugee series, {} casualty reports, {} IDP rounds, {} events, {} quotes)",
                 dataset.dataset_version,

@@ -14,11 +14,13 @@ mod refugees;
 mod register;
 mod reports;
 mod statements;
+mod translation;
 
 pub use figures::doc_link;
 pub use reader::InputError;
 pub use reports::PRECISION_CSV;
 pub use statements::CLAIM_COUNTS_CSV;
+pub use translation::{own_words, UK_CSV};
 
 use crate::data::date::WAR_START;
 use crate::data::model::*;

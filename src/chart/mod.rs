@@ -1,10 +1,13 @@
 //! Charts: what a chart shows (`spec`, the contract with the transforms), its colours (`theme`),
 //! where its parts go (`layout`: pure primitives; `frame`: the whole chart, pure) and painting
-//! it on any plotters backend (`paint`): canvas in the browser, SVG natively.
+//! it on any plotters backend (`paint`): canvas in the browser, SVG natively (`svg`), and PNG
+//! for the link preview (`raster`).
 
 pub mod frame;
 pub mod layout;
 pub mod paint;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod raster;
 pub mod spec;
 #[cfg(not(target_arch = "wasm32"))]
 mod svg;

@@ -3,6 +3,7 @@ use super::hover_paint::HoverPainters;
 use super::own_data::{drop_zone, own_banner, OpenFile, Own};
 use super::Shared;
 use super::{error_panel, Dashboard, LoadError};
+use crate::data::own_words::{translate, OwnWords, UK_WORDS_URL};
 use crate::data::{check_size, read_dataset_bytes, Dataset, DatasetError};
 use crate::i18n::Lang;
 use crate::web;
@@ -46,6 +47,41 @@ async fn load(url: &str, lang: Lang) -> Load {
             location: url.into(),
             details: e.details(),
         }),
+    }
+}
+
+/// The dataset's own words in Ukrainian (event titles, roles, notes, caveats), fetched the first
+/// time the page is in Ukrainian.
+#[derive(Clone, PartialEq)]
+enum Words {
+    NotAsked,
+    Loading,
+    Ready(Shared<OwnWords>),
+    /// Why they could not be had.
+    Failed(String),
+}
+
+async fn load_words() -> Words {
+    let url = web::site_address(UK_WORDS_URL);
+    match web::fetch_bytes(&url).await {
+        Ok(fetched) => match serde_json::from_slice::<OwnWords>(&fetched.bytes) {
+            Ok(words) => Words::Ready(Shared::new(words)),
+            Err(e) => Words::Failed(format!("{url}: {e}")),
+        },
+        Err(e) => Words::Failed(e.to_string()),
+    }
+}
+
+/// A dataset as shown in `lang`: with its own words in Ukrainian where they are this dataset's,
+/// else as it is, and why not.
+fn in_lang(dataset: &Shared<Dataset>, words: &Words, lang: Lang) -> (Shared<Dataset>, Option<String>) {
+    match (lang, words) {
+        (Lang::Uk, Words::Ready(words)) => match translate(dataset, words) {
+            Ok(translated) => (Shared::new(translated), None),
+            Err(mismatch) => (dataset.clone(), Some(mismatch.to_string())),
+        },
+        (Lang::Uk, Words::Failed(why)) => (dataset.clone(), Some(why.clone())),
+        _ => (dataset.clone(), None),
     }
 }
 
@@ -163,6 +199,11 @@ fn use_open_file(own: UseStateHandle<OwnState>, lang: Lang) -> Callback<web_sys:
     })
 }
 
+/// The reader's own dataset, if one is shown.
+fn own_dataset(own: &OwnState) -> Option<Shared<Dataset>> {
+    own.shown.as_ref().map(|o| o.dataset.clone())
+}
+
 /// That the page and its data are the offline copy, and when it was saved, in words.
 fn offline_note(saved: web::SavedCopy, dataset: &Dataset, lang: Lang) -> String {
     let (version, last) = (&dataset.dataset_version, lang.date(dataset.last_date));
@@ -220,10 +261,36 @@ pub fn app() -> Html {
             });
         });
     }
+    let words = use_state(|| Words::NotAsked);
+    {
+        let (words, asked) = (words.clone(), use_mut_ref(|| false));
+        use_effect_with(*lang, move |lang| {
+            if *lang == Lang::Uk && !*asked.borrow() {
+                *asked.borrow_mut() = true;
+                words.set(Words::Loading);
+                wasm_bindgen_futures::spawn_local(async move { words.set(load_words().await) });
+            }
+        });
+    }
     let lang = *lang;
+    let published = match &*state {
+        Load::Ready(dataset, _) => Some(dataset.clone()),
+        _ => None,
+    };
+    let shown = use_memo((published, (*words).clone(), lang), |(dataset, words, lang)| {
+        dataset.as_ref().map(|d| in_lang(d, words, *lang))
+    });
+    // A page first shown in Ukrainian waits for its own words rather than show them in English
+    // for a moment; a page switched to Ukrainian keeps what it shows until they come.
+    let shown_once = use_mut_ref(|| false);
+    let waiting = lang == Lang::Uk && matches!(*words, Words::NotAsked | Words::Loading) && !*shown_once.borrow();
     let updated = use_updated_since_last_visit();
     let toasts_dismissed = use_state_eq(|| false);
     let own = use_state(OwnState::default);
+    let own_dataset = own_dataset(&own);
+    let own_shown = use_memo((own_dataset, (*words).clone(), lang), |(dataset, words, lang)| {
+        dataset.as_ref().map(|d| in_lang(d, words, *lang).0)
+    });
     let open_file = use_open_file(own.clone(), lang);
     let dragging = use_state_eq(|| false);
     {
@@ -259,16 +326,19 @@ pub fn app() -> Html {
         (back, dismiss),
         lang,
     );
+    let loading = || html! { <main class="loading" aria-busy="true"><p>{ tr!(lang, Loading) }</p></main> };
     let view = match (&own.shown, &*state) {
-        (Some(mine), _) => html! {
-            <FirstView key={format!("own-{}", own.generation)} dataset={mine.dataset.clone()} on_lang={on_lang.clone()} />
-        },
-        (None, Load::Loading) => html! {
-            <main class="loading" aria-busy="true"><p>{ tr!(lang, Loading) }</p></main>
-        },
-        (None, Load::Ready(dataset, _)) => html! {
-            <FirstView key="published" dataset={dataset.clone()} on_lang={on_lang.clone()} />
-        },
+        (Some(mine), _) => {
+            let dataset = (*own_shown).clone().unwrap_or_else(|| mine.dataset.clone());
+            html! { <FirstView key={format!("own-{}", own.generation)} {dataset} on_lang={on_lang.clone()} /> }
+        }
+        (None, Load::Loading) => loading(),
+        (None, Load::Ready(..)) if waiting => loading(),
+        (None, Load::Ready(dataset, _)) => {
+            *shown_once.borrow_mut() = true;
+            let dataset = (*shown).as_ref().map_or_else(|| dataset.clone(), |(d, _)| d.clone());
+            html! { <FirstView key="published" {dataset} on_lang={on_lang.clone()} /> }
+        }
         // Nothing of the baked view may stay over an error: the panel takes its place at once.
         (None, Load::Failed(error)) => {
             web::reveal_app();
@@ -290,6 +360,9 @@ pub fn app() -> Html {
             let (version, last) = (&dataset.dataset_version, lang.date(dataset.last_date));
             notes.push(tr!(lang, UpdatedSinceLastVisit, version = version, last = last));
         }
+    }
+    if let Some((_, Some(why))) = &*shown {
+        notes.push(tr!(lang, OwnWordsNotShown, why = why));
     }
     if *toasts_dismissed {
         notes.clear();

@@ -1,7 +1,7 @@
 use super::external_link;
 use crate::compare::{claim_sentences, compare};
 use crate::data::{outlet, Dataset};
-use crate::i18n::{Lang, DATA_LANG};
+use crate::i18n::{lang_of, Lang, DATA_LANG};
 use yew::prelude::*;
 
 /// Figures stated at the time beside the dataset's figure for the same metric on that day (or
@@ -21,12 +21,12 @@ pub fn claims_section(d: &Dataset, lang: Lang, folded: bool) -> Html {
                 <li class="claim" data-war-day={claim.war_day.to_string()}>
                     <p class="quote-when">{ format!("{} · {}", lang.date(claim.date), tr!(lang, SummaryDay, day = claim.war_day)) }</p>
                     <blockquote cite={claim.source_url.clone()} lang={DATA_LANG}><p>{ format!("“{}”", claim.text) }</p></blockquote>
-                    <p class="quote-who"><span lang={DATA_LANG}>{ &claim.who }</span>{ " · " }{ external_link(&claim.source_url, outlet(&claim.source_url)) }</p>
+                    <p class="quote-who"><span lang={lang_of(&claim.who)}>{ &claim.who }</span>{ " · " }{ external_link(&claim.source_url, outlet(&claim.source_url)) }</p>
                     <p class="claim-figures">{ figures }</p>
                     if let Some(verdict) = verdict {
                         <p class={classes!("claim-verdict", match c.holds { Some(true) => "holds", Some(false) => "does-not-hold", None => "not-judged" })}>{ verdict }</p>
                     }
-                    if let Some(note) = &claim.note { <p class="quote-note">{ tr!(lang, NoteLabel) }{ " " }<span lang={DATA_LANG}>{ note }</span></p> }
+                    if let Some(note) = &claim.note { <p class="quote-note">{ tr!(lang, NoteLabel) }{ " " }<span lang={lang_of(note)}>{ note }</span></p> }
                 </li>
             }}) }
             </ol>

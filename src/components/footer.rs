@@ -1,5 +1,5 @@
 use crate::data::Dataset;
-use crate::i18n::{Lang, DATA_LANG};
+use crate::i18n::{lang_of, Lang};
 use yew::prelude::*;
 
 /// Who made the page and whose figures it shows, the dataset's version, date range and
@@ -11,7 +11,7 @@ pub fn footer(d: &Dataset, lang: Lang) -> Html {
             <p>{ tr!(lang, FooterDataset, version = d.dataset_version, schema = d.schema_version, first = lang.date(d.first_date), last = lang.date(d.last_date)) }</p>
             <details class="changelog">
                 <summary>{ tr!(lang, WhatChanged) }</summary>
-                <ul>{ for d.changelog.iter().map(|c| html! { <li><time datetime={c.date.iso()}>{ lang.date(c.date) }</time>{ ": " }<span lang={DATA_LANG}>{ &c.change }</span></li> }) }</ul>
+                <ul>{ for d.changelog.iter().map(|c| html! { <li><time datetime={c.date.iso()}>{ lang.date(c.date) }</time>{ ": " }<span lang={lang_of(&c.change)}>{ &c.change }</span></li> }) }</ul>
             </details>
         </footer>
     }

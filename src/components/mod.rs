@@ -30,7 +30,7 @@ pub use quotes::{QuotePanel, QuotePanelProps};
 pub use share::{SharePanel, SharePanelProps};
 pub use sources::DatasetSections;
 
-use crate::i18n::{Lang, DATA_LANG};
+use crate::i18n::{lang_of, Lang, DATA_LANG};
 
 /// The page's language where a component needs it: given by the page (English when none is).
 #[yew::hook]
@@ -161,14 +161,15 @@ fn page_header(
 }
 
 /// A quote's words, speaker and role, context, source links and the data's note about it.
-/// The quote and what the dataset says about it are in the dataset's language.
+/// The quote and the speaker's name stay as printed; the role, context and note are the
+/// dataset's own words, in the page's language where it has them (`data::own_words`).
 fn quote_body(q: &crate::data::Quote, lang: Lang) -> yew::Html {
     use crate::data::outlet;
     yew::html! {
         <>
         <blockquote cite={q.source_url.clone()} lang={DATA_LANG}><p>{ format!("“{}”", q.text) }</p></blockquote>
-        <p class="quote-who" lang={DATA_LANG}><strong>{ &q.speaker }</strong>{ ", " }{ &q.role }</p>
-        <p class="quote-context" lang={DATA_LANG}>{ &q.context }</p>
+        <p class="quote-who" lang={lang_of(&q.role)}><strong lang={DATA_LANG}>{ &q.speaker }</strong>{ ", " }{ &q.role }</p>
+        <p class="quote-context" lang={lang_of(&q.context)}>{ &q.context }</p>
         <p class="quote-source">
             { tr!(lang, SourceLabel) }{ " " }{ external_link(&q.source_url, outlet(&q.source_url)) }
             if let Some(original) = &q.original_source_url {
@@ -176,7 +177,7 @@ fn quote_body(q: &crate::data::Quote, lang: Lang) -> yew::Html {
             }
         </p>
         if let Some(note) = &q.note {
-            <p class="quote-note">{ tr!(lang, NoteLabel) }{ " " }<span lang={DATA_LANG}>{ note }</span></p>
+            <p class="quote-note">{ tr!(lang, NoteLabel) }{ " " }<span lang={lang_of(note)}>{ note }</span></p>
         }
         </>
     }

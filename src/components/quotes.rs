@@ -2,7 +2,7 @@ use super::hover::use_hover_quote;
 use super::Shared;
 use super::{external_link, quote_body};
 use crate::data::{outlet, Dataset, Quote};
-use crate::i18n::{Lang, DATA_LANG};
+use crate::i18n::{lang_of, Lang};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -121,7 +121,7 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
             <p class="panel-note">{ tr!(lang, QuotedExactly) }{ " " }<span class="quote-status">{ status }</span></p>
             <ul class="panel-events">
                 { for events.map(|e| html! {
-                    <li>{ tr!(lang, EventThatDay) }{ " " }<span lang={DATA_LANG}>{ &e.title }</span>{ " (" }{ external_link(&e.source_url, outlet(&e.source_url)) }{ ")" }</li>
+                    <li>{ tr!(lang, EventThatDay) }{ " " }<span lang={lang_of(&e.title)}>{ &e.title }</span>{ " (" }{ external_link(&e.source_url, outlet(&e.source_url)) }{ ")" }</li>
                 }) }
             </ul>
             <ol class="quote-list">

@@ -73,18 +73,18 @@ fn sources_section(d: &Dataset, lang: Lang, folded: bool) -> Html {
                     <p class="source-meta">
                         if let Some(unit) = &s.unit { <span class="unit-badge" lang={lang_of(lang.unit(unit))}>{ lang.unit(unit) }</span>{ " " } }
                         if let Some(as_of) = &s.as_of { { tr!(lang, AsOf, date = as_of_date(as_of, lang)) }{ " " } }
-                        if let Some(licence) = &s.licence { <span lang={DATA_LANG}>{ format!("{licence}.") }</span> }
+                        if let Some(licence) = &s.licence { <span lang={lang_of(licence)}>{ format!("{licence}.") }</span> }
                     </p>
                     if let Some(via) = &s.via { { via_line(via, s.via_url.as_deref(), lang) } }
                     if !s.caveats.is_empty() {
-                        <ul class="caveats" lang={DATA_LANG}>{ for s.caveats.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
+                        <ul class="caveats">{ for s.caveats.iter().map(|c| html! { <li lang={lang_of(c)}>{ c }</li> }) }</ul>
                     }
                 </li>
             }) }
             </ul>
             if !series_caveats.is_empty() {
                 <h3>{ tr!(lang, FoundInFigures) }</h3>
-                <ul class="caveats data-caveats">{ for series_caveats.iter().map(|(label, text)| html! { <li>{ label }{ ": " }<span lang={DATA_LANG}>{ *text }</span></li> }) }</ul>
+                <ul class="caveats data-caveats">{ for series_caveats.iter().map(|(label, text)| html! { <li>{ label }{ ": " }<span lang={lang_of(text)}>{ *text }</span></li> }) }</ul>
             }
             </> }) }
         </section>
@@ -120,12 +120,12 @@ fn via_line(via: &str, via_url: Option<&str>, lang: Lang) -> Html {
                 { tr!(lang, Via) }{ " " }<span lang={DATA_LANG}>{ external_link(url, &name) }</span>
                 <details class="source-copy">
                     <summary>{ tr!(lang, WhichCopy) }</summary>
-                    <p lang={DATA_LANG}>{ via }</p>
+                    <p lang={lang_of(via)}>{ via }</p>
                 </details>
             </div>
         },
         None => html! {
-            <div class="source-via">{ tr!(lang, Via) }{ " " }<span lang={DATA_LANG}>{ via }</span></div>
+            <div class="source-via">{ tr!(lang, Via) }{ " " }<span lang={lang_of(via)}>{ via }</span></div>
         },
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod model;
+pub mod own_words;
 pub mod read;
 pub mod text;
 pub mod validate;

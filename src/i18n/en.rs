@@ -117,6 +117,7 @@ english! {
     DropToOpen => "Drop a dataset file to open it.",
     Offline => "The site could not be reached: this is the copy of the page and its data kept on this device, dataset version {version}, figures to {last}. Newer figures appear when the site can be reached again.",
     OfflineOn => "The site could not be reached: this is the copy of the page and its data kept on this device on {saved}, dataset version {version}, figures to {last}. Newer figures appear when the site can be reached again.",
+    OwnWordsNotShown => "Our notes, event titles and caveats are shown in English: their Ukrainian could not be used ({why}).",
     UpdatedSinceLastVisit => "This page was updated since your last visit: dataset version {version}, figures to {last}.",
     SelectThisDay => ": select this day",
     WhatWasSaid => "What was said",

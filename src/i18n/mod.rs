@@ -18,8 +18,9 @@ use std::fmt::{Display, Write};
 pub use en::Key;
 
 spelled_enum! {
-    /// The language of the interface. Dataset text (quotes, claims, source titles, caveats)
-    /// stays in its own language, English, whatever this is.
+    /// The language of the interface. What the dataset quotes (quotes, claims, source titles,
+    /// names) stays in its own language, English, whatever this is; its own words (titles,
+    /// roles, notes, caveats) are given in the interface's language (`data::own_words`).
     #[derive(Default)]
     pub enum Lang {
         #[default]
@@ -28,11 +29,11 @@ spelled_enum! {
     }
 }
 
-/// The language of the dataset's own text: quotes, claims, source titles and caveats.
+/// The language of the dataset's text: what it quotes, and its own words before translation.
 pub const DATA_LANG: &str = "en";
 
-/// The language a text of the dataset is shown in: Ukrainian where it was given a Ukrainian
-/// name (a publisher, a unit), else the dataset's own, for `lang` attributes.
+/// The language a text of the dataset is shown in: Ukrainian where it is written in Ukrainian
+/// (a publisher's or unit's name, the own words), else the dataset's own, for `lang` attributes.
 pub fn lang_of(text: &str) -> &'static str {
     if text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
         "uk"
