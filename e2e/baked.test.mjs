@@ -41,6 +41,7 @@ for (const [name, viewport] of [["desktop", { width: 1440, height: 900 }], ["pho
     assert.equal(await page.locator(".controls:visible").count(), 0, "no controls that cannot work");
     const inert = await page.locator("#baked button:visible, #baked select:visible, #baked input:visible").count();
     assert.equal(inert, 0, "no button that needs the app");
+    assert.equal(await page.locator("#baked .chart-choices:visible").count(), 0, "no chart choices that need the app");
     // Each quote keeps its date and war day, as text; no words ask for a pointer.
     const when = await page.locator("#baked li.quote .quote-when").allTextContents();
     assert.ok(when.length > 20, `${when.length} quotes`);

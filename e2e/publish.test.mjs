@@ -61,7 +61,7 @@ test("the header leads to the sources, and the footer credits the page and the p
 test("printed, the page has no controls and its quotes are whole", async () => {
   const { context, page, problems } = await openAt(env, "", { viewport: { width: 1440, height: 900 } });
   await page.emulateMedia({ media: "print" });
-  for (const hidden of [".controls", ".page-tools", ".share", ".chart-actions"]) {
+  for (const hidden of [".controls", ".page-tools", ".share", ".chart-actions", ".chart-choices"]) {
     const shown = await page.locator(`#app ${hidden}`).evaluateAll((all) => all.filter((e) => getComputedStyle(e).display !== "none").length);
     assert.equal(shown, 0, `${hidden} not printed`);
   }

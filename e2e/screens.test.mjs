@@ -92,6 +92,11 @@ for (const screen of SCREENS) {
         }
       }
 
+      // The plot keeps its room however many lines the key names (on a phone, a row each).
+      const [, top, , bottom] = (await page.locator("#chart-refugees canvas.chart-canvas").getAttribute("data-plot")).split(",").map(Number);
+      const drawnHeight = (await page.locator("#chart-refugees canvas.chart-canvas").boundingBox()).height;
+      assert.ok(bottom - top >= Math.min(180, 0.35 * drawnHeight), `a plot ${bottom - top} px high in a ${drawnHeight} px chart`);
+
       // A tooltip in 2025 (UNHCR's last figure of border crossings, a lower bound, is of day
       // 1,127): beside the crosshair (never over the hovered point) or under the chart.
       const pointer = await hoverDay(page, 1127);

@@ -54,6 +54,13 @@ test("?lang=uk shows the Ukrainian page: headings, uk-UA numbers and dates, lang
   await tip.waitFor();
   assert.match(await tip.locator(".tooltip-day").innerText(), /^День [\d\u00a0]+ · \d+ [а-яіїє]+\. 20\d\d р\.$/);
   assert.match(await tip.locator(".tooltip-sources").innerText(), /^Джерело: /);
+  // Every cell inside the tooltip's box, the longer Ukrainian words of a gap's line included.
+  assert.match(await tip.locator(".detail").first().textContent(), /^лінія з'єднує звіти від /);
+  const overflow = await tip.evaluate((box) => {
+    const edge = box.getBoundingClientRect().right;
+    return [...box.querySelectorAll("th, td, p")].filter((c) => c.getBoundingClientRect().right > edge + 1).map((c) => c.textContent);
+  });
+  assert.deepEqual(overflow, [], "text past the tooltip's edge");
   await page.screenshot({ path: `${ROOT}test-results/ukrainian-1366.png`, fullPage: false });
   assert.deepEqual(problems, []);
   await context.close();

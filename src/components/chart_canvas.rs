@@ -59,7 +59,8 @@ fn draw_on(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme, scale: f
 }
 
 /// Sizes the chart's canvas for the screen and draws it there, with text in proportion to its
-/// width. The label boxes go in the canvas's `data-labels` (CSS px), for tests and tools.
+/// width. The label boxes go in the canvas's `data-labels` and the plot's box in `data-plot`
+/// (CSS px: left, top, right, bottom), for tests and tools.
 fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme) -> Result<Placed, String> {
     let ratio = web::fit_canvas(canvas).map_err(|e| e.to_string())?;
     let factor = text_factor(f64::from(canvas.client_width()));
@@ -71,6 +72,9 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, theme: &Theme) -> Result<P
         .map(|(l, t, r, b)| format!("{},{},{},{}", css(*l), css(*t), css(*r), css(*b)))
         .collect();
     canvas.set_attribute("data-labels", &boxes.join(" ")).ok();
+    let p = &drawn.plot;
+    let plot = format!("{},{},{},{}", css(p.left), css(p.top), css(p.right), css(p.bottom));
+    canvas.set_attribute("data-plot", &plot).ok();
     Ok(Placed { drawn, ratio })
 }
 

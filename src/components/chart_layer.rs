@@ -301,10 +301,14 @@ fn chart_picture(props: &ChartLayerProps) -> Html {
             (Err(e), _) | (_, Err(e)) => html! { <p class="chart-error">{ e.to_string() }</p> },
         }
     }
+    // How many lines a key may name: on a phone the key names every line whole, a row each, and
+    // the stylesheet makes the chart that much taller so that the plot keeps its room.
+    #[cfg(target_arch = "wasm32")]
+    let lines = props.spec.series.iter().filter(|s| s.keyed).count();
     #[cfg(target_arch = "wasm32")]
     html! {
         <canvas ref={props.canvas.clone()} class="chart-canvas" data-chart={props.spec.id.as_str()} role="img"
-            aria-label={props.canvas_label.clone()} />
+            style={format!("--key-lines: {lines}")} aria-label={props.canvas_label.clone()} />
     }
 }
 

@@ -247,7 +247,7 @@ english! {
     NoDailyFigures => "No daily figures are published for {series}: choose cumulative to see them.",
     NotInTotalNoShare => "{series} are not part of UNHCR's total, so they have no share of it.",
     NoPopulation => "No population figure for {series}.",
-    SeriesHidden => "{hidden} of {all} receiving-country series not shown: choose them at the chart's head.",
+    SeriesHidden => "{hidden} of {all} receiving-country series not shown.",
     SharesNeedNotSum => "Country figures do not add up to UNHCR's total on the same day (different reporting), so shares need not sum to 100%.",
     ResidentsNote => "Residents: {source}, mid-2021, before the invasion.",
     LogScaleNote => "Logarithmic scale: equal steps are equal ratios; zero values are not drawn.",
