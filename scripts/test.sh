@@ -4,13 +4,22 @@
 # build). Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh test
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 # trunk 0.21 fails when NO_COLOR=1 is set.
 export NO_COLOR=true
 
-step() { printf '\n=== %s\n' "$*"; }
+# Each step says how long the one before it took, and the end how long all took: where the
+# time goes, without a tool.
+LAST_STEP="" LAST_AT=$SECONDS
+step() {
+  if [ -n "$LAST_STEP" ]; then printf '=== %s: %d s\n' "$LAST_STEP" $((SECONDS - LAST_AT)); fi
+  LAST_STEP="$*" LAST_AT=$SECONDS
+  printf '\n=== %s\n' "$*"
+}
+step "set-up (bash scripts/setup.sh test: what is missing)"
+
+bash scripts/setup.sh test
 
 step "format and lints (native and wasm32)"
 cargo fmt --check
@@ -34,3 +43,5 @@ cargo test --offline
 
 step "fuzzing, a short run with a fixed seed (bash scripts/fuzz.sh for longer runs)"
 bash scripts/fuzz.sh 20000 20261126
+step "done"
+printf '=== every test passed, in %d min %d s with the set-up\n' $((SECONDS / 60)) $((SECONDS % 60))
