@@ -32,7 +32,8 @@ if command -v trunk >/dev/null && [ "$(trunk --version 2>/dev/null)" = "trunk $T
 else
   say "installing trunk $TRUNK_VERSION (compiles from crates.io, several minutes)"
   # Without its default features, which are TLS for downloading the tools it is given here and
-  # a check for updates: 5 min 41 s to compile on 2 idle cores instead of about 9 (BENCHMARKS.md).
+  # a check for updates: 16 crates fewer, 5 min 41 s against 5 min 56 s on 2 idle cores from an
+  # empty cargo home (BENCHMARKS.md, "Set-up").
   cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features
 fi
 
