@@ -616,3 +616,81 @@ fn whose_count_a_claim_gives_is_checked() {
         ["claims[0].count.other: is empty (leave it out for the series' own counter)"]
     );
 }
+
+/// Copies `../shared/data` (the sourced CSVs) into a new directory, with `edit` applied to one
+/// file's text.
+fn data_copy(name: &str, file: &str, edit: impl Fn(&str) -> String) -> std::path::PathBuf {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
+        &dir.join("data"),
+    );
+    let path = dir.join("data").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edit(&text)).unwrap();
+    dir
+}
+
+#[test]
+fn other_data_is_built_without_ukrainian_words_it_has_none_for_and_nothing_stale_is_left() {
+    let dir = data_copy("own-words", "events.csv", |t| {
+        t.replace(
+            "First round of Russia-Ukraine talks; no breakthrough",
+            "First round of talks",
+        )
+    });
+    let out = dir.join("dataset.json");
+    let uk = dir.join("dataset.uk.json");
+    std::fs::write(
+        &uk,
+        "{\"lang\":\"uk\",\"dataset_version\":\"an earlier one\",\"texts\":[]}",
+    )
+    .unwrap();
+    let built = std::process::Command::new(env!("CARGO_BIN_EXE_build-dataset"))
+        .arg(dir.join("data"))
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{stderr}");
+    assert!(out.exists(), "the dataset is written");
+    assert!(!uk.exists(), "no other dataset's words are left beside it");
+    assert!(
+        stderr.contains("uk.csv: no Ukrainian for the event title, 2022-02-28: \"First round of talks\""),
+        "{stderr}"
+    );
+    // The bake makes both pages; the Ukrainian one keeps those words in English, and says so.
+    let page = dir.join("index.html");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"),
+        &page,
+    )
+    .unwrap();
+    let baked = std::process::Command::new(env!("CARGO_BIN_EXE_bake"))
+        .arg(&page)
+        .arg(&out)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&baked.stderr);
+    assert!(baked.status.success(), "{said}");
+    assert!(
+        said.contains("the uk page keeps the dataset's own words in English"),
+        "{said}"
+    );
+    let ukrainian = std::fs::read_to_string(dir.join("uk/index.html")).unwrap();
+    assert!(ukrainian.contains("<strong lang=\"en\">Filippo Grandi</strong>, UN High Commissioner for Refugees"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -29,12 +29,22 @@ fn main() -> std::process::ExitCode {
         let site = std::env::var("SITE_URL").ok().filter(|s| !s.trim().is_empty());
         let mut written = Vec::new();
         for (lang, path) in bake::PAGES {
-            // The own words of a page in another language, beside the dataset (dataset.uk.json).
+            // The own words of a page in another language, beside the dataset (dataset.uk.json);
+            // without that file (data the builder had no Ukrainian for) they stay English.
             let words = match lang {
                 Lang::En => None,
                 other => {
                     let stem = data_path.strip_suffix(".json").unwrap_or(data_path);
-                    Some(read(&format!("{stem}.{}.json", other.as_str()))?)
+                    let file = format!("{stem}.{}.json", other.as_str());
+                    if std::path::Path::new(&file).exists() {
+                        Some(read(&file)?)
+                    } else {
+                        eprintln!(
+                            "bake: warning: no {file}: the {} page keeps the dataset's own words in English",
+                            other.as_str()
+                        );
+                        None
+                    }
                 }
             };
             let view = bake::first_view(&json, lang, words.as_deref()).map_err(|e| e.to_string())?;
