@@ -3,6 +3,7 @@
 
 use displacement_tracker::chart::theme::Glyph;
 use displacement_tracker::chart::{self, to_svg, ChartId, ChartSpec, FigureNote, Mark, LIGHT};
+use displacement_tracker::data::text::has_cyrillic;
 use displacement_tracker::data::{parse_dataset, Dataset, Precision};
 use displacement_tracker::i18n::Lang;
 use displacement_tracker::state::{from_query, ChartOptions, Measure, Mode, Scale};
@@ -1017,18 +1018,10 @@ fn in_ukrainian_every_publisher_and_unit_has_its_ukrainian_name() {
             spec.source_line
         );
         for unit in spec.units() {
-            assert!(
-                unit.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)),
-                "{}: {unit}",
-                spec.id
-            );
+            assert!(has_cyrillic(unit), "{}: {unit}", spec.id);
         }
         for (publisher, _) in spec.publishers() {
-            assert!(
-                publisher.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)),
-                "{}: {publisher}",
-                spec.id
-            );
+            assert!(has_cyrillic(publisher), "{}: {publisher}", spec.id);
         }
     }
 }

@@ -53,6 +53,12 @@ pub fn and_list(items: &[String]) -> String {
     }
 }
 
+/// Whether `text` has a letter of the Cyrillic block (U+0400-U+04FF): written, at least in part,
+/// in Ukrainian.
+pub fn has_cyrillic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+}
+
 /// Text as HTML or SVG writes it in an attribute value or an element's content.
 pub fn escape_html(text: &str) -> String {
     text.replace('&', "&amp;")

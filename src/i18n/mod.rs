@@ -11,7 +11,7 @@
 mod en;
 mod uk;
 
-use crate::data::text::group_digits as group;
+use crate::data::text::{group_digits as group, has_cyrillic};
 use crate::data::Date;
 use std::fmt::{Display, Write};
 
@@ -35,7 +35,7 @@ pub const DATA_LANG: &str = "en";
 /// The language a text of the dataset is shown in: Ukrainian where it is written in Ukrainian
 /// (a publisher's or unit's name, the own words), else the dataset's own, for `lang` attributes.
 pub fn lang_of(text: &str) -> &'static str {
-    if text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+    if has_cyrillic(text) {
         "uk"
     } else {
         DATA_LANG
@@ -427,7 +427,7 @@ mod tests {
     fn ukrainian_is_written_in_ukrainian() {
         for key in Key::ALL {
             let (en, uk) = (Lang::En.text(*key), Lang::Uk.text(*key));
-            let cyrillic = uk.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+            let cyrillic = has_cyrillic(uk);
             let mut words = en.to_string();
             for name in placeholders(en) {
                 words = words.replace(&format!("{{{name}}}"), "");
