@@ -7,7 +7,8 @@ use super::reader::{InputError, Problems, Table};
 use super::Input;
 use crate::data::model::Dataset;
 use crate::data::own_words::{addresses_in, figures_in, texts, OwnWords};
-use std::collections::BTreeMap;
+use crate::data::text::has_cyrillic;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) const UK: Input = Input {
     file: "uk.csv",
@@ -35,7 +36,7 @@ pub fn own_words(d: &Dataset, csv: &str) -> Result<OwnWords, Vec<InputError>> {
                 row.report(&mut p, "en", format!("the same text as line {first}"));
                 continue;
             }
-            if !uk.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+            if !has_cyrillic(&uk) {
                 row.report(&mut p, "uk", "is not written in Ukrainian".into());
             }
             let (said, says) = (sorted(figures_in(&en)), sorted(figures_in(&uk)));
@@ -52,21 +53,16 @@ pub fn own_words(d: &Dataset, csv: &str) -> Result<OwnWords, Vec<InputError>> {
         }
     }
     let fields = texts(d);
-    let mut used = vec![false; table.len()];
     let mut out = Vec::with_capacity(fields.len());
     for (place, text) in &fields {
         match table.get(*text) {
-            Some((_, uk)) => {
-                if let Some(i) = table.keys().position(|k| k == text) {
-                    used[i] = true;
-                }
-                out.push(uk.clone());
-            }
+            Some((_, uk)) => out.push(uk.clone()),
             None => p.file(UK.file, format!("no Ukrainian for the {place}: \"{text}\"")),
         }
     }
-    for ((en, (line, _)), used) in table.iter().zip(used) {
-        if !used {
+    let wanted: BTreeSet<&str> = fields.iter().map(|(_, text)| *text).collect();
+    for (en, (line, _)) in &table {
+        if !wanted.contains(en.as_str()) {
             let message = format!("no own-words text of the dataset reads \"{en}\" (changed or gone?)");
             p.at(UK.file, *line, Some("en"), message);
         }
