@@ -60,16 +60,15 @@ fn baked(props: &BakedProps) -> Html {
     }
 }
 
-/// A dataset (JSON) with its own words in another language (`dataset.uk.json`) where given.
-fn dataset_in(dataset_json: &str, words_json: Option<&str>) -> Result<Dataset, BakeError> {
-    let dataset = parse_dataset(dataset_json).map_err(BakeError::Dataset)?;
-    match words_json {
-        Some(json) => {
-            let words: OwnWords = serde_json::from_str(json).map_err(|e| BakeError::Words(e.to_string()))?;
-            translate(&dataset, &words).map_err(|e| BakeError::Words(e.to_string()))
-        }
-        None => Ok(dataset),
-    }
+/// The dataset (JSON) the pages are baked from, read once for every page and picture.
+pub fn dataset(dataset_json: &str) -> Result<Dataset, BakeError> {
+    parse_dataset(dataset_json).map_err(BakeError::Dataset)
+}
+
+/// The dataset with its own words in another language (`dataset.uk.json`).
+pub fn in_words(dataset: &Dataset, words_json: &str) -> Result<Dataset, BakeError> {
+    let words: OwnWords = serde_json::from_str(words_json).map_err(|e| BakeError::Words(e.to_string()))?;
+    translate(dataset, &words).map_err(|e| BakeError::Words(e.to_string()))
 }
 
 /// The link preview's picture of each page (`og:image`), beside the page.
@@ -79,11 +78,10 @@ pub const PREVIEW_SIZE: (u32, u32) = (1200, 630);
 
 /// The link preview's picture (PNG): the first chart of the first view in `lang`, drawn by the
 /// chart code; with its description for `og:image:alt`.
-pub fn preview(dataset_json: &str, lang: Lang, words_json: Option<&str>) -> Result<(Vec<u8>, String), BakeError> {
-    let dataset = dataset_in(dataset_json, words_json)?;
-    let (state, _) = from_query("", &bounds(&dataset));
+pub fn preview(dataset: &Dataset, lang: Lang) -> Result<(Vec<u8>, String), BakeError> {
+    let (state, _) = from_query("", &bounds(dataset));
     let options = ChartOptions { lang, ..state.options };
-    let spec = chart(&dataset, &options, ChartId::ALL[0]);
+    let spec = chart(dataset, &options, ChartId::ALL[0]);
     let png = raster::png(&spec, (800, 420), 1.5).map_err(|e| BakeError::Render(e.to_string()))?;
     Ok((png, format!("{}. {}", spec.title, spec.coverage)))
 }
@@ -129,10 +127,9 @@ pub fn with_preview(page: &str, lang: Lang, site: Option<&str>, alt: &str) -> Re
     Ok(out)
 }
 
-/// The first view of a dataset (JSON) as HTML in `lang`, rendered by the app's components, with
-/// the dataset's own words in that language (`dataset.uk.json`) where given.
-pub fn first_view(dataset_json: &str, lang: Lang, words_json: Option<&str>) -> Result<String, BakeError> {
-    let dataset = dataset_in(dataset_json, words_json)?;
+/// The first view of a dataset as HTML in `lang`, rendered by the app's components (give it the
+/// dataset `in_words` of that language where it has them).
+pub fn first_view(dataset: Dataset, lang: Lang) -> Result<String, BakeError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| BakeError::Render(e.to_string()))?;
@@ -278,9 +275,8 @@ fn one_level_up(page: &str) -> String {
 }
 
 /// The dataset's first and last years, for the pages' titles.
-pub fn years(dataset_json: &str) -> Result<(i32, i32), BakeError> {
-    let d = parse_dataset(dataset_json).map_err(BakeError::Dataset)?;
-    Ok((d.first_date.parts().0, d.last_date.parts().0))
+pub fn years(d: &Dataset) -> (i32, i32) {
+    (d.first_date.parts().0, d.last_date.parts().0)
 }
 
 /// The page with the first view baked in: the view in `#baked`, and the app's empty `#app`

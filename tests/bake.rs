@@ -3,7 +3,9 @@
 //! quote with its source; and the page it goes into.
 #![cfg(not(target_arch = "wasm32"))]
 
-use displacement_tracker::bake::{first_view, into_page, preview, with_preview, BakeError, PREVIEW_SIZE};
+use displacement_tracker::bake::{
+    dataset, first_view, in_words, into_page, preview, with_preview, BakeError, PREVIEW_SIZE,
+};
 use displacement_tracker::chart::Mark;
 use displacement_tracker::data::parse_dataset;
 use displacement_tracker::i18n::Lang;
@@ -42,7 +44,7 @@ fn texts(svg: &str) -> Vec<&str> {
 #[test]
 fn every_chart_of_the_default_view_is_drawn_wide_and_for_phones() {
     let json = bundled();
-    let view = first_view(&json, Lang::En, None).unwrap();
+    let view = first_view(dataset(&json).unwrap(), Lang::En).unwrap();
     let dataset = parse_dataset(&json).unwrap();
     let (state, _) = from_query("", &bounds(&dataset));
     let specs = charts(&dataset, &state.options);
@@ -85,7 +87,7 @@ fn every_chart_of_the_default_view_is_drawn_wide_and_for_phones() {
 #[test]
 fn every_quote_is_in_the_first_view_with_its_source() {
     let json = bundled();
-    let view = first_view(&json, Lang::En, None).unwrap();
+    let view = first_view(dataset(&json).unwrap(), Lang::En).unwrap();
     let dataset = parse_dataset(&json).unwrap();
     assert!(!dataset.quotes.is_empty());
     for quote in &dataset.quotes {
@@ -105,15 +107,18 @@ fn the_view_goes_into_the_page_and_a_bad_dataset_is_refused() {
     let baked = into_page(&page, "<main>first view</main>").unwrap();
     assert!(baked.contains("<div id=\"baked\"><main>first view</main></div><div id=\"app\" class=\"arriving\"></div>"));
     assert_eq!(baked.matches("id=\"app\"").count(), 1);
-    match first_view("{\"not\": \"a dataset\"}", Lang::En, None) {
+    match dataset("{\"not\": \"a dataset\"}") {
         Err(e @ BakeError::Dataset(_)) => assert!(e.to_string().starts_with("the dataset cannot be baked")),
-        other => panic!("expected a dataset error, got {:?}", other.map(|v| v.len())),
+        other => panic!("expected a dataset error, got {:?}", other.map(|d| d.dataset_version)),
     }
     let json = bundled();
     let other = r#"{"lang":"uk","dataset_version":"0000","texts":[]}"#;
-    match first_view(&json, Lang::Uk, Some(other)) {
+    match in_words(&dataset(&json).unwrap(), other) {
         Err(e @ BakeError::Words(_)) => assert!(e.to_string().contains("they are of dataset 0000"), "{e}"),
-        other => panic!("expected an own-words error, got {:?}", other.map(|v| v.len())),
+        other => panic!(
+            "expected an own-words error, got {:?}",
+            other.map(|d| d.dataset_version)
+        ),
     }
 }
 
@@ -122,7 +127,7 @@ fn the_ukrainian_view_is_in_ukrainian() {
     let json = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/data/dataset.json")).unwrap();
     let words =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/data/dataset.uk.json")).unwrap();
-    let view = first_view(&json, Lang::Uk, Some(&words)).unwrap();
+    let view = first_view(in_words(&dataset(&json).unwrap(), &words).unwrap(), Lang::Uk).unwrap();
     assert!(view.contains("Що повномасштабне вторгнення в Україну зробило з людьми, день за днем"));
     // Our own words in Ukrainian, marked so; the quotes as printed, marked English.
     assert!(view.contains("<strong lang=\"en\">Filippo Grandi</strong>, Верховний комісар ООН у справах біженців"));
@@ -151,7 +156,10 @@ fn the_ukrainian_view_is_in_ukrainian() {
     assert!(!view.contains("Sources and method"), "no English heading");
     assert_eq!(
         view.matches("<svg").count(),
-        first_view(&json, Lang::En, None).unwrap().matches("<svg").count()
+        first_view(dataset(&json).unwrap(), Lang::En)
+            .unwrap()
+            .matches("<svg")
+            .count()
     );
 }
 
@@ -186,7 +194,8 @@ fn each_page_names_its_preview_picture_absolute_when_the_site_is_known() {
 #[test]
 fn the_preview_is_a_picture_of_the_first_chart_in_each_language() {
     let json = bundled();
-    let (png, alt) = preview(&json, Lang::En, None).unwrap();
+    let english = dataset(&json).unwrap();
+    let (png, alt) = preview(&english, Lang::En).unwrap();
     assert_eq!(&png[1..4], b"PNG");
     let size = |png: &[u8]| {
         let word = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
@@ -201,7 +210,7 @@ fn the_preview_is_a_picture_of_the_first_chart_in_each_language() {
     assert!(png.len() > 50_000, "{} bytes", png.len());
     let words =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/data/dataset.uk.json")).unwrap();
-    let (uk, alt) = preview(&json, Lang::Uk, Some(&words)).unwrap();
+    let (uk, alt) = preview(&in_words(&english, &words).unwrap(), Lang::Uk).unwrap();
     assert_eq!(size(&uk), PREVIEW_SIZE);
     assert!(alt.starts_with("Перетини кордону з України"), "{alt}");
     assert_ne!(png, uk, "each language its own picture");

@@ -9,6 +9,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use displacement_tracker::bake;
+    use displacement_tracker::data::own_words::beside;
     use displacement_tracker::i18n::Lang;
     use std::process::ExitCode;
 
@@ -19,8 +20,8 @@ fn main() -> std::process::ExitCode {
     };
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"));
     let result = read(page_path).and_then(|page| {
-        let json = read(data_path)?;
-        let years = bake::years(&json).map_err(|e| e.to_string())?;
+        let dataset = bake::dataset(&read(data_path)?).map_err(|e| e.to_string())?;
+        let years = bake::years(&dataset);
         let root = std::path::Path::new(page_path)
             .parent()
             .unwrap_or(std::path::Path::new("."));
@@ -31,24 +32,22 @@ fn main() -> std::process::ExitCode {
         for (lang, path) in bake::PAGES {
             // The own words of a page in another language, beside the dataset (dataset.uk.json);
             // without that file (data the builder had no Ukrainian for) they stay English.
-            let words = match lang {
-                Lang::En => None,
+            let file = beside(data_path, lang.as_str());
+            let shown = match lang {
+                Lang::En => dataset.clone(),
+                _ if std::path::Path::new(&file).exists() => {
+                    bake::in_words(&dataset, &read(&file)?).map_err(|e| e.to_string())?
+                }
                 other => {
-                    let stem = data_path.strip_suffix(".json").unwrap_or(data_path);
-                    let file = format!("{stem}.{}.json", other.as_str());
-                    if std::path::Path::new(&file).exists() {
-                        Some(read(&file)?)
-                    } else {
-                        eprintln!(
-                            "bake: warning: no {file}: the {} page keeps the dataset's own words in English",
-                            other.as_str()
-                        );
-                        None
-                    }
+                    eprintln!(
+                        "bake: warning: no {file}: the {} page keeps the dataset's own words in English",
+                        other.as_str()
+                    );
+                    dataset.clone()
                 }
             };
-            let view = bake::first_view(&json, lang, words.as_deref()).map_err(|e| e.to_string())?;
-            let (picture, alt) = bake::preview(&json, lang, words.as_deref()).map_err(|e| e.to_string())?;
+            let (picture, alt) = bake::preview(&shown, lang).map_err(|e| e.to_string())?;
+            let view = bake::first_view(shown, lang).map_err(|e| e.to_string())?;
             let page = bake::page_in(&page, lang, years).map_err(|e| e.to_string())?;
             let page = bake::with_preview(&page, lang, site.as_deref(), &alt).map_err(|e| e.to_string())?;
             let baked = bake::into_page(&page, &view).map_err(|e| e.to_string())?;

@@ -8,6 +8,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use displacement_tracker::builder;
+    use displacement_tracker::data::own_words;
     use std::process::ExitCode;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,7 +40,7 @@ fn main() -> std::process::ExitCode {
             // reader's, the benchmark's) has texts uk.csv does not know: the dataset is still
             // written, without the Ukrainian file (a page in Ukrainian then shows those words in
             // English, and says so); the project's own data is held complete by its tests.
-            let uk_out = format!("{}.uk.json", out.strip_suffix(".json").unwrap_or(out));
+            let uk_out = own_words::beside(out, "uk");
             match builder::own_words(&dataset, builder::UK_CSV) {
                 Ok(words) => {
                     let written = serde_json::to_string(&words)

@@ -12,6 +12,13 @@ use std::fmt;
 /// Where the Ukrainian own words are, relative to the page (beside the dataset).
 pub const UK_WORDS_URL: &str = "data/dataset.uk.json";
 
+/// The file of a dataset's own words in `lang`, beside the dataset's file: `dataset.uk.json`
+/// for `dataset.json`.
+pub fn beside(dataset_path: &str, lang: &str) -> String {
+    let stem = dataset_path.strip_suffix(".json").unwrap_or(dataset_path);
+    format!("{stem}.{lang}.json")
+}
+
 /// The own words of a dataset in another language, for one dataset version.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OwnWords {
@@ -272,6 +279,13 @@ mod tests {
                 dataset: n
             })
         );
+    }
+
+    #[test]
+    fn the_words_file_is_beside_the_dataset() {
+        assert_eq!(beside("assets/data/dataset.json", "uk"), "assets/data/dataset.uk.json");
+        assert_eq!(beside("out/data", "uk"), "out/data.uk.json");
+        assert!(UK_WORDS_URL.ends_with(&beside("dataset.json", "uk")));
     }
 
     #[test]
