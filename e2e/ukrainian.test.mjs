@@ -292,7 +292,6 @@ test("in Ukrainian, every text of our own is Ukrainian; only what is quoted stay
   const caveat = page.locator("#source-unhcr-total .caveats li").first();
   assert.equal(await caveat.getAttribute("lang"), "uk");
   assert.equal(await caveat.textContent(), "Перетини кордону з України, а не окремі особи; повернення в Україну не віднімаються.");
-  // The words came in a file of their own, asked for only in Ukrainian.
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -221,18 +221,14 @@ fn set_meta(page: &str, marker: &str, text: &str) -> Option<String> {
         {
             // The value quoted, or (as a minifier leaves a value without spaces) bare.
             let start = tag.find("content=")? + "content=".len();
-            let (content, close) = if tag[start..].starts_with('"') {
+            let quoted = tag[start..].starts_with('"');
+            let (content, close) = if quoted {
                 (start + 1, start + 1 + tag[start + 1..].find('"')?)
             } else {
-                let bare = tag[start..].find(' ').unwrap_or(tag.len() - start);
-                (start, start + bare)
+                (start, start + tag[start..].find(' ').unwrap_or(tag.len() - start))
             };
             let value = escape_html(text);
-            let value = if content == start {
-                format!("\"{value}\"")
-            } else {
-                value
-            };
+            let value = if quoted { value } else { format!("\"{value}\"") };
             return Some(format!("{}{value}{}", &page[..at + content], &page[at + close..]));
         }
         from = end;

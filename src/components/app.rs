@@ -263,10 +263,10 @@ pub fn app() -> Html {
     }
     let words = use_state(|| Words::NotAsked);
     {
-        let (words, asked) = (words.clone(), use_mut_ref(|| false));
+        // Asked for once: the first time the page is in Ukrainian (the state as of that render).
+        let words = words.clone();
         use_effect_with(*lang, move |lang| {
-            if *lang == Lang::Uk && !*asked.borrow() {
-                *asked.borrow_mut() = true;
+            if *lang == Lang::Uk && *words == Words::NotAsked {
                 words.set(Words::Loading);
                 wasm_bindgen_futures::spawn_local(async move { words.set(load_words().await) });
             }
