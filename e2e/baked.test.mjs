@@ -105,6 +105,37 @@ test("the app takes the baked view's place without a visible jump", async () => 
   await context.close();
 });
 
+test("the app shows once the charts in sight are drawn, and draws the others after", async () => {
+  const { context, page, problems } = await newPage(env.browser);
+  // When each chart canvas was first drawn (its plot's box is written with each drawing).
+  await page.addInitScript(() => {
+    window.drawnAt = new Map();
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.target.matches?.("#app canvas.chart-canvas") && !drawnAt.has(r.target)) drawnAt.set(r.target, performance.now());
+      }
+    }).observe(document, { attributes: true, attributeFilter: ["data-plot"], subtree: true });
+  });
+  await page.goto(env.server.url);
+  await waitForCharts(page);
+  const charts = await page.evaluate(() => {
+    const ready = performance.getEntriesByName("app-ready")[0].startTime;
+    return [...document.querySelectorAll("#app canvas.chart-canvas")].map((c) => {
+      const box = c.getBoundingClientRect();
+      return { inSight: box.bottom > 0 && box.top < innerHeight, drawn: drawnAt.get(c) ?? null, ready };
+    });
+  });
+  assert.equal(charts.length, CHART_IDS.length);
+  assert.ok(charts.some((c) => c.inSight) && charts.some((c) => !c.inSight), "charts in sight and out of it");
+  for (const [i, c] of charts.entries()) {
+    assert.notEqual(c.drawn, null, `chart ${i} drawn`);
+    if (c.inSight) assert.ok(c.drawn <= c.ready, `chart ${i}, in sight, drawn before the app showed (${c.drawn} ms, ${c.ready} ms)`);
+    else assert.ok(c.drawn > c.ready, `chart ${i}, out of sight, drawn after the app showed (${c.drawn} ms, ${c.ready} ms)`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a link to one chart drops the baked page at once", async () => {
   const { context, page, problems } = await newPage(env.browser, { viewport: { width: 640, height: 480 } });
   await page.goto(env.server.url + "?embed=idps");

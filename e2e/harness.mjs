@@ -50,10 +50,11 @@ export async function newPage(browser, options = {}) {
   return { context, page, problems, requests };
 }
 
-/** Waits until the app has drawn every chart of the view and taken the place of the first view
- * baked into the page (`performance.mark('app-ready')`). */
+/** Waits until the app has taken the place of the first view baked into the page
+ * (`performance.mark('app-ready')`, once the charts in sight are drawn) and drawn every chart
+ * of the view (`charts-drawn`: those out of sight are drawn after it shows). */
 export function waitForCharts(page) {
-  return page.waitForFunction(() => performance.getEntriesByName("app-ready").length === 1, null, {
+  return page.waitForFunction(() => performance.getEntriesByName("charts-drawn").length === 1, null, {
     timeout: 30_000,
   });
 }

@@ -197,7 +197,13 @@ pub fn time_axis(range: (i64, i64), width: f64, gap: f64, lang: Lang, measure: &
     let mut single: Option<Vec<(i64, String)>> = None;
     let mut dates = None;
     for step in DATE_STEPS {
-        let labels = date_labels(&date_ticks(range, step), step, lang);
+        let ticks = date_ticks(range, step);
+        // Every label takes the gap at least: more ticks than gaps in the width cannot fit, and
+        // are not written out and measured (a day's step over years is thousands of labels).
+        if ticks.len() as f64 * gap > width {
+            continue;
+        }
+        let labels = date_labels(&ticks, step, lang);
         if !fits(&labels) {
             continue;
         }
@@ -551,5 +557,20 @@ mod tests {
         // A plot too narrow for any label has none, and no panic.
         let (dates, days) = time_axis((1, 1627), 1.0, 14.0, Lang::En, &measure);
         assert!(dates.is_empty() && days.len() <= 1);
+    }
+
+    #[test]
+    fn time_axis_measures_only_steps_that_could_fit() {
+        // The whole war is 1,627 days: a step of days cannot fit on 1,500 px with a gap of 14
+        // each, and its labels are neither written nor measured (they were, all of them, at
+        // every step finer than the one chosen).
+        let calls = std::cell::Cell::new(0);
+        let measure = |t: &str| {
+            calls.set(calls.get() + 1);
+            mono(t, 12.0)
+        };
+        let (dates, _) = time_axis((1, 1627), 1500.0, 14.0, Lang::En, &measure);
+        assert_eq!(dates[0].1, "Mar 2022");
+        assert!(calls.get() <= 200, "{} measurements", calls.get());
     }
 }

@@ -18,8 +18,9 @@ use yew::prelude::*;
 pub struct ChartCanvasProps {
     pub spec: Shared<ChartSpec>,
     pub selected: Option<i64>,
-    /// Called with the chart's id each time it has been drawn, or has said why it could not be.
-    pub on_drawn: Callback<ChartId>,
+    /// Called with the chart's id each time it has been drawn, or has said why it could not be
+    /// (true), or waits out of sight until the app takes the baked view's place (false).
+    pub on_drawn: Callback<(ChartId, bool)>,
     /// Select (click) and zoom (drag across the chart).
     pub dispatch: Callback<Action>,
     /// Sets the page's hovered day.
@@ -101,7 +102,7 @@ fn use_chart_drawing(
     canvas: &NodeRef,
     spec: &Shared<ChartSpec>,
     theme: ThemeName,
-    on_drawn: &Callback<ChartId>,
+    on_drawn: &Callback<(ChartId, bool)>,
     error: &UseStateHandle<Option<String>>,
 ) -> (Geometry, u32) {
     let resized = use_window_resizes();
@@ -112,12 +113,16 @@ fn use_chart_drawing(
         let (area, drawn) = (area.clone(), drawn.clone());
         use_effect_with((spec.clone(), theme, resized), move |(spec, theme, _)| {
             // Each chart is drawn in a task of its own, after the render that placed it: the
-            // page answers input between the four drawings instead of after all of them.
+            // page answers input between the drawings instead of after all of them.
             let (spec, theme) = (spec.clone(), *theme);
+            // A drawing asked for again (new spec, theme or size) replaces one still waiting.
+            let live = std::rc::Rc::new(std::cell::Cell::new(true));
+            let still = live.clone();
+            let (id, waits) = (spec.id, on_drawn.clone());
             // Drawn or not, the chart reports that it is done: a chart that cannot be drawn says
             // why in its error line, and the app still takes the first view's place.
-            let task = gloo_timers::callback::Timeout::new(0, move || {
-                let drawing = match canvas.cast::<HtmlCanvasElement>() {
+            let paint = move |element: Option<HtmlCanvasElement>| {
+                let drawing = match element {
                     Some(element) => web::measured("redraw", || draw(&element, &spec, theme.theme())),
                     None => Err(tr!(spec.lang, ChartNotOnPage).to_string()),
                 };
@@ -129,9 +134,25 @@ fn use_chart_drawing(
                     }
                     Err(message) => error.set(Some(tr!(spec.lang, ChartNotDrawn, why = message))),
                 }
-                on_drawn.emit(spec.id);
+                on_drawn.emit((spec.id, true));
+            };
+            // While the app arrives under the baked view, a chart out of the window's sight is
+            // drawn once the app shows: the page answers as soon as what is seen is drawn.
+            let task = gloo_timers::callback::Timeout::new(0, move || match canvas.cast::<HtmlCanvasElement>() {
+                Some(element) if web::waits_for_reveal(&element) => {
+                    web::after_reveal(move || {
+                        if still.get() {
+                            paint(canvas.cast::<HtmlCanvasElement>());
+                        }
+                    });
+                    waits.emit((id, false));
+                }
+                element => paint(element),
             });
-            move || drop(task)
+            move || {
+                live.set(false);
+                drop(task)
+            }
         });
     }
     (area, *drawn)

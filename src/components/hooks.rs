@@ -7,24 +7,29 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A callback for charts to report "drawn" (with their id). Once all `expected` charts have been
-/// drawn and the rest of the view is rendered (`rest`), once only: the app takes the place of the
-/// first view baked into the page, and marks `app-ready`, and `first-chart` unless the baked view
-/// has marked it already.
+/// A callback for charts to report "drawn" (with their id and true), or "waits out of sight
+/// until the app shows" (false). Once every one of the `expected` charts has reported and the
+/// rest of the view is rendered (`rest`), once only: the app takes the place of the first view
+/// baked into the page, and marks `app-ready`, and `first-chart` unless the baked view has
+/// marked it already. Once every chart has been drawn after that, it marks `charts-drawn`.
 #[hook]
-pub fn use_first_chart_mark(expected: usize, rest: bool) -> Callback<ChartId> {
-    let drawn = use_mut_ref(|| (Vec::<ChartId>::new(), false));
+pub fn use_first_chart_mark(expected: usize, rest: bool) -> Callback<(ChartId, bool)> {
+    let seen = use_mut_ref(Reports::default);
     let rest_now = use_mut_ref(|| rest);
     *rest_now.borrow_mut() = rest;
     let ready: Rc<dyn Fn()> = {
-        let drawn: Rc<RefCell<(Vec<ChartId>, bool)>> = drawn.clone();
+        let seen: Rc<RefCell<Reports>> = seen.clone();
         Rc::new(move || {
-            let mut drawn = drawn.borrow_mut();
-            if drawn.0.len() == expected && *rest_now.borrow() && !drawn.1 {
-                drawn.1 = true;
+            let mut seen = seen.borrow_mut();
+            if seen.reported.len() == expected && *rest_now.borrow() && !seen.shown {
+                seen.shown = true;
                 web::reveal_app();
                 web::mark_once("first-chart");
                 web::mark("app-ready");
+            }
+            if seen.shown && seen.drawn.len() == expected && !seen.all_drawn {
+                seen.all_drawn = true;
+                web::mark("charts-drawn");
             }
         })
     };
@@ -32,15 +37,30 @@ pub fn use_first_chart_mark(expected: usize, rest: bool) -> Callback<ChartId> {
         let ready = ready.clone();
         use_effect_with(rest, move |_| ready());
     }
-    Callback::from(move |id: ChartId| {
+    Callback::from(move |(id, drawn): (ChartId, bool)| {
         {
-            let mut drawn = drawn.borrow_mut();
-            if !drawn.0.contains(&id) {
-                drawn.0.push(id);
+            let mut seen = seen.borrow_mut();
+            if !seen.reported.contains(&id) {
+                seen.reported.push(id);
+            }
+            if drawn && !seen.drawn.contains(&id) {
+                seen.drawn.push(id);
             }
         }
         ready();
     })
+}
+
+/// What the charts have reported to `use_first_chart_mark`, and what it has marked.
+#[derive(Default)]
+struct Reports {
+    /// Drawn, or waiting out of sight.
+    reported: Vec<ChartId>,
+    drawn: Vec<ChartId>,
+    /// The app shows (`app-ready`).
+    shown: bool,
+    /// `charts-drawn` is marked.
+    all_drawn: bool,
 }
 
 /// A counter that changes each time the window is resized (a dependency for redraws).

@@ -3,6 +3,7 @@
 //! files in `files`, sound in `sound`. No domain rules here, and no knowledge of the components.
 
 use js_sys::Reflect;
+use std::collections::HashMap;
 use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -256,6 +257,9 @@ fn desynchronize(canvas: &HtmlCanvasElement) {
 /// the page again for every text measured).
 pub struct TextWidths(web_sys::CanvasRenderingContext2d);
 
+/// How many fonts (sizes) `TextWidths` keeps the widths of.
+const KEPT_FONTS: usize = 8;
+
 impl TextWidths {
     /// The measurer of `canvas`'s 2D context; none if the canvas gives none.
     pub fn of(canvas: &HtmlCanvasElement) -> Option<Self> {
@@ -267,10 +271,37 @@ impl TextWidths {
             .map(Self)
     }
 
-    /// The width of `text` in the CSS `font`; none if the browser will not say.
+    /// The width of `text` in the CSS `font`; none if the browser will not say. A width depends
+    /// on the font and the text alone, and a chart's layout asks for the same few hundred texts
+    /// (tick labels at each density tried, names, notes) tens of thousands of times across its
+    /// drawings: each is measured once, and kept while its font is one of the last few used (a
+    /// resized window draws in other sizes).
     pub fn width(&self, text: &str, font: &str) -> Option<f64> {
-        self.0.set_font(font);
-        self.0.measure_text(text).ok().map(|m| m.width())
+        thread_local! {
+            /// Widths by font, then by text.
+            static WIDTHS: std::cell::RefCell<Vec<(String, HashMap<String, f64>)>> =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
+        WIDTHS.with_borrow_mut(|fonts| {
+            let at = match fonts.iter().position(|(f, _)| f == font) {
+                Some(at) => at,
+                None => {
+                    if fonts.len() == KEPT_FONTS {
+                        fonts.remove(0);
+                    }
+                    fonts.push((font.to_string(), HashMap::new()));
+                    fonts.len() - 1
+                }
+            };
+            let widths = &mut fonts[at].1;
+            if let Some(width) = widths.get(text) {
+                return Some(*width);
+            }
+            self.0.set_font(font);
+            let width = self.0.measure_text(text).ok()?.width();
+            widths.insert(text.to_string(), width);
+            Some(width)
+        })
     }
 }
 
@@ -295,7 +326,13 @@ pub fn mark_once(name: &str) {
 const BAKED_ID: &str = "baked";
 const ARRIVING: &str = "arriving";
 
-/// The app takes the place of the baked first view: the view goes, the app shows in its place.
+thread_local! {
+    /// Work that waits for the app to show (`after_reveal`), in the order it was asked for.
+    static AFTER_REVEAL: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The app takes the place of the baked first view: the view goes, the app shows in its place;
+/// then what waited for it (`after_reveal`) runs, a task each.
 pub fn reveal_app() {
     let Some(document) = browser().and_then(|w| w.document()) else {
         return;
@@ -306,6 +343,34 @@ pub fn reveal_app() {
     if let Some(root) = document.get_element_by_id(ROOT_ID) {
         root.class_list().remove_1(ARRIVING).ok();
     }
+    for work in AFTER_REVEAL.take() {
+        gloo_timers::callback::Timeout::new(0, work).forget();
+    }
+}
+
+/// Whether `element` is out of the window's sight while the app arrives (rendered out of sight
+/// under the baked view, laid out where it will show): what it shows can wait until the app
+/// has taken the view's place. Never once the app shows.
+pub fn waits_for_reveal(element: &web_sys::Element) -> bool {
+    let Some(window) = browser() else {
+        return false;
+    };
+    let arriving = window
+        .document()
+        .and_then(|d| d.get_element_by_id(ROOT_ID))
+        .is_some_and(|root| root.class_list().contains(ARRIVING));
+    if !arriving {
+        return false;
+    }
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let rect = element.get_bounding_client_rect();
+    rect.bottom() <= 0.0 || rect.top() >= height
+}
+
+/// Runs `work` once the app has taken the baked view's place (`reveal_app`), in a task of its
+/// own.
+pub fn after_reveal(work: impl FnOnce() + 'static) {
+    AFTER_REVEAL.with_borrow_mut(|waiting| waiting.push(Box::new(work)));
 }
 
 /// Runs `f` inside `performance.measure(name, ...)`, so harnesses can time it.
