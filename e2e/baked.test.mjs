@@ -107,8 +107,21 @@ test("the app takes the baked view's place without a visible jump", async () => 
 
 test("the app shows once the charts in sight are drawn, and draws the others after", async () => {
   const { context, page, problems } = await newPage(env.browser);
-  // When each chart canvas was first drawn (its plot's box is written with each drawing).
+  // When each chart canvas was first drawn (its plot's box is written with each drawing), and
+  // what the page held when the app showed.
   await page.addInitScript(() => {
+    addEventListener("DOMContentLoaded", () => (window.bakedQuotes = document.querySelectorAll("#baked .quote-list li.quote").length));
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name, ...rest) => {
+      if (name === "app-ready") {
+        window.atReady = {
+          baked: document.getElementById("baked") !== null,
+          parts: ["#share", "section.claims", "#sources", ".quote-list"].filter((s) => document.querySelector(`#app ${s}`) === null),
+          quotes: document.querySelectorAll("#app .quote-list li.quote").length,
+        };
+      }
+      return mark(name, ...rest);
+    };
     window.drawnAt = new Map();
     new MutationObserver((records) => {
       for (const r of records) {
@@ -125,6 +138,12 @@ test("the app shows once the charts in sight are drawn, and draws the others aft
       return { inSight: box.bottom > 0 && box.top < innerHeight, drawn: drawnAt.get(c) ?? null, ready };
     });
   });
+  // The sections and quotes below the charts were there all along: the baked view's, until the
+  // app's own replaced them.
+  const [held, bakedQuotes] = await page.evaluate(() => [window.atReady, window.bakedQuotes]);
+  assert.deepEqual([held.baked, held.parts], [false, []], "the sections and quotes in place when the app showed");
+  assert.ok(bakedQuotes > 0 && held.quotes === bakedQuotes, `${held.quotes} of the baked view's ${bakedQuotes} quotes when the app showed`);
+  assert.equal(await page.locator("[data-adopt], #app .adopting").count(), 0, "the app's own sections once complete");
   assert.equal(charts.length, CHART_IDS.length);
   assert.ok(charts.some((c) => c.inSight) && charts.some((c) => !c.inSight), "charts in sight and out of it");
   for (const [i, c] of charts.entries()) {

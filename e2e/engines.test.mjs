@@ -27,7 +27,7 @@ const STATE = `
     return ink / (data.length / 16);
   };
   return {
-    ready: performance.getEntriesByName("charts-drawn").length === 1,
+    ready: performance.getEntriesByName("view-complete").length === 1,
     charts: [...document.querySelectorAll("#app canvas.chart-canvas")].map(inked),
     quotes: document.querySelectorAll("#app li.quote").length,
     errors: [...document.querySelectorAll("#load-error, #boot-error, .chart-error")].map((e) => e.textContent),
@@ -36,7 +36,7 @@ const STATE = `
     theme: document.documentElement.dataset.theme ?? "",
   };`;
 
-const READY = `return performance.getEntriesByName("charts-drawn").length === 1;`;
+const READY = `return performance.getEntriesByName("view-complete").length === 1;`;
 
 for (const engine of ["firefox", "webkitgtk"]) {
   describe(`in ${engine === "firefox" ? "Firefox" : "WebKitGTK"}`, () => {

@@ -51,10 +51,11 @@ export async function newPage(browser, options = {}) {
 }
 
 /** Waits until the app has taken the place of the first view baked into the page
- * (`performance.mark('app-ready')`, once the charts in sight are drawn) and drawn every chart
- * of the view (`charts-drawn`: those out of sight are drawn after it shows). */
+ * (`performance.mark('app-ready')`, once the charts in sight are drawn), drawn every chart and
+ * rendered the whole view (`view-complete`: the charts out of sight, the sections and the
+ * quotes come after it shows). */
 export function waitForCharts(page) {
-  return page.waitForFunction(() => performance.getEntriesByName("charts-drawn").length === 1, null, {
+  return page.waitForFunction(() => performance.getEntriesByName("view-complete").length === 1, null, {
     timeout: 30_000,
   });
 }

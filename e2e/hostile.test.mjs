@@ -114,12 +114,12 @@ async function injected(page) {
   });
 }
 
-/** How many times the app has drawn a whole view (`charts-drawn`). */
-const drawnViews = (page) => page.evaluate(() => performance.getEntriesByName("charts-drawn").length);
+/** How many times the app has drawn a whole view (`view-complete`). */
+const drawnViews = (page) => page.evaluate(() => performance.getEntriesByName("view-complete").length);
 
 /** Waits until the app has drawn a whole view again, after `before` views. */
 const drawnAgain = (page, before) =>
-  page.waitForFunction((n) => performance.getEntriesByName("charts-drawn").length > n, before, { timeout: 30_000 });
+  page.waitForFunction((n) => performance.getEntriesByName("view-complete").length > n, before, { timeout: 30_000 });
 
 /** A page that counts dialogs (and dismisses them). */
 async function watchedPage() {

@@ -121,7 +121,7 @@ test("the embed code's frame fits what it holds at 320 to 1000 px, with the char
     await hostPage.setContent(`<!doctype html><body style="margin:20px"><div style="width:${width}px">${code}</div></body>`);
     const frameElement = hostPage.locator("iframe");
     const frame = await (await frameElement.elementHandle()).contentFrame();
-    await frame.waitForFunction(() => performance.getEntriesByName("charts-drawn").length === 1, null, { timeout: 30_000 });
+    await frame.waitForFunction(() => performance.getEntriesByName("view-complete").length === 1, null, { timeout: 30_000 });
     // The frame's height follows its page's: no scroll bar inside, no empty band below.
     const heights = async () => [
       (await frameElement.boundingBox()).height,

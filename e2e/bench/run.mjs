@@ -7,8 +7,9 @@
 // (`chart-built`: for the app, boot.js running after the page with its baked first view is
 // parsed; for uPlot, its constructor returned) and on screen (`first-chart`: on both pages the
 // second animation frame after that, once a frame has painted it), and `app-ready` (the app has
-// taken over from the baked view); main-thread time per hover step (the pointer sweeps across
-// the chart in 100 moves; Chrome DevTools Protocol `Performance.getMetrics` TaskDuration over
+// taken over from the baked view, the charts in sight drawn) and `view-complete` (every chart
+// drawn and the whole view rendered, what is out of sight after the app shows); main-thread time per hover step
+// (the pointer sweeps across the chart in 100 moves; Chrome DevTools Protocol `Performance.getMetrics` TaskDuration over
 // the sweep, divided by 100; the median of one sweep on each of as many fresh pages as cold
 // loads), DOM mutation records over the sweep, bytes (gzip -9) of the files requested before
 // the chart was in the document, and of the whole load (raw and gzip), JS heap and wasm memory.
@@ -54,8 +55,8 @@ async function firstChart(url) {
   page.on("request", (r) => seen.push(new URL(r.url())));
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName("first-chart").length > 0, null, { timeout: 60_000 });
-  // The app's own view (if it has one beside a baked first view).
-  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0 || !window.wasmBindings, null, { timeout: 60_000 }).catch(() => {});
+  // The app's own view (if it has one beside a baked first view), all of it.
+  await page.waitForFunction(() => performance.getEntriesByName("view-complete").length > 0 || !window.wasmBindings, null, { timeout: 60_000 }).catch(() => {});
   await page.waitForTimeout(50);
   const t = await page.evaluate(() => {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
@@ -64,6 +65,7 @@ async function firstChart(url) {
       ms: at("first-chart"),
       built,
       ready: at("app-ready"),
+      drawn: at("view-complete"),
       // Read in steps, a task each: the sum of the steps.
       parse: performance.getEntriesByName("parse-dataset").reduce((sum, step) => sum + step.duration, 0) || null,
       before: performance
@@ -142,28 +144,29 @@ for (const [p, [name, dir]] of pages.entries()) {
     const values = loaded.map((l) => l[key]).filter((v) => v !== null);
     return values.length ? median(values) : null;
   };
-  const first = { ...loaded[loaded.length - 1], ms: pick("ms"), built: pick("built"), ready: pick("ready"), parse: pick("parse") };
+  const first = { ...loaded[loaded.length - 1], ms: pick("ms"), built: pick("built"), ready: pick("ready"), drawn: pick("drawn"), parse: pick("parse") };
   const size = await bytes(dir, first.requested);
   const early = await bytes(dir, first.early);
   const h = { ...sweeps[p][0], perStep: median(sweeps[p].map((s) => s.perStep)), mutations: median(sweeps[p].map((s) => s.mutations)) };
-  rows.push({ name, first: first.ms, built: first.built, ready: first.ready, parse: first.parse, ...h, ...size, early: early.gzip, files: first.requested.length });
+  rows.push({ name, first: first.ms, built: first.built, ready: first.ready, drawn: first.drawn, parse: first.parse, ...h, ...size, early: early.gzip, files: first.requested.length });
 }
 await browser.close();
 
 const mb = (v) => (v / 1048576).toFixed(1);
 const ms = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
 console.log(`${loads} cold loads each, median; hover: 100 pointer moves across the refugee chart, median of ${loads} sweeps; devicePixelRatio 2.`);
-console.log("| page | chart in the document (ms) | first chart on screen (ms) | app ready (ms) | dataset read (ms) | main-thread ms per hover step | DOM mutations per 100 steps | gzip requested before the chart | files | bytes | gzip | JS heap (MB) | wasm memory (MB) |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+console.log("| page | chart in the document (ms) | first chart on screen (ms) | app ready (ms) | whole view (ms) | dataset read (ms) | main-thread ms per hover step | DOM mutations per 100 steps | gzip requested before the chart | files | bytes | gzip | JS heap (MB) | wasm memory (MB) |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
   const ready = r.ready === null ? "-" : ms(r.ready);
   const parse = r.parse === null ? "-" : ms(r.parse);
-  console.log(`| ${r.name} | ${r.built === null ? "-" : ms(r.built)} | ${ms(r.first)} | ${ready} | ${parse} | ${ms(r.perStep)} | ${r.mutations} | ${r.early} | ${r.files} | ${r.raw} | ${r.gzip} | ${mb(r.heap)} | ${mb(r.wasm)} |`);
+  const drawn = r.drawn === null ? "-" : ms(r.drawn);
+  console.log(`| ${r.name} | ${r.built === null ? "-" : ms(r.built)} | ${ms(r.first)} | ${ready} | ${drawn} | ${parse} | ${ms(r.perStep)} | ${r.mutations} | ${r.early} | ${r.files} | ${r.raw} | ${r.gzip} | ${mb(r.heap)} | ${mb(r.wasm)} |`);
 }
 const by = Object.fromEntries(rows.map((r) => [r.name, r]));
 const ratio = (a, b) => (a / b).toFixed(2);
 console.log("");
 for (const [label, app, peer] of [["real dataset", by.app, by.uPlot], ["200k points", by["app, 200k points"], by["uPlot, 200k points"]]]) {
-  console.log(`Ratios app / uPlot, ${label}: first chart ${ratio(app.first, peer.first)} (in the document ${ratio(app.built, peer.built)}), hover ${ratio(app.perStep, peer.perStep)}`);
+  console.log(`Ratios app / uPlot, ${label}: first chart ${ratio(app.first, peer.first)} (in the document ${ratio(app.built, peer.built)}), app ready / uPlot's first chart ${ratio(app.ready, peer.first)} (whole view ${ratio(app.drawn, peer.first)}), hover ${ratio(app.perStep, peer.perStep)}, whole load gzip ${app.gzip} B (${ratio(app.gzip, peer.gzip)})`);
 }
 console.log(`App hover, 200k points / real dataset: ${ratio(by["app, 200k points"].perStep, by.app.perStep)}`);

@@ -140,7 +140,8 @@ fn use_announcement(d: &Shared<Dataset>, state: &crate::state::ViewState, bounds
 
 /// What of the view is rendered while the page starts, in this order, a task each: the header
 /// and controls; the first chart; the other charts; the share panel, claims and sources; the
-/// quotes. The app takes the baked view's place once all of it is in (and its charts drawn).
+/// quotes. The app takes the baked view's place once its charts are in (and those in sight
+/// drawn), holding the baked view's sections and quotes in their places until its own come.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Stage {
     Page,
@@ -264,7 +265,13 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     }
     let stage = if state.embed.is_some() { Stage::All } else { *stage };
     let rest = stage == Stage::All;
-    let on_drawn = use_first_chart_mark(if state.embed.is_some() { 1 } else { ChartId::ALL.len() }, rest);
+    // The app shows once its charts are in (the share panel, claims, sources and quotes come in
+    // the next tasks; until then it shows the baked view's, `web::adopting`).
+    let on_drawn = use_first_chart_mark(
+        if state.embed.is_some() { 1 } else { ChartId::ALL.len() },
+        stage >= Stage::Charts,
+        rest,
+    );
     let theme = use_theme();
     let phone = use_media(PHONE);
     let controls_open = use_state(|| false);
@@ -354,6 +361,8 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                     charts={specs.all().map(|s| (s.id, s.title.clone())).collect::<Vec<_>>()}
                     dark_pictures={*dark_pictures} on_dark_pictures={Callback::from(move |dark| dark_pictures.set(dark))} />
                 <DatasetSections dataset={d.clone()} folded={phone} />
+                } else {
+                    { super::adopting("#baked #share, #baked section.claims, #baked #sources") }
                 }
             </main>
             <QuotePanel dataset={d.clone()} selected={state.cursor.selected} on_select={dispatch.reform(Action::Select)} quotes_shown={rest} />

@@ -9,33 +9,35 @@ use yew::prelude::*;
 
 /// A callback for charts to report "drawn" (with their id and true), or "waits out of sight
 /// until the app shows" (false). Once every one of the `expected` charts has reported and the
-/// rest of the view is rendered (`rest`), once only: the app takes the place of the first view
+/// charts are in the view (`charts_in`), once only: the app takes the place of the first view
 /// baked into the page, and marks `app-ready`, and `first-chart` unless the baked view has
-/// marked it already. Once every chart has been drawn after that, it marks `charts-drawn`.
+/// marked it already. Once every chart has been drawn after that and the rest of the view is
+/// rendered too (`rest`), it marks `view-complete`.
 #[hook]
-pub fn use_first_chart_mark(expected: usize, rest: bool) -> Callback<(ChartId, bool)> {
+pub fn use_first_chart_mark(expected: usize, charts_in: bool, rest: bool) -> Callback<(ChartId, bool)> {
     let seen = use_mut_ref(Reports::default);
-    let rest_now = use_mut_ref(|| rest);
-    *rest_now.borrow_mut() = rest;
+    let now = use_mut_ref(|| (charts_in, rest));
+    *now.borrow_mut() = (charts_in, rest);
     let ready: Rc<dyn Fn()> = {
         let seen: Rc<RefCell<Reports>> = seen.clone();
         Rc::new(move || {
             let mut seen = seen.borrow_mut();
-            if seen.reported.len() == expected && *rest_now.borrow() && !seen.shown {
+            let (charts_in, rest) = *now.borrow();
+            if seen.reported.len() == expected && charts_in && !seen.shown {
                 seen.shown = true;
                 web::reveal_app();
                 web::mark_once("first-chart");
                 web::mark("app-ready");
             }
-            if seen.shown && seen.drawn.len() == expected && !seen.all_drawn {
-                seen.all_drawn = true;
-                web::mark("charts-drawn");
+            if seen.shown && seen.drawn.len() == expected && rest && !seen.complete {
+                seen.complete = true;
+                web::mark("view-complete");
             }
         })
     };
     {
         let ready = ready.clone();
-        use_effect_with(rest, move |_| ready());
+        use_effect_with((charts_in, rest), move |_| ready());
     }
     Callback::from(move |(id, drawn): (ChartId, bool)| {
         {
@@ -59,8 +61,8 @@ struct Reports {
     drawn: Vec<ChartId>,
     /// The app shows (`app-ready`).
     shown: bool,
-    /// `charts-drawn` is marked.
-    all_drawn: bool,
+    /// `view-complete` is marked.
+    complete: bool,
 }
 
 /// A counter that changes each time the window is resized (a dependency for redraws).

@@ -124,14 +124,16 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
                     <li>{ tr!(lang, EventThatDay) }{ " " }<span lang={lang_of(&e.title)}>{ &e.title }</span>{ " (" }{ external_link(&e.source_url, outlet(&e.source_url)) }{ ")" }</li>
                 }) }
             </ul>
-            <ol class="quote-list">
         if props.quotes_shown {
+            <ol class="quote-list">
             { for quotes.iter().enumerate().map(|(index, q)| html! {
                 <QuoteItem key={index} quotes={quotes.clone()} index={index}
                     current={Some(q.war_day) == target} on_select={props.on_select.clone()} />
             }) }
+            </ol>
+        } else {
+            { super::adopting("#baked .quote-list") }
         }
-        </ol>
         </aside>
     }
 }

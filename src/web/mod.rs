@@ -338,6 +338,7 @@ pub fn reveal_app() {
         return;
     };
     if let Some(baked) = document.get_element_by_id(BAKED_ID) {
+        adopt(&document);
         baked.remove();
     }
     if let Some(root) = document.get_element_by_id(ROOT_ID) {
@@ -345,6 +346,30 @@ pub fn reveal_app() {
     }
     for work in AFTER_REVEAL.take() {
         gloo_timers::callback::Timeout::new(0, work).forget();
+    }
+}
+
+/// Moves into each box of the app that asks for them (`data-adopt`, a selector: see
+/// `components::adopting`) what its selector finds in the baked view.
+fn adopt(document: &web_sys::Document) {
+    let Ok(boxes) = document.query_selector_all("#app [data-adopt]") else {
+        return;
+    };
+    for at in 0..boxes.length() {
+        let Some(place) = boxes.item(at).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        let Some(found) = place
+            .get_attribute("data-adopt")
+            .and_then(|selector| document.query_selector_all(&selector).ok())
+        else {
+            continue;
+        };
+        for i in 0..found.length() {
+            if let Some(node) = found.item(i) {
+                place.append_child(&node).ok();
+            }
+        }
     }
 }
 
