@@ -15,8 +15,8 @@ pub fn exact_numbers(lang: Lang, decimals: u8) -> Box<dyn Fn(f64) -> String> {
 }
 
 /// A number formatter from the browser's Intl in the language's locale (en-GB, uk-UA), falling
-/// back to the same text written natively. Build one per drawing or tooltip and reuse it for
-/// every number.
+/// back to the same text written natively. The browser's formatter of each language and kind
+/// is made once (`made`) and shared.
 pub struct IntlNumbers {
     format: Option<Function>,
     fallback: fn(Lang, f64, u8) -> String,
@@ -24,8 +24,47 @@ pub struct IntlNumbers {
     decimals: u8,
 }
 
-/// A formatter made for a language and a number of decimals (none without Intl).
-type Made = ((Lang, u8), Option<Function>);
+/// Which formatter of a language: compact (axes), or exact with a number of decimals.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Compact,
+    Exact(u8),
+}
+
+/// A formatter made for a language and kind (none without Intl).
+type Made = ((Lang, Kind), Option<Function>);
+
+/// Each formatter made so far, by language and kind (none without Intl): making an Intl
+/// formatter costs far more than using one, and each chart's drawing and each hover asks for
+/// one.
+fn made(lang: Lang, kind: Kind) -> Option<Function> {
+    thread_local! {
+        static MADE: std::cell::RefCell<Vec<Made>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    MADE.with_borrow_mut(|made| {
+        if let Some((_, format)) = made.iter().find(|(key, _)| *key == (lang, kind)) {
+            return format.clone();
+        }
+        let format = match kind {
+            Kind::Compact => IntlNumbers::with(
+                lang,
+                &[
+                    ("notation", NumberOption::Text("compact")),
+                    ("maximumSignificantDigits", NumberOption::Count(3)),
+                ],
+            ),
+            Kind::Exact(decimals) => IntlNumbers::with(
+                lang,
+                &[
+                    ("minimumFractionDigits", NumberOption::Count(decimals)),
+                    ("maximumFractionDigits", NumberOption::Count(decimals)),
+                ],
+            ),
+        };
+        made.push(((lang, kind), format.clone()));
+        format
+    })
+}
 
 /// Whether the browser has `Intl.<name>` (an engine without it gets the same text written
 /// natively instead of an exception).
@@ -65,12 +104,8 @@ impl IntlNumbers {
 
     /// Compact, for axes: "3.4m", "3,4 млн".
     pub fn compact(lang: Lang) -> Self {
-        let options = [
-            ("notation", NumberOption::Text("compact")),
-            ("maximumSignificantDigits", NumberOption::Count(3)),
-        ];
         Self {
-            format: Self::with(lang, &options),
+            format: made(lang, Kind::Compact),
             fallback: |lang, v, _| lang.compact(v),
             lang,
             decimals: 0,
@@ -78,26 +113,9 @@ impl IntlNumbers {
     }
 
     /// Full figures with a fixed number of decimals: "3,401,677", "57.10"; "3 401 677", "57,10".
-    /// Made once per language and number of decimals (a tooltip asks for one on every hover,
-    /// and making an Intl formatter costs far more than using one).
     pub fn exact(lang: Lang, decimals: u8) -> Self {
-        thread_local! {
-            static EXACT: std::cell::RefCell<Vec<Made>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        let format = EXACT.with_borrow_mut(|made| {
-            if let Some((_, format)) = made.iter().find(|(key, _)| *key == (lang, decimals)) {
-                return format.clone();
-            }
-            let options = [
-                ("minimumFractionDigits", NumberOption::Count(decimals)),
-                ("maximumFractionDigits", NumberOption::Count(decimals)),
-            ];
-            let format = Self::with(lang, &options);
-            made.push(((lang, decimals), format.clone()));
-            format
-        });
         Self {
-            format,
+            format: made(lang, Kind::Exact(decimals)),
             fallback: Lang::fixed,
             lang,
             decimals,
