@@ -105,6 +105,30 @@ test("the app takes the baked view's place without a visible jump", async () => 
   await context.close();
 });
 
+for (const [name, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1366, height: 900 }]]) {
+  test(`each chart's picture in the app is as tall as the baked one (${name})`, async () => {
+    const { context, page, problems } = await newPage(env.browser, { viewport });
+    // The pictures' heights (CSS px) in the baked view, then in the app. Those of the first two
+    // charts: the later ones skip layout until they come near (content-visibility).
+    await page.addInitScript(() => {
+      window.chartHeights = (root) =>
+        [...document.querySelectorAll(`${root} .chart-stack`)].slice(0, 2).map((stack) => {
+          const picture = [...stack.querySelectorAll(".chart-canvas")].find((p) => p.getBoundingClientRect().height > 0);
+          return [stack.closest("figure").id, Math.round(picture?.getBoundingClientRect().height ?? 0)];
+        });
+      addEventListener("DOMContentLoaded", () => (window.bakedHeights = chartHeights("#baked")));
+    });
+    await page.goto(env.server.url);
+    await waitForCharts(page);
+    const baked = await page.evaluate(() => window.bakedHeights);
+    const app = await page.evaluate(() => chartHeights("#app"));
+    assert.equal(baked.length, 2);
+    assert.deepEqual(app, baked, "the app's charts as tall as the baked ones");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 test("the app shows once the charts in sight are drawn, and draws the others after", async () => {
   const { context, page, problems } = await newPage(env.browser);
   // When each chart canvas was first drawn (its plot's box is written with each drawing), and

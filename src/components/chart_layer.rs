@@ -284,32 +284,42 @@ fn use_native_listener(element: &NodeRef, event: &'static str, callback: Callbac
 /// first view is baked into the page, the same drawing as SVG, in a wide and a phone size (the
 /// stylesheet shows the one for the screen).
 fn chart_picture(props: &ChartLayerProps) -> Html {
+    // How many lines a key may name: on a phone the key names every line whole, a row each, and
+    // the stylesheet makes the chart that much taller so that the plot keeps its room (the baked
+    // picture too, so that the app's canvas takes its place at the same height).
+    let lines = props.spec.series.iter().filter(|s| s.keyed).count();
     #[cfg(not(target_arch = "wasm32"))]
     {
         let label = props.canvas_label.as_str();
         let id = props.spec.id.as_str();
         let svg = |size, class: &str| {
             crate::chart::themed_svg(&props.spec, size, &format!("chart-canvas chart-baked {class}"), label).map(
-                |svg| Html::from_html_unchecked(svg.replace("<svg ", &format!("<svg data-chart=\"{id}\" ")).into()),
+                |svg| {
+                    let attributes = format!("<svg data-chart=\"{id}\" style=\"--key-lines: {lines}\" ");
+                    Html::from_html_unchecked(svg.replace("<svg ", &attributes).into())
+                },
             )
         };
         match (
             svg((960, 540), "chart-baked-wide"),
-            svg((360, 440), "chart-baked-phone"),
+            svg((360, 440 + phone_key_rows(lines)), "chart-baked-phone"),
         ) {
             (Ok(wide), Ok(phone)) => html! { <>{ wide }{ phone }</> },
             (Err(e), _) | (_, Err(e)) => html! { <p class="chart-error">{ e.to_string() }</p> },
         }
     }
-    // How many lines a key may name: on a phone the key names every line whole, a row each, and
-    // the stylesheet makes the chart that much taller so that the plot keeps its room.
-    #[cfg(target_arch = "wasm32")]
-    let lines = props.spec.series.iter().filter(|s| s.keyed).count();
     #[cfg(target_arch = "wasm32")]
     html! {
         <canvas ref={props.canvas.clone()} class="chart-canvas" data-chart={props.spec.id.as_str()} role="img"
             style={format!("--key-lines: {lines}")} aria-label={props.canvas_label.clone()} />
     }
+}
+
+/// What the stylesheet adds to a phone's chart for a key of `lines` lines, in CSS px: a row of
+/// 1.15rem (16 px) for each line beyond three (style.css, `.chart-canvas` under 600 px).
+#[cfg(not(target_arch = "wasm32"))]
+fn phone_key_rows(lines: usize) -> u32 {
+    (lines.saturating_sub(3) as f64 * 1.15 * 16.0).round() as u32
 }
 
 /// The chart's canvas and the layer over it: the selected day and a range being dragged
