@@ -8,10 +8,10 @@
 // parsed; for uPlot, its constructor returned) and on screen (`first-chart`: on both pages the
 // second animation frame after that, once a frame has painted it), and `app-ready` (the app has
 // taken over from the baked view, the charts in sight drawn) and `view-complete` (every chart
-// drawn and the whole view rendered, what is out of sight after the app shows); main-thread time per hover step
-// (the pointer sweeps across the chart in 100 moves; Chrome DevTools Protocol `Performance.getMetrics` TaskDuration over
-// the sweep, divided by 100; the median of one sweep on each of as many fresh pages as cold
-// loads), DOM mutation records over the sweep, bytes (gzip -9) of the files requested before
+// drawn and the whole view rendered, what is out of sight after the app shows); main-thread
+// time per hover step (the pointer sweeps across the chart in 100 moves; Chrome DevTools
+// Protocol `Performance.getMetrics` TaskDuration over the sweep, divided by 100; the median of
+// one sweep on each of as many fresh pages as cold loads), DOM mutation records over the sweep, bytes (gzip -9) of the files requested before
 // the chart was in the document, and of the whole load (raw and gzip), JS heap and wasm memory.
 //
 // Usage: node e2e/bench/run.mjs <app dist> <app dist, 200k> <uplot dir> <uplot dir, 200k> [loads]

@@ -362,7 +362,7 @@ pub fn dashboard(props: &DashboardProps) -> Html {
                     dark_pictures={*dark_pictures} on_dark_pictures={Callback::from(move |dark| dark_pictures.set(dark))} />
                 <DatasetSections dataset={d.clone()} folded={phone} />
                 } else {
-                    { super::adopting("#baked #share, #baked section.claims, #baked #sources") }
+                    { super::adopting("#share, section.claims, #sources") }
                 }
             </main>
             <QuotePanel dataset={d.clone()} selected={state.cursor.selected} on_select={dispatch.reform(Action::Select)} quotes_shown={rest} />

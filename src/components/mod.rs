@@ -225,7 +225,8 @@ impl<T> std::ops::Deref for Shared<T> {
 }
 
 /// Where a part of the app not yet rendered holds, once the app shows, what the baked view has
-/// there: the elements `selector` finds (in the page's order; `web::reveal_app` moves them). A
+/// there: the elements `selector` finds in the baked view (in the page's order;
+/// `web::reveal_app` moves them). A
 /// box with no box of its own (`display: contents`), so that they lay out as in the baked view;
 /// the part's own render replaces it, and them with it.
 pub fn adopting(selector: &'static str) -> yew::Html {

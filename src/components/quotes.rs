@@ -132,7 +132,7 @@ pub fn quote_panel(props: &QuotePanelProps) -> Html {
             }) }
             </ol>
         } else {
-            { super::adopting("#baked .quote-list") }
+            { super::adopting(".quote-list") }
         }
         </aside>
     }

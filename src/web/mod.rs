@@ -116,11 +116,9 @@ pub fn show_fatal_error(message: &str) {
         ));
         panel.append_child(&note).ok();
         if let Ok(controls) = baked.query_selector_all(".controls, .timeline, .zoom, input, button, select") {
-            for i in 0..controls.length() {
-                if let Some(element) = controls.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                    element.set_attribute("inert", "").ok();
-                    element.set_attribute("aria-disabled", "true").ok();
-                }
+            for element in elements(&controls) {
+                element.set_attribute("inert", "").ok();
+                element.set_attribute("aria-disabled", "true").ok();
             }
         }
     }
@@ -337,11 +335,14 @@ pub fn reveal_app() {
     let Some(document) = browser().and_then(|w| w.document()) else {
         return;
     };
+    let root = document.get_element_by_id(ROOT_ID);
     if let Some(baked) = document.get_element_by_id(BAKED_ID) {
-        adopt(&document);
+        if let Some(root) = &root {
+            adopt(root, &baked);
+        }
         baked.remove();
     }
-    if let Some(root) = document.get_element_by_id(ROOT_ID) {
+    if let Some(root) = root {
         root.class_list().remove_1(ARRIVING).ok();
     }
     for work in AFTER_REVEAL.take() {
@@ -349,28 +350,25 @@ pub fn reveal_app() {
     }
 }
 
-/// Moves into each box of the app that asks for them (`data-adopt`, a selector: see
-/// `components::adopting`) what its selector finds in the baked view.
-fn adopt(document: &web_sys::Document) {
-    let Ok(boxes) = document.query_selector_all("#app [data-adopt]") else {
+/// Moves into each box of the app that asks for them (`data-adopt`, a selector within the baked
+/// view: see `components::adopting`) what its selector finds in the baked view.
+fn adopt(root: &web_sys::Element, baked: &web_sys::Element) {
+    let Ok(boxes) = root.query_selector_all("[data-adopt]") else {
         return;
     };
-    for at in 0..boxes.length() {
-        let Some(place) = boxes.item(at).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
-            continue;
-        };
-        let Some(found) = place
+    for place in elements(&boxes) {
+        let found = place
             .get_attribute("data-adopt")
-            .and_then(|selector| document.query_selector_all(&selector).ok())
-        else {
-            continue;
-        };
-        for i in 0..found.length() {
-            if let Some(node) = found.item(i) {
-                place.append_child(&node).ok();
-            }
+            .and_then(|selector| baked.query_selector_all(&selector).ok());
+        for node in found.iter().flat_map(elements) {
+            place.append_child(&node).ok();
         }
     }
+}
+
+/// The elements of a node list, in its order.
+fn elements(list: &web_sys::NodeList) -> impl Iterator<Item = web_sys::Element> + '_ {
+    (0..list.length()).filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()))
 }
 
 /// Whether `element` is out of the window's sight while the app arrives (rendered out of sight
