@@ -1,21 +1,26 @@
-//! Browser glue: fetching, canvas sizing, performance marks, the URL, downloads and the
-//! clipboard, and the panel a panic leaves; Intl and the reader's language in `intl`, a reader's
-//! files in `files`, sound in `sound`. No domain rules here, and no knowledge of the components.
+//! Browser glue: fetching, the URL, downloads and the clipboard, storage, media queries, and the
+//! panel a panic leaves; canvases in `canvas`, the app's start (tasks, marks, taking the baked
+//! view's place) in `start`, Intl and the reader's language in `intl`, a reader's files in
+//! `files`, sound in `sound`. No domain rules here, and no knowledge of the components.
 
 use js_sys::Reflect;
-use std::collections::HashMap;
 use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlCanvasElement, Response};
+use web_sys::Response;
 
+mod canvas;
 mod files;
 mod intl;
 mod sound;
+mod start;
 
+pub use canvas::{fit_canvas, new_canvas, TextWidths};
 pub use files::{chosen_file, on_file_drop, read_file};
 pub use intl::{exact_numbers, initial_lang, intl_date, remember_lang, set_page_lang, IntlNumbers};
 pub use sound::Sound;
+pub use start::{after_reveal, mark, mark_once, measured, next_task, reveal_app, waits_for_reveal, MeasuredSteps};
+use start::{ARRIVING, BAKED_ID};
 
 /// A failure of a browser call, with what was being done.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,6 +77,11 @@ pub fn body() -> Option<web_sys::Element> {
         .and_then(|w| w.document())
         .and_then(|d| d.body())
         .map(Into::into)
+}
+
+/// The elements of a node list, in its order.
+fn elements(list: &web_sys::NodeList) -> impl Iterator<Item = web_sys::Element> + '_ {
+    (0..list.length()).filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()))
 }
 
 /// Shows an error panel in place of the app (used by the panic hook, when Yew can no longer
@@ -209,236 +219,6 @@ pub async fn fetch_bytes(url: &str) -> Result<Fetched, WebError> {
     })
 }
 
-/// Waits for a task of its own (a zero timeout): what follows runs after the browser has had
-/// the chance to handle input and paint. Natively, at once.
-pub async fn next_task() {
-    let Some(window) = browser() else { return };
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if window.set_timeout_with_callback(&resolve).is_err() {
-            resolve.call0(&JsValue::NULL).ok();
-        }
-    });
-    JsFuture::from(promise).await.ok();
-}
-
-/// Sizes a canvas's backing store to its CSS size times devicePixelRatio, its 2D context
-/// desynchronized (see `desynchronize`); returns the ratio.
-pub fn fit_canvas(canvas: &HtmlCanvasElement) -> Result<f64, WebError> {
-    desynchronize(canvas);
-    let ratio = window()?.device_pixel_ratio().max(1.0);
-    let css_width = f64::from(canvas.client_width());
-    let css_height = f64::from(canvas.client_height());
-    if css_width < 1.0 || css_height < 1.0 {
-        return Err(WebError("the chart has no room on the page".into()));
-    }
-    canvas.set_width((css_width * ratio).round() as u32);
-    canvas.set_height((css_height * ratio).round() as u32);
-    Ok(ratio)
-}
-
-/// Creates the canvas's 2D context (if it has none yet: a context keeps the options it was made
-/// with) desynchronized from the page's frames. A chart is drawn once, and then only the
-/// elements over it move with the pointer; a synchronized canvas has its pixels copied again
-/// for every frame the page draws (measured in Chromium's software compositing: about 0.6 ms
-/// per chart on each hover step), a desynchronized one does not. Browsers that do not know the
-/// option ignore it.
-fn desynchronize(canvas: &HtmlCanvasElement) {
-    let options = js_sys::Object::new();
-    if js_sys::Reflect::set(&options, &"desynchronized".into(), &JsValue::TRUE).is_ok() {
-        canvas.get_context_with_context_options("2d", &options).ok();
-    }
-}
-
-/// Measures text the way the canvas will draw it: `CanvasRenderingContext2d.measureText` in the
-/// font the text will be drawn in (`chart::canvas_font`). No layout is involved (plotters' own
-/// estimate appends an element to the page and reads its size, which makes the browser lay out
-/// the page again for every text measured).
-pub struct TextWidths(web_sys::CanvasRenderingContext2d);
-
-/// How many fonts (sizes) `TextWidths` keeps the widths of.
-const KEPT_FONTS: usize = 8;
-
-impl TextWidths {
-    /// The measurer of `canvas`'s 2D context; none if the canvas gives none.
-    pub fn of(canvas: &HtmlCanvasElement) -> Option<Self> {
-        canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-            .map(Self)
-    }
-
-    /// The width of `text` in the CSS `font`; none if the browser will not say. A width depends
-    /// on the font and the text alone, and a chart's layout asks for the same few hundred texts
-    /// (tick labels at each density tried, names, notes) tens of thousands of times across its
-    /// drawings: each is measured once, and kept while its font is one of the last few used (a
-    /// resized window draws in other sizes).
-    pub fn width(&self, text: &str, font: &str) -> Option<f64> {
-        thread_local! {
-            /// Widths by font, then by text.
-            static WIDTHS: std::cell::RefCell<Vec<(String, HashMap<String, f64>)>> =
-                const { std::cell::RefCell::new(Vec::new()) };
-        }
-        WIDTHS.with_borrow_mut(|fonts| {
-            let at = match fonts.iter().position(|(f, _)| f == font) {
-                Some(at) => at,
-                None => {
-                    if fonts.len() == KEPT_FONTS {
-                        fonts.remove(0);
-                    }
-                    fonts.push((font.to_string(), HashMap::new()));
-                    fonts.len() - 1
-                }
-            };
-            let widths = &mut fonts[at].1;
-            if let Some(width) = widths.get(text) {
-                return Some(*width);
-            }
-            self.0.set_font(font);
-            let width = self.0.measure_text(text).ok()?.width();
-            widths.insert(text.to_string(), width);
-            Some(width)
-        })
-    }
-}
-
-/// `performance.mark(name)`, ignored where the browser has no User Timing.
-pub fn mark(name: &str) {
-    if let Some(performance) = browser().and_then(|w| w.performance()) {
-        performance.mark(name).ok();
-    }
-}
-
-/// `performance.mark(name)` unless there is one already (the baked first view may have made it).
-pub fn mark_once(name: &str) {
-    if let Some(performance) = browser().and_then(|w| w.performance()) {
-        if performance.get_entries_by_name(name).length() == 0 {
-            performance.mark(name).ok();
-        }
-    }
-}
-
-/// The id of the first view baked into the page, and the class of the app while it arrives
-/// (rendered, invisible, out of the flow) under it.
-const BAKED_ID: &str = "baked";
-const ARRIVING: &str = "arriving";
-
-thread_local! {
-    /// Work that waits for the app to show (`after_reveal`), in the order it was asked for.
-    static AFTER_REVEAL: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The app takes the place of the baked first view: the view goes, the app shows in its place;
-/// then what waited for it (`after_reveal`) runs, a task each.
-pub fn reveal_app() {
-    let Some(document) = browser().and_then(|w| w.document()) else {
-        return;
-    };
-    let root = document.get_element_by_id(ROOT_ID);
-    if let Some(baked) = document.get_element_by_id(BAKED_ID) {
-        if let Some(root) = &root {
-            adopt(root, &baked);
-        }
-        baked.remove();
-    }
-    if let Some(root) = root {
-        root.class_list().remove_1(ARRIVING).ok();
-    }
-    for work in AFTER_REVEAL.take() {
-        gloo_timers::callback::Timeout::new(0, work).forget();
-    }
-}
-
-/// Moves into each box of the app that asks for them (`data-adopt`, a selector within the baked
-/// view: see `components::adopting`) what its selector finds in the baked view.
-fn adopt(root: &web_sys::Element, baked: &web_sys::Element) {
-    let Ok(boxes) = root.query_selector_all("[data-adopt]") else {
-        return;
-    };
-    for place in elements(&boxes) {
-        let found = place
-            .get_attribute("data-adopt")
-            .and_then(|selector| baked.query_selector_all(&selector).ok());
-        for node in found.iter().flat_map(elements) {
-            place.append_child(&node).ok();
-        }
-    }
-}
-
-/// The elements of a node list, in its order.
-fn elements(list: &web_sys::NodeList) -> impl Iterator<Item = web_sys::Element> + '_ {
-    (0..list.length()).filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()))
-}
-
-/// Whether `element` is out of the window's sight while the app arrives (rendered out of sight
-/// under the baked view, laid out where it will show): what it shows can wait until the app
-/// has taken the view's place. Never once the app shows.
-pub fn waits_for_reveal(element: &web_sys::Element) -> bool {
-    let Some(window) = browser() else {
-        return false;
-    };
-    let arriving = window
-        .document()
-        .and_then(|d| d.get_element_by_id(ROOT_ID))
-        .is_some_and(|root| root.class_list().contains(ARRIVING));
-    if !arriving {
-        return false;
-    }
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let rect = element.get_bounding_client_rect();
-    rect.bottom() <= 0.0 || rect.top() >= height
-}
-
-/// Runs `work` once the app has taken the baked view's place (`reveal_app`), in a task of its
-/// own.
-pub fn after_reveal(work: impl FnOnce() + 'static) {
-    AFTER_REVEAL.with_borrow_mut(|waiting| waiting.push(Box::new(work)));
-}
-
-/// Runs `f` inside `performance.measure(name, ...)`, so harnesses can time it.
-pub fn measured<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
-    let step = MeasuredSteps::start(name);
-    let out = f();
-    step.end();
-    out
-}
-
-/// Work done in steps, a task each (`pause` between them), each step measured as `name` on the
-/// page's performance timeline (one entry per step; their sum is the work's time).
-pub struct MeasuredSteps {
-    name: &'static str,
-}
-
-impl MeasuredSteps {
-    pub fn start(name: &'static str) -> Self {
-        let steps = Self { name };
-        steps.mark();
-        steps
-    }
-
-    fn mark(&self) {
-        if let Some(p) = browser().and_then(|w| w.performance()) {
-            p.mark(&format!("{}-start", self.name)).ok();
-        }
-    }
-
-    /// Ends the step under way.
-    pub fn end(&self) {
-        if let Some(p) = browser().and_then(|w| w.performance()) {
-            p.measure_with_start_mark(self.name, &format!("{}-start", self.name))
-                .ok();
-        }
-    }
-
-    /// Ends the step under way, lets the browser run what waits (a new task), starts the next.
-    pub async fn pause(&self) {
-        self.end();
-        next_task().await;
-        self.mark();
-    }
-}
-
 /// The build the page is (release builds name it in `<meta name="build">`), if any.
 pub fn page_build() -> Option<String> {
     browser()?
@@ -517,20 +297,6 @@ pub fn download(filename: &str, href: &str) -> Result<(), WebError> {
         .map_err(|e| failed(e.into()))?
         .click();
     Ok(())
-}
-
-/// A new canvas of `width` x `height` pixels, not in the page.
-pub fn new_canvas(width: u32, height: u32) -> Result<HtmlCanvasElement, WebError> {
-    let failed = |e: JsValue| WebError(format!("no canvas for the picture: {}", js_message(&e)));
-    let document = window()?.document().ok_or_else(|| WebError("no document".into()))?;
-    let canvas: HtmlCanvasElement = document
-        .create_element("canvas")
-        .map_err(failed)?
-        .dyn_into()
-        .map_err(|e| failed(e.into()))?;
-    canvas.set_width(width);
-    canvas.set_height(height);
-    Ok(canvas)
 }
 
 /// Copies a text to the clipboard, where the browser allows it (secure pages only).
